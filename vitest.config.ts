@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/support/globalSetup.ts'],
+    setupFiles: ['tests/support/setupEnv.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -26,11 +26,36 @@ export interface DemoAgent {
 
 /** Agents of the demo license, one of each role plus a second normal agent. */
 export const demoAgents: readonly DemoAgent[] = [
-  { email: 'olivia.owner@demo-shop.example', name: 'Olivia Owner', role: 'owner', accountId: 'a0000000-0000-4000-8000-000000000001' },
-  { email: 'victor.vice@demo-shop.example', name: 'Victor Vice', role: 'viceowner', accountId: 'a0000000-0000-4000-8000-000000000002' },
-  { email: 'ada.admin@demo-shop.example', name: 'Ada Admin', role: 'administrator', accountId: 'a0000000-0000-4000-8000-000000000003' },
-  { email: 'nora.agent@demo-shop.example', name: 'Nora Agent', role: 'normal', accountId: 'a0000000-0000-4000-8000-000000000004' },
-  { email: 'nate.agent@demo-shop.example', name: 'Nate Agent', role: 'normal', accountId: 'a0000000-0000-4000-8000-000000000005' },
+  {
+    email: 'olivia.owner@demo-shop.example',
+    name: 'Olivia Owner',
+    role: 'owner',
+    accountId: 'a0000000-0000-4000-8000-000000000001',
+  },
+  {
+    email: 'victor.vice@demo-shop.example',
+    name: 'Victor Vice',
+    role: 'viceowner',
+    accountId: 'a0000000-0000-4000-8000-000000000002',
+  },
+  {
+    email: 'ada.admin@demo-shop.example',
+    name: 'Ada Admin',
+    role: 'administrator',
+    accountId: 'a0000000-0000-4000-8000-000000000003',
+  },
+  {
+    email: 'nora.agent@demo-shop.example',
+    name: 'Nora Agent',
+    role: 'normal',
+    accountId: 'a0000000-0000-4000-8000-000000000004',
+  },
+  {
+    email: 'nate.agent@demo-shop.example',
+    name: 'Nate Agent',
+    role: 'normal',
+    accountId: 'a0000000-0000-4000-8000-000000000005',
+  },
 ];
 
 /** The owner of the other license (for isolation tests). */

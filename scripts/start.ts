@@ -1,0 +1,41 @@
+/**
+ * npm start: builds the frontends if their sources changed since the last build, then runs the app.
+ * Without LiveChat and Salesforce credentials it runs the demo (local emulators, seeded data).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { configFromEnvironmentOrExit, runServer } from '../server/main';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dev = process.argv.includes('--dev');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfNeeded(): void {
+  const stamp = path.join(root, 'dist', 'settings', 'index.html');
+  const sources = ['widget', 'settings', 'ui', 'src'].map((d) => path.join(root, d)).filter(existsSync);
+  const sourcesChanged =
+    !existsSync(stamp) ||
+    Math.max(...sources.map(newestMtime), statSync(path.join(root, 'vite.config.ts')).mtimeMs) >
+      statSync(stamp).mtimeMs;
+  if (sourcesChanged) {
+    process.stdout.write('Building the widget and settings frontends…\n');
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  }
+}
+
+const config = configFromEnvironmentOrExit();
+if (!dev) buildIfNeeded();
+if (config.mode === 'demo') {
+  const { runDemo } = await import('../emulators/demo/launch');
+  await runDemo(config, { dev });
+} else {
+  await runServer(config, { dev });
+}

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+
+/**
+ * The whole configuration, parsed once from the environment. Nothing else reads process.env.
+ * With no LiveChat and no Salesforce credentials the app runs in demo mode against local emulators.
+ */
+
+const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const base64Key = z
+  .string()
+  .refine(
+    (v) => Buffer.from(v, 'base64').length === 32,
+    'must be 32 bytes, base64-encoded (openssl rand -base64 32)',
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: url.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string')
+    .optional(),
+  DATA_DIR: z.string().default('.data'),
+  ENCRYPTION_KEY: base64Key.optional(),
+  ENCRYPTION_KEY_ID: z
+    .string()
+    .regex(/^[\w-]{1,32}$/)
+    .default('k1'),
+  /** Older keys still able to decrypt, "id:base64key,id:base64key". */
+  ENCRYPTION_OLD_KEYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const keys: { id: string; key: string }[] = [];
+      for (const pair of (v ?? '').split(',').filter(Boolean)) {
+        const [id, key] = pair.split(':');
+        if (!id || !key || Buffer.from(key, 'base64').length !== 32) {
+          ctx.addIssue({ code: 'custom', message: `"${id ?? pair}" is not "id:32-byte-base64-key"` });
+          return z.NEVER;
+        }
+        keys.push({ id, key });
+      }
+      return keys;
+    }),
+  LIVECHAT_CLIENT_ID: optionalText,
+  LIVECHAT_CLIENT_SECRET: optionalText,
+  LIVECHAT_ACCOUNTS_URL: url.default('https://accounts.livechat.com'),
+  LIVECHAT_API_URL: url.default('https://api.livechatinc.com'),
+  SALESFORCE_CLIENT_ID: optionalText,
+  SALESFORCE_CLIENT_SECRET: optionalText,
+  SALESFORCE_API_VERSION: z
+    .string()
+    .regex(/^\d{2}\.0$/, 'must look like 62.0')
+    .default('62.0'),
+  /** Hosts an owner may pick as a login URL; "*." matches any subdomain. */
+  SALESFORCE_ALLOWED_LOGIN_HOSTS: z
+    .string()
+    .default('login.salesforce.com,test.salesforce.com,*.my.salesforce.com')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /** Extra origins allowed to frame the frontends (LiveChat's own are always allowed). */
+  FRAME_ANCESTORS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    ),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  mode: 'demo' | 'live';
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Where browsers and LiveChat reach this app; OAuth redirects and webhooks are built from it. */
+  publicUrl: string;
+  logLevel: string;
+  /** Unset: an embedded PostgreSQL is started under dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  encryption: { keyId: string; key: string | undefined; oldKeys: { id: string; key: string }[] };
+  livechat: { clientId: string; clientSecret: string; accountsUrl: string; apiUrl: string };
+  salesforce: { clientId: string; clientSecret: string; apiVersion: string; allowedLoginHosts: string[] };
+  frameAncestors: string[];
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Parses the environment, listing every problem at once. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map(
+        (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
+      ),
+    };
+  }
+  const e = parsed.data;
+  const credentials = {
+    LIVECHAT_CLIENT_ID: e.LIVECHAT_CLIENT_ID,
+    LIVECHAT_CLIENT_SECRET: e.LIVECHAT_CLIENT_SECRET,
+    SALESFORCE_CLIENT_ID: e.SALESFORCE_CLIENT_ID,
+    SALESFORCE_CLIENT_SECRET: e.SALESFORCE_CLIENT_SECRET,
+  };
+  const given = Object.entries(credentials).filter(([, v]) => v !== undefined);
+  const mode = given.length === 0 ? 'demo' : 'live';
+  const problems: string[] = [];
+  if (mode === 'live') {
+    for (const [name, value] of Object.entries(credentials)) {
+      if (value === undefined)
+        problems.push(`${name}: required once any LiveChat or Salesforce credential is set`);
+    }
+    if (!e.ENCRYPTION_KEY)
+      problems.push('ENCRYPTION_KEY: required outside demo mode (openssl rand -base64 32)');
+    if (!e.PUBLIC_URL)
+      problems.push('PUBLIC_URL: required outside demo mode (the https address LiveChat reaches)');
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  return {
+    ok: true,
+    config: {
+      mode,
+      env: e.NODE_ENV,
+      port: e.PORT,
+      host: e.HOST,
+      publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+      logLevel: e.LOG_LEVEL,
+      databaseUrl: e.DATABASE_URL,
+      dataDir: e.DATA_DIR,
+      encryption: { keyId: e.ENCRYPTION_KEY_ID, key: e.ENCRYPTION_KEY, oldKeys: e.ENCRYPTION_OLD_KEYS },
+      livechat: {
+        clientId: e.LIVECHAT_CLIENT_ID ?? '',
+        clientSecret: e.LIVECHAT_CLIENT_SECRET ?? '',
+        accountsUrl: e.LIVECHAT_ACCOUNTS_URL,
+        apiUrl: e.LIVECHAT_API_URL,
+      },
+      salesforce: {
+        clientId: e.SALESFORCE_CLIENT_ID ?? '',
+        clientSecret: e.SALESFORCE_CLIENT_SECRET ?? '',
+        apiVersion: e.SALESFORCE_API_VERSION,
+        allowedLoginHosts: e.SALESFORCE_ALLOWED_LOGIN_HOSTS,
+      },
+      frameAncestors: e.FRAME_ANCESTORS,
+    },
+  };
+}

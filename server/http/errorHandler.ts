@@ -1,0 +1,55 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorBody } from '../../src/api/errors';
+import { AppError } from './appError';
+
+interface BodyParserError {
+  type: string;
+  status?: number;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return typeof error === 'object' && error !== null && 'type' in error && typeof error.type === 'string';
+}
+
+/** Turns anything thrown into an AppError; unknown errors become a generic 500 so nothing leaks. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isBodyParserError(error)) {
+    switch (error.type) {
+      case 'entity.parse.failed':
+        return new AppError('bad_request', 400, 'The request body is not valid JSON.');
+      case 'entity.too.large':
+        return new AppError('payload_too_large', 413, 'The request body is too large.');
+      case 'encoding.unsupported':
+      case 'charset.unsupported':
+        return new AppError('bad_request', 415, 'The request body uses an unsupported encoding.');
+    }
+  }
+  return new AppError('internal', 500, 'Something went wrong on our side. Please try again.');
+}
+
+export function renderError(error: AppError): ErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    },
+  };
+}
+
+/** The one place errors become responses: `{ error: { code, message, details } }`, never a stack. */
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const appError = toAppError(error);
+  if (appError.status >= 500) {
+    req.log.error({ err: error }, 'request failed');
+  } else {
+    req.log.info({ code: appError.code, status: appError.status }, appError.message);
+  }
+  if (res.headersSent) return;
+  res.status(appError.status).json(renderError(appError));
+};
+
+export const unknownRoute: RequestHandler = (req, _res, next) => {
+  next(new AppError('not_found', 404, `There is no ${req.method} ${req.path} here.`));
+};

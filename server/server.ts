@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { createApp } from './app';
+import type { Config } from './config';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embeddedPostgres';
+import { applyMigrations, readMigrations } from './db/migrator';
+import { createDatabase, type Database } from './db/prisma';
+import { builtFrontends } from './http/frontends';
+
+export const projectRoot = path.resolve(import.meta.dirname, '..');
+const DATABASE_NAME = 'salesforce_livechat';
+
+export interface RunningServer {
+  url: string;
+  httpServer: http.Server;
+  db: Database;
+  /** Stops accepting, finishes in-flight requests, closes the database and any embedded PostgreSQL. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  migrationsDir?: string;
+  distDir?: string;
+  /** Serve the frontends through Vite's dev middleware (hot reload) instead of dist/. */
+  dev?: boolean;
+}
+
+/**
+ * Starts the whole app: database (embedded unless DATABASE_URL), migrations under an advisory lock,
+ * the HTTP server. Throws (after cleaning up) when something cannot start, e.g. a failed migration.
+ */
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanup = async () => {
+    for (const fn of cleanups.reverse())
+      await fn().catch((err: unknown) => logger.warn({ err }, 'cleanup failed'));
+  };
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      const embedded: EmbeddedDatabase = await startEmbeddedPostgres({
+        dataDir: path.resolve(projectRoot, config.dataDir, 'postgres'),
+        logger,
+      });
+      cleanups.push(() => embedded.stop());
+      await embedded.createDatabase(DATABASE_NAME);
+      databaseUrl = embedded.urlFor(DATABASE_NAME);
+    }
+
+    const migrations = await readMigrations(
+      options.migrationsDir ?? path.join(projectRoot, 'prisma', 'migrations'),
+    );
+    await applyMigrations({ databaseUrl, migrations, logger });
+
+    const db = createDatabase(databaseUrl);
+    cleanups.push(() => db.$disconnect());
+
+    const frontends = options.dev
+      ? await viteMiddleware()
+      : builtFrontends(options.distDir ?? path.join(projectRoot, 'dist'));
+    if (!options.dev && !existsSync(path.join(options.distDir ?? path.join(projectRoot, 'dist'), 'widget'))) {
+      logger.warn('dist/ has no built frontends: run `npm run build`');
+    }
+
+    const app = createApp({ config, logger, db, migrationNames: migrations.map((m) => m.name), frontends });
+    const httpServer = await new Promise<http.Server>((resolve, reject) => {
+      const server = app.listen(config.port, config.host, (error?: Error) =>
+        error ? reject(error) : resolve(server),
+      );
+    });
+    const address = httpServer.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = config.port === port ? config.publicUrl : `http://localhost:${port}`;
+
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        await new Promise<void>((resolve) => {
+          httpServer.close(() => resolve());
+          httpServer.closeIdleConnections();
+        });
+        await cleanup();
+      })());
+    return { url, httpServer, db, stop };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+async function viteMiddleware(): Promise<RequestHandler> {
+  const { createServer } = await import('vite');
+  const vite = await createServer({ root: projectRoot, server: { middlewareMode: true }, appType: 'mpa' });
+  return vite.middlewares as unknown as RequestHandler;
+}

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtFrontends } from '../../server/http/frontends';
+import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
+import { ensureBuilt } from '../support/builtFrontends';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { startTestApp, type TestApp } from '../support/testApp';
+
+const chromiumPath = chromiumOrExplain();
+
+describe.skipIf(!chromiumPath)('the built frontends in Chromium', () => {
+  let database: TestDatabase;
+  let app: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startTestApp(database, { frontends: builtFrontends(ensureBuilt()) });
+    browser = await launchChromium(chromiumPath!);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it('shows the widget first screen in LiveChat style', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${app.url}/widget/`);
+    await page.getByTestId('widget-ready').waitFor();
+    expect(await page.getByText('Salesforce records').isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(screenshotDir, 'foundation-widget.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the settings first screen in LiveChat style', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${app.url}/settings/`);
+    await page.getByTestId('settings-ready').waitFor();
+    expect(await page.getByText('Salesforce for LiveChat').isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(screenshotDir, 'foundation-settings.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

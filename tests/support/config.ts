@@ -1,0 +1,8 @@
+import { parseConfig, type Config } from '../../server/config';
+
+/** A valid demo-mode configuration for tests, with overrides. */
+export function buildConfig(overrides: Partial<Config> = {}): Config {
+  const result = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0' });
+  if (!result.ok) throw new Error(result.problems.join('; '));
+  return { ...result.config, ...overrides };
+}

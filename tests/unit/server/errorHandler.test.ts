@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { AppError, validationFailed } from '../../../server/http/appError';
+import { renderError, toAppError } from '../../../server/http/errorHandler';
+
+describe('error rendering', () => {
+  it('keeps an AppError as it is', () => {
+    const error = validationFailed([{ path: 'body.label', message: 'Required' }]);
+    expect(renderError(toAppError(error))).toEqual({
+      error: {
+        code: 'validation_failed',
+        message: 'The request is not valid.',
+        details: { problems: [{ path: 'body.label', message: 'Required' }] },
+      },
+    });
+    expect(toAppError(error).status).toBe(400);
+  });
+
+  it('turns malformed JSON into a 400', () => {
+    const parserError = Object.assign(new SyntaxError('Unexpected token b'), {
+      type: 'entity.parse.failed',
+      status: 400,
+    });
+    const appError = toAppError(parserError);
+    expect(appError.status).toBe(400);
+    expect(appError.code).toBe('bad_request');
+  });
+
+  it('turns an oversized body into a 413', () => {
+    expect(toAppError(Object.assign(new Error('too big'), { type: 'entity.too.large' })).status).toBe(413);
+  });
+
+  it('hides unknown errors behind a generic 500 that leaks nothing', () => {
+    const secret = new Error('connect ECONNREFUSED with token 00Dxx!AQ0secret');
+    const body = renderError(toAppError(secret));
+    expect(toAppError(secret).status).toBe(500);
+    expect(body.error.code).toBe('internal');
+    expect(JSON.stringify(body)).not.toContain('secret');
+    expect(JSON.stringify(body)).not.toContain('ECONNREFUSED');
+  });
+
+  it('omits details when there are none', () => {
+    expect(renderError(new AppError('not_found', 404, 'Not here.'))).toEqual({
+      error: { code: 'not_found', message: 'Not here.' },
+    });
+  });
+});
