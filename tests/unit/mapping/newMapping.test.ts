@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { canRemoveField, newMapping } from '../../../src/mapping/newMapping';
+import { validateMapping } from '../../../src/mapping/validate';
+import { buildLeadMetadata } from '../../support/factories/salesforceMetadata';
+
+const lead = buildLeadMetadata();
+
+describe('newMapping', () => {
+  it('preloads the required fields, empty, with automation off', () => {
+    expect(newMapping(lead)).toEqual({
+      objectName: 'Lead',
+      fields: [
+        { entryType: 'static', field: 'LastName', value: null },
+        { entryType: 'static', field: 'Company', value: null },
+      ],
+      searchableFields: [],
+      automation: false,
+      duplicatePolicy: 'create',
+      autoAssign: true,
+    });
+  });
+
+  it('cannot be saved until the required fields have values', () => {
+    expect(validateMapping(newMapping(lead), lead).map((problem) => [problem.path, problem.code])).toEqual([
+      ['fields.0.value', 'value_required'],
+      ['fields.1.value', 'value_required'],
+    ]);
+  });
+});
+
+describe('canRemoveField', () => {
+  it('keeps required fields and lets the others go', () => {
+    expect(canRemoveField(lead, 'LastName')).toBe(false);
+    expect(canRemoveField(lead, 'Email')).toBe(true);
+    expect(canRemoveField(lead, 'Status')).toBe(true);
+    expect(canRemoveField(lead, 'Gone__c')).toBe(true);
+  });
+});
