@@ -2,11 +2,26 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { accountsSettingsRoutes, accountsWidgetRoutes } from './accounts/accounts.routes';
+import { createAccountsService } from './accounts/accounts.service';
+import { auditRoutes } from './audit/audit.routes';
+import { createAgentAuth } from './auth/agentAuth.service';
+import { requireAgent, requireOwner } from './auth/auth.middleware';
+import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
+import { createSecretBox } from './crypto/secretBox';
 import type { Database } from './db/prisma';
+import { directoryRoutes } from './directory/directory.routes';
 import { healthRoutes } from './health/health.routes';
 import { errorHandler, unknownRoute } from './http/errorHandler';
 import { securityHeaders } from './http/security';
+import { installationRoutes } from './installation/installation.routes';
+import { createInstallationService } from './installation/installation.service';
+import { createLiveChatClient } from './livechat/livechat.client';
+import { createSalesforceConnections } from './salesforce/connections';
+import { createSalesforceOAuth } from './salesforce/oauth.service';
+import { oauthCallbackRoutes } from './salesforce/oauthCallback.routes';
+import { meRoute, publicConfigRoute } from './session/session.routes';
 
 export interface AppDeps {
   config: Config;
@@ -16,10 +31,50 @@ export interface AppDeps {
   migrationNames: string[];
   /** Serves /widget/ and /settings/: the built files, or Vite's dev middleware. */
   frontends?: RequestHandler;
+  clock?: Clock;
+}
+
+/** Everything the routes use, built from configuration: the one place real implementations are picked. */
+export function createServices(deps: AppDeps) {
+  const { config, db, logger } = deps;
+  const clock = deps.clock ?? systemClock;
+  if (!config.encryption.key) throw new Error('ENCRYPTION_KEY is missing');
+  const secretBox = createSecretBox({ keyId: config.encryption.keyId, key: config.encryption.key, oldKeys: config.encryption.oldKeys });
+  const livechat = createLiveChatClient({
+    accountsUrl: config.livechat.accountsUrl,
+    apiUrl: config.livechat.apiUrl,
+    clientId: config.livechat.clientId,
+    clientSecret: config.livechat.clientSecret,
+  });
+  const redirectUri = `${config.publicUrl}/oauth/salesforce/callback`;
+  const connections = createSalesforceConnections({
+    db,
+    secretBox,
+    logger,
+    app: { clientId: config.salesforce.clientId, clientSecret: config.salesforce.clientSecret, apiVersion: config.salesforce.apiVersion, redirectUri },
+  });
+  const oauth = createSalesforceOAuth({ db, secretBox, connections, clientId: config.salesforce.clientId, redirectUri, clock, logger });
+  return {
+    clock,
+    secretBox,
+    livechat,
+    connections,
+    auth: createAgentAuth({ db, livechat, clientId: config.livechat.clientId, clock, logger }),
+    accounts: createAccountsService({ db, secretBox, connections, oauth, salesforce: config.salesforce, clock, logger }),
+    installation: createInstallationService({
+      db,
+      livechat,
+      secretBox,
+      webhookUrl: `${config.publicUrl}/webhooks/livechat`,
+      clock,
+      logger,
+    }),
+  };
 }
 
 /** Builds the Express app from its dependencies. It never listens: main.ts and tests do. */
 export function createApp(deps: AppDeps): Express {
+  const services = createServices(deps);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 1);
@@ -35,11 +90,7 @@ export function createApp(deps: AppDeps): Express {
       },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-        }),
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
@@ -54,9 +105,33 @@ export function createApp(deps: AppDeps): Express {
   );
 
   app.use(healthRoutes({ db: deps.db, migrationNames: deps.migrationNames }));
+  app.use(oauthCallbackRoutes());
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
+  api.use(
+    publicConfigRoute({
+      livechat: { clientId: deps.config.livechat.clientId, accountsUrl: deps.config.livechat.accountsUrl },
+      demo: deps.config.mode === 'demo',
+    }),
+  );
+
+  const signedIn = requireAgent(services.auth);
+  api.use('/me', signedIn);
+  api.use(meRoute());
+
+  const settings = express.Router();
+  settings.use(signedIn, requireOwner(services.auth));
+  settings.use(installationRoutes(services.installation));
+  settings.use(accountsSettingsRoutes(services.accounts));
+  settings.use(directoryRoutes(services.livechat));
+  settings.use(auditRoutes(deps.db));
+  api.use('/settings', settings);
+
+  const widget = express.Router();
+  widget.use(signedIn);
+  widget.use(accountsWidgetRoutes(services.accounts));
+  api.use('/widget', widget);
   app.use('/api', api);
 
   if (deps.frontends) app.use(deps.frontends);

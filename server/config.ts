@@ -57,6 +57,8 @@ const envSchema = z.object({
   LIVECHAT_API_URL: url.default('https://api.livechatinc.com'),
   SALESFORCE_CLIENT_ID: optionalText,
   SALESFORCE_CLIENT_SECRET: optionalText,
+  SALESFORCE_PRODUCTION_LOGIN_URL: url.default('https://login.salesforce.com'),
+  SALESFORCE_SANDBOX_LOGIN_URL: url.default('https://test.salesforce.com'),
   SALESFORCE_API_VERSION: z
     .string()
     .regex(/^\d{2}\.0$/, 'must look like 62.0')
@@ -98,7 +100,14 @@ export interface Config {
   dataDir: string;
   encryption: { keyId: string; key: string | undefined; oldKeys: { id: string; key: string }[] };
   livechat: { clientId: string; clientSecret: string; accountsUrl: string; apiUrl: string };
-  salesforce: { clientId: string; clientSecret: string; apiVersion: string; allowedLoginHosts: string[] };
+  salesforce: {
+    clientId: string;
+    clientSecret: string;
+    apiVersion: string;
+    productionLoginUrl: string;
+    sandboxLoginUrl: string;
+    allowedLoginHosts: string[];
+  };
   frameAncestors: string[];
 }
 
@@ -159,6 +168,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         clientId: e.SALESFORCE_CLIENT_ID ?? '',
         clientSecret: e.SALESFORCE_CLIENT_SECRET ?? '',
         apiVersion: e.SALESFORCE_API_VERSION,
+        productionLoginUrl: e.SALESFORCE_PRODUCTION_LOGIN_URL,
+        sandboxLoginUrl: e.SALESFORCE_SANDBOX_LOGIN_URL,
         allowedLoginHosts: e.SALESFORCE_ALLOWED_LOGIN_HOSTS,
       },
       frameAncestors: e.FRAME_ANCESTORS,

@@ -14,6 +14,10 @@ export const errorCodes = [
   'salesforce_limit_reached',
   'salesforce_needs_reconnect',
   'livechat_error',
+  'not_installed',
+  'login_host_not_allowed',
+  'oauth_state_invalid',
+  'oauth_failed',
   'internal',
 ] as const;
 

@@ -1,0 +1,209 @@
+import { Connection } from 'jsforce';
+import type { Logger } from 'pino';
+import type { AccessRule, CompleteOAuthRequest, CreateAccountRequest } from '../../src/api/accounts';
+import type { Agent } from '../auth/agent';
+import { recordAudit } from '../audit/audit.repo';
+import type { Clock } from '../clock';
+import type { SecretBox } from '../crypto/secretBox';
+import type { Database } from '../db/prisma';
+import { AppError, notFound } from '../http/appError';
+import type { SalesforceConnections } from '../salesforce/connections';
+import { loginUrlFor } from '../salesforce/loginUrl';
+import type { OAuthResult, SalesforceOAuth } from '../salesforce/oauth.service';
+import { describeAccess, mayUse } from './access';
+import { toAccessRule } from './accounts.presenter';
+import {
+  createAccount,
+  deleteAccount,
+  findAccount,
+  listAccounts,
+  saveAccessRule,
+  updateAccount,
+  type AccountRow,
+} from './accounts.repo';
+
+export interface AccountsServiceDeps {
+  db: Database;
+  secretBox: SecretBox;
+  connections: SalesforceConnections;
+  oauth: SalesforceOAuth;
+  salesforce: { apiVersion: string; productionLoginUrl: string; sandboxLoginUrl: string; allowedLoginHosts: string[] };
+  clock: Clock;
+  logger: Logger;
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;
+
+export function createAccountsService(deps: AccountsServiceDeps) {
+  const log = deps.logger.child({ module: 'accounts' });
+
+  async function get(agent: Agent, id: string): Promise<AccountRow> {
+    const account = await findAccount(deps.db, agent.licenseId, id);
+    if (!account) throw notFound('This Salesforce account does not exist (it may have been removed).');
+    return account;
+  }
+
+  async function create(agent: Agent, body: CreateAccountRequest) {
+    const login = loginUrlFor(body.environment, body.myDomainUrl, deps.salesforce);
+    if (!login.ok) {
+      throw new AppError('login_host_not_allowed', 400, login.message, {
+        problems: [{ path: 'body.myDomainUrl', message: login.message }],
+      });
+    }
+    const account = await createAccount(deps.db, {
+      licenseId: agent.licenseId,
+      label: body.label,
+      environment: body.environment,
+      loginUrl: login.loginUrl,
+    });
+    await recordAudit(deps.db, {
+      actor: agent,
+      action: 'account.created',
+      targetType: 'salesforce_account',
+      targetId: account.id,
+      details: { label: account.label, environment: account.environment },
+    });
+    return { account, authorizeUrl: await deps.oauth.start(agent, account) };
+  }
+
+  async function reconnect(agent: Agent, id: string) {
+    const account = await get(agent, id);
+    return { account, authorizeUrl: await deps.oauth.start(agent, account) };
+  }
+
+  /** Who signed in, and to which org, with the tokens just obtained. */
+  async function identify(tokens: OAuthResult) {
+    const conn = new Connection({ instanceUrl: tokens.instanceUrl, accessToken: tokens.accessToken, version: deps.salesforce.apiVersion });
+    const identity = await conn.identity();
+    const orgName = await conn
+      .query<{ Name: string }>('SELECT Name FROM Organization LIMIT 1')
+      .then((r) => r.records[0]?.Name ?? null)
+      .catch(() => null);
+    return {
+      orgId: identity.organization_id,
+      orgName: orgName ?? identity.organization_id,
+      userId: identity.user_id,
+      userName: identity.display_name,
+      userEmail: identity.email,
+    };
+  }
+
+  async function revokeQuietly(loginUrl: string, token: string): Promise<boolean> {
+    try {
+      await deps.connections.oauth2For(loginUrl).revokeToken(token);
+      return true;
+    } catch (error) {
+      log.warn({ err: error }, 'Salesforce did not confirm the token revocation');
+      return false;
+    }
+  }
+
+  async function completeOAuth(agent: Agent, body: CompleteOAuthRequest) {
+    const { account, tokens } = await deps.oauth.complete(agent, body, (id) => findAccount(deps.db, agent.licenseId, id));
+    const who = await identify(tokens);
+
+    const refuse = async (message: string) => {
+      await revokeQuietly(account.loginUrl, tokens.refreshToken);
+      throw new AppError('conflict', 409, message);
+    };
+    if (account.orgId && account.orgId !== who.orgId) {
+      await refuse(
+        `You signed in to ${who.orgName} (${who.orgId}), but “${account.label}” is connected to ${account.orgName ?? account.orgId}. Reconnect with a user of that org, or add ${who.orgName} as a new account.`,
+      );
+    }
+    const sameOrg = await deps.db.salesforceAccount.findFirst({
+      where: { licenseId: agent.licenseId, orgId: who.orgId, id: { not: account.id } },
+    });
+    if (sameOrg) await refuse(`${who.orgName} is already connected as “${sameOrg.label}”.`);
+
+    const wasConnected = account.orgId !== null;
+    const updated = await updateAccount(deps.db, account.id, {
+      orgId: who.orgId,
+      orgName: who.orgName,
+      instanceUrl: tokens.instanceUrl,
+      connectedUserId: who.userId,
+      connectedUserName: who.userName,
+      connectedUserEmail: who.userEmail,
+      connectedByEmail: agent.email,
+      connectedAt: deps.clock.now(),
+      accessTokenEnc: deps.secretBox.encrypt(tokens.accessToken),
+      refreshTokenEnc: deps.secretBox.encrypt(tokens.refreshToken),
+      tokenKeyId: deps.secretBox.keyId,
+      status: 'connected',
+      statusReason: null,
+    });
+    await recordAudit(deps.db, {
+      actor: agent,
+      action: wasConnected ? 'account.reconnected' : 'account.connected',
+      targetType: 'salesforce_account',
+      targetId: account.id,
+      details: { label: updated.label, orgId: who.orgId, orgName: who.orgName },
+    });
+    return updated;
+  }
+
+  async function rename(agent: Agent, id: string, label: string) {
+    const account = await get(agent, id);
+    const updated = await updateAccount(deps.db, id, { label });
+    await recordAudit(deps.db, {
+      actor: agent,
+      action: 'account.renamed',
+      targetType: 'salesforce_account',
+      targetId: id,
+      details: { from: account.label, to: label },
+    });
+    return updated;
+  }
+
+  /** Revokes the tokens at Salesforce, then deletes the account with its mappings and access rules. */
+  async function remove(agent: Agent, id: string): Promise<void> {
+    const account = await get(agent, id);
+    const revoked = account.refreshTokenEnc
+      ? await revokeQuietly(account.loginUrl, deps.secretBox.decrypt(account.refreshTokenEnc))
+      : true;
+    await deleteAccount(deps.db, id);
+    await recordAudit(deps.db, {
+      actor: agent,
+      action: 'account.removed',
+      targetType: 'salesforce_account',
+      targetId: id,
+      details: { label: account.label, orgId: account.orgId, revoked },
+    });
+  }
+
+  async function setAccess(agent: Agent, id: string, rule: AccessRule) {
+    const account = await get(agent, id);
+    const normalized = {
+      mode: rule.mode,
+      groupIds: rule.mode === 'groups' ? [...new Set(rule.groupIds)] : [],
+      agentEmails: rule.mode === 'agents' ? [...new Set(rule.agentEmails.map((e) => e.toLowerCase()))] : [],
+    };
+    await saveAccessRule(deps.db, id, normalized);
+    await recordAudit(deps.db, {
+      actor: agent,
+      action: 'account.access_changed',
+      targetType: 'salesforce_account',
+      targetId: id,
+      details: { label: account.label, access: describeAccess(normalized), rule: normalized },
+    });
+    return normalized;
+  }
+
+  /** The accounts an agent may use in the widget. */
+  async function usable(agent: Agent): Promise<AccountRow[]> {
+    const accounts = await listAccounts(deps.db, agent.licenseId);
+    return accounts.filter((a) => a.status !== 'pending' && mayUse(agent, toAccessRule(a.accessRule)));
+  }
+
+  return {
+    list: (agent: Agent) => listAccounts(deps.db, agent.licenseId),
+    get,
+    create,
+    reconnect,
+    completeOAuth,
+    rename,
+    remove,
+    setAccess,
+    usable,
+  };
+}

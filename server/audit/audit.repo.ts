@@ -1,0 +1,41 @@
+import type { Prisma } from '../db/generated/client';
+import type { Database } from '../db/prisma';
+import type { Agent } from '../auth/agent';
+
+export type AuditAction =
+  | 'app.installed'
+  | 'account.created'
+  | 'account.connected'
+  | 'account.reconnected'
+  | 'account.renamed'
+  | 'account.removed'
+  | 'account.access_changed'
+  | 'mapping.created'
+  | 'mapping.updated'
+  | 'mapping.deleted'
+  | 'run.retried';
+
+export async function recordAudit(
+  db: Database | Prisma.TransactionClient,
+  entry: { actor: Agent; action: AuditAction; targetType: string; targetId?: string; details?: Record<string, unknown> },
+): Promise<void> {
+  await db.auditEntry.create({
+    data: {
+      licenseId: entry.actor.licenseId,
+      actorAccountId: entry.actor.accountId,
+      actorEmail: entry.actor.email,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      details: (entry.details ?? {}) as Prisma.InputJsonValue,
+    },
+  });
+}
+
+export function listAudit(db: Database, licenseId: string, options: { limit: number; before?: Date }) {
+  return db.auditEntry.findMany({
+    where: { licenseId, ...(options.before ? { createdAt: { lt: options.before } } : {}) },
+    orderBy: { createdAt: 'desc' },
+    take: options.limit,
+  });
+}

@@ -1,0 +1,68 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../clock';
+import { sha256 } from '../crypto/secretBox';
+import type { Database } from '../db/prisma';
+import { forbidden, unauthorized } from '../http/appError';
+import { LiveChatError, type LiveChatClient } from '../livechat/livechat.client';
+import { canConfigure, toRole, type Agent } from './agent';
+import { cacheAgent, ensureLicense, findCachedAgent } from './tokenCache.repo';
+
+/** How long a verified token is trusted before LiveChat is asked again. */
+const CACHE_SECONDS = 60;
+
+export type AgentAuth = ReturnType<typeof createAgentAuth>;
+
+/**
+ * Verifies LiveChat agent tokens: LiveChat's accounts service says whose token it is and for which
+ * license (organization); the Configuration API says the agent's role and groups. The answer is
+ * cached briefly in PostgreSQL (by the token's hash), so web processes stay stateless.
+ */
+export function createAgentAuth(deps: { db: Database; livechat: LiveChatClient; clientId: string; clock: Clock; logger: Logger }) {
+  const log = deps.logger.child({ module: 'agent-auth' });
+
+  async function verify(token: string): Promise<Agent> {
+    const now = deps.clock.now();
+    const tokenHash = sha256(token);
+    const cached = await findCachedAgent(deps.db, tokenHash, now);
+    if (cached) return cached;
+
+    const info = await deps.livechat.tokenInfo(token).catch((error: unknown) => {
+      if (error instanceof LiveChatError && error.status < 500) {
+        throw unauthorized('Your LiveChat session has expired or is not valid. Sign in again.');
+      }
+      throw error;
+    });
+    if (info.client_id !== deps.clientId) {
+      log.warn({ clientId: info.client_id }, 'a token issued to another application was presented');
+      throw unauthorized('This LiveChat token was not issued to Salesforce for LiveChat. Sign in again.');
+    }
+    const agents = await deps.livechat.listAgents(token);
+    const me = agents.find((a) => a.account_id === info.account_id);
+    if (!me) throw unauthorized('Your LiveChat account is not an agent of this license.');
+
+    const agent: Agent = {
+      licenseId: info.organization_id,
+      accountId: info.account_id,
+      email: me.id,
+      name: me.name,
+      role: toRole(me.role),
+      groupIds: (me.groups ?? []).map((g) => g.id),
+    };
+    await ensureLicense(deps.db, agent.licenseId);
+    const seconds = Math.max(1, Math.min(CACHE_SECONDS, info.expires_in));
+    await cacheAgent(deps.db, tokenHash, agent, new Date(now.getTime() + seconds * 1000));
+    return agent;
+  }
+
+  /** The 403 for agents who may not configure the app names whom to ask. */
+  async function notOwnerError(token: string) {
+    const agents = await deps.livechat.listAgents(token).catch(() => []);
+    const configuredBy = agents.filter((a) => canConfigure({ role: toRole(a.role) } as Agent)).map((a) => a.name);
+    return forbidden('Only the license owner and vice-owners can configure Salesforce for LiveChat.', {
+      reason: 'not_owner',
+      configuredBy,
+    });
+  }
+
+  return { verify, notOwnerError };
+}

@@ -1,0 +1,26 @@
+import type { Database } from '../db/prisma';
+import type { Agent } from './agent';
+import { toRole } from './agent';
+
+export async function findCachedAgent(db: Database, tokenHash: string, now: Date): Promise<Agent | null> {
+  const row = await db.agentTokenCache.findUnique({ where: { tokenHash } });
+  if (!row || row.expiresAt <= now) return null;
+  return {
+    licenseId: row.licenseId,
+    accountId: row.accountId,
+    email: row.email,
+    name: row.name,
+    role: toRole(row.role),
+    groupIds: row.groupIds,
+  };
+}
+
+export async function cacheAgent(db: Database, tokenHash: string, agent: Agent, expiresAt: Date): Promise<void> {
+  const data = { ...agent, expiresAt };
+  await db.agentTokenCache.upsert({ where: { tokenHash }, create: { tokenHash, ...data }, update: data });
+  await db.agentTokenCache.deleteMany({ where: { expiresAt: { lt: new Date(expiresAt.getTime() - 3_600_000) } } });
+}
+
+export async function ensureLicense(db: Database, licenseId: string): Promise<void> {
+  await db.license.upsert({ where: { id: licenseId }, create: { id: licenseId }, update: {} });
+}

@@ -1,0 +1,93 @@
+import type { Logger } from 'pino';
+import type { Installation, InstallRequest } from '../../src/api/installation';
+import type { Agent } from '../auth/agent';
+import { recordAudit } from '../audit/audit.repo';
+import type { Clock } from '../clock';
+import { randomToken, type SecretBox } from '../crypto/secretBox';
+import type { Database } from '../db/prisma';
+import { AppError } from '../http/appError';
+import { LiveChatError, type LiveChatClient } from '../livechat/livechat.client';
+
+export const WEBHOOK_ACTION = 'chat_deactivated';
+
+export type InstallationService = ReturnType<typeof createInstallationService>;
+
+/**
+ * Installing the app for a license: a license-level LiveChat token (authorization-code flow; the
+ * refresh token stored encrypted) and the ended-chat webhook with a secret of our own. Installing
+ * again replaces both: webhooks already registered at our URL are removed first, so there is never
+ * more than one.
+ */
+export function createInstallationService(deps: {
+  db: Database;
+  livechat: LiveChatClient;
+  secretBox: SecretBox;
+  webhookUrl: string;
+  clock: Clock;
+  logger: Logger;
+}) {
+  const log = deps.logger.child({ module: 'installation' });
+
+  async function get(agent: Agent): Promise<Installation> {
+    const row = await deps.db.liveChatInstallation.findUnique({ where: { licenseId: agent.licenseId } });
+    return {
+      installed: row !== null,
+      installedAt: row?.installedAt.toISOString() ?? null,
+      installedBy: row?.installedByEmail ?? null,
+      webhookRegistered: Boolean(row?.webhookId),
+    };
+  }
+
+  async function install(agent: Agent, body: InstallRequest): Promise<Installation> {
+    const tokens = await deps.livechat.exchangeCode(body.code, body.redirectUri, body.codeVerifier).catch((error: unknown) => {
+      if (error instanceof LiveChatError && error.status < 500) {
+        throw new AppError('livechat_error', 400, 'LiveChat did not accept the installation sign-in. Open the settings again.');
+      }
+      throw error;
+    });
+    if (tokens.organization_id !== agent.licenseId) {
+      throw new AppError('forbidden', 403, 'This LiveChat sign-in belongs to another license.');
+    }
+    if (!tokens.refresh_token) {
+      throw new AppError('livechat_error', 400, 'LiveChat gave no refresh token for the installation.');
+    }
+
+    const existing = await deps.livechat.listWebhooks(tokens.access_token);
+    for (const webhook of existing.filter((w) => w.url === deps.webhookUrl && w.action === WEBHOOK_ACTION)) {
+      await deps.livechat.unregisterWebhook(tokens.access_token, webhook.id);
+    }
+    const secret = randomToken(24);
+    const { id: webhookId } = await deps.livechat.registerWebhook(tokens.access_token, {
+      url: deps.webhookUrl,
+      action: WEBHOOK_ACTION,
+      secretKey: secret,
+      description: 'Salesforce for LiveChat: create records after chats end',
+    });
+    await deps.livechat.enableLicenseWebhooks(tokens.access_token);
+
+    const scopes = typeof tokens.scope === 'string' ? tokens.scope.split(',') : (tokens.scope ?? []);
+    const data = {
+      accessTokenEnc: deps.secretBox.encrypt(tokens.access_token),
+      refreshTokenEnc: deps.secretBox.encrypt(tokens.refresh_token),
+      tokenKeyId: deps.secretBox.keyId,
+      accessTokenExpiresAt: new Date(deps.clock.now().getTime() + tokens.expires_in * 1000),
+      scopes,
+      webhookId,
+      webhookSecretEnc: deps.secretBox.encrypt(secret),
+      webhookUrl: deps.webhookUrl,
+      installedByAccountId: agent.accountId,
+      installedByEmail: agent.email,
+      installedAt: deps.clock.now(),
+    };
+    await deps.db.liveChatInstallation.upsert({
+      where: { licenseId: agent.licenseId },
+      create: { licenseId: agent.licenseId, ...data },
+      update: data,
+    });
+    await recordAudit(deps.db, { actor: agent, action: 'app.installed', targetType: 'license', targetId: agent.licenseId });
+    log.info({ license: agent.licenseId, webhookId }, 'installed');
+    return get(agent);
+  }
+
+  return { get, install };
+}

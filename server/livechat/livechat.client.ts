@@ -1,0 +1,177 @@
+import { z } from 'zod';
+
+/**
+ * LiveChat's accounts service and v3.5 APIs over HTTP, with only the fields we use parsed. Base URLs
+ * are configuration, so the same code talks to LiveChat or to the local emulator.
+ */
+
+export class LiveChatError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly type: string,
+  ) {
+    super(message);
+    this.name = 'LiveChatError';
+  }
+  get isAuthError(): boolean {
+    return this.status === 401 || this.type === 'authentication' || this.type === 'invalid_grant';
+  }
+}
+
+const tokenInfoSchema = z.object({
+  account_id: z.string(),
+  organization_id: z.string(),
+  client_id: z.string(),
+  expires_in: z.number(),
+  scope: z.union([z.string(), z.array(z.string())]).optional(),
+});
+export type TokenInfo = z.infer<typeof tokenInfoSchema>;
+
+const tokenResponseSchema = z.object({
+  access_token: z.string(),
+  refresh_token: z.string().optional(),
+  expires_in: z.number(),
+  account_id: z.string(),
+  organization_id: z.string(),
+  scope: z.union([z.string(), z.array(z.string())]).optional(),
+});
+export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+
+const agentSchema = z.object({
+  id: z.string(),
+  account_id: z.string().optional(),
+  name: z.string(),
+  role: z.string(),
+  groups: z.array(z.object({ id: z.number() })).optional(),
+});
+export type LiveChatAgent = z.infer<typeof agentSchema>;
+
+const groupSchema = z.object({ id: z.number(), name: z.string() });
+export type LiveChatGroup = z.infer<typeof groupSchema>;
+
+const webhookSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  action: z.string(),
+  type: z.string().optional(),
+  owner_client_id: z.string().optional(),
+});
+export type LiveChatWebhook = z.infer<typeof webhookSchema>;
+
+export interface LiveChatClientOptions {
+  accountsUrl: string;
+  apiUrl: string;
+  clientId: string;
+  clientSecret: string;
+  fetch?: typeof fetch;
+}
+
+export type LiveChatClient = ReturnType<typeof createLiveChatClient>;
+
+export function createLiveChatClient(options: LiveChatClientOptions) {
+  const doFetch = options.fetch ?? fetch;
+
+  async function call<S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<z.infer<S>> {
+    let res: Response;
+    try {
+      res = await doFetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(15_000) });
+    } catch (error) {
+      throw new LiveChatError(`LiveChat could not be reached (${(error as Error).message})`, 503, 'network');
+    }
+    const text = await res.text();
+    let body: unknown = undefined;
+    try {
+      body = text ? JSON.parse(text) : {};
+    } catch {
+      body = undefined;
+    }
+    if (!res.ok) {
+      const err = body as { error?: string | { type?: string; message?: string }; error_description?: string } | undefined;
+      const type = typeof err?.error === 'string' ? err.error : (err?.error?.type ?? 'unknown');
+      const message =
+        (typeof err?.error === 'object' ? err.error.message : err?.error_description) ?? `LiveChat answered ${res.status}`;
+      throw new LiveChatError(message, res.status, type);
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw new LiveChatError(`LiveChat answered in an unexpected shape: ${parsed.error.issues[0]?.message}`, 502, 'shape');
+    }
+    return parsed.data;
+  }
+
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+  const action = <S extends z.ZodType>(api: 'agent' | 'configuration', name: string, token: string, body: unknown, schema: S) =>
+    call(`${options.apiUrl}/v3.5/${api}/action/${name}`, { method: 'POST', headers: bearer(token), body: JSON.stringify(body) }, schema);
+
+  const tokenRequest = (params: Record<string, string>) =>
+    call(
+      `${options.accountsUrl}/v2/token`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ client_id: options.clientId, client_secret: options.clientSecret, ...params }),
+      },
+      tokenResponseSchema,
+    );
+
+  return {
+    /** Validates an agent's access token (any non-200 means invalid). */
+    tokenInfo: (token: string) =>
+      call(`${options.accountsUrl}/v2/info`, { headers: { authorization: `Bearer ${token}` } }, tokenInfoSchema),
+
+    exchangeCode: (code: string, redirectUri: string, codeVerifier?: string) =>
+      tokenRequest({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri,
+        ...(codeVerifier ? { code_verifier: codeVerifier } : {}),
+      }),
+
+    refreshToken: (refreshToken: string) => tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }),
+
+    listAgents: (token: string) =>
+      action('configuration', 'list_agents', token, { fields: ['groups'] }, z.array(agentSchema)),
+
+    listGroups: (token: string) => action('configuration', 'list_groups', token, {}, z.array(groupSchema)),
+
+    listWebhooks: (token: string) =>
+      action('configuration', 'list_webhooks', token, { owner_client_id: options.clientId }, z.array(webhookSchema)),
+
+    registerWebhook: (token: string, webhook: { url: string; action: string; secretKey: string; description: string }) =>
+      action(
+        'configuration',
+        'register_webhook',
+        token,
+        {
+          url: webhook.url,
+          action: webhook.action,
+          secret_key: webhook.secretKey,
+          owner_client_id: options.clientId,
+          type: 'license',
+          description: webhook.description,
+        },
+        z.object({ id: z.string() }),
+      ),
+
+    unregisterWebhook: (token: string, id: string) =>
+      action('configuration', 'unregister_webhook', token, { id, owner_client_id: options.clientId }, z.unknown()),
+
+    enableLicenseWebhooks: (token: string) =>
+      action('configuration', 'enable_license_webhooks', token, { owner_client_id: options.clientId }, z.unknown()),
+
+    /** Raw get_chat JSON; the mapping engine parses the fields it reads. */
+    getChat: (token: string, chatId: string, threadId?: string) =>
+      action('agent', 'get_chat', token, { chat_id: chatId, ...(threadId ? { thread_id: threadId } : {}) }, z.record(z.string(), z.unknown())),
+
+    /** Raw list_archives JSON page. */
+    listArchives: (token: string, body: { limit?: number; page_id?: string; sort_order?: 'asc' | 'desc' }) =>
+      action(
+        'agent',
+        'list_archives',
+        token,
+        body,
+        z.object({ chats: z.array(z.record(z.string(), z.unknown())), next_page_id: z.string().optional() }),
+      ),
+  };
+}
