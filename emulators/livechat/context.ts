@@ -1,0 +1,24 @@
+/** What every route module of the emulator receives. */
+import type { TokenStore } from './accounts/tokenStore';
+import type { SessionStore } from './accounts/sessions';
+import type { ChatService } from './chats';
+import type { Clock } from './model';
+import type { WebhookService } from './webhooks';
+import type { World } from './world';
+
+export interface AgentAppOptions {
+  /** Base URL of the app whose `/widget/` and `/settings/` the host page frames, e.g. `http://localhost:3000`. */
+  appUrl: string;
+  /** `plugin_id` query parameter given to the widget (default `salesforce-for-livechat`). */
+  pluginId?: string;
+}
+
+export interface EmulatorContext {
+  clock: Clock;
+  world: World;
+  tokens: TokenStore;
+  sessions: SessionStore;
+  chats: ChatService;
+  webhooks: WebhookService;
+  agentApp?: AgentAppOptions;
+}

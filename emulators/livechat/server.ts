@@ -1,0 +1,114 @@
+/** `createLiveChatEmulator`: accounts service, Agent Chat and Configuration APIs, admin and the Agent App host page on one origin. */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { authorizeRouter } from './accounts/authorize';
+import { infoRouter } from './accounts/info';
+import { createSessionStore } from './accounts/sessions';
+import { signinRouter } from './accounts/signin';
+import { createTokenStore } from './accounts/tokenStore';
+import { tokenRouter } from './accounts/token';
+import { adminRouter, createAdmin, type LiveChatAdmin } from './admin';
+import { apiRouter } from './api/actions';
+import { createChatService } from './chats';
+import type { AgentAppOptions, EmulatorContext } from './context';
+import { hostPageRouter } from './hostPage/routes';
+import type { Clock, SeedData } from './model';
+import { buildDefaultSeed } from './seed';
+import { createWebhookService, type WebhookOptions } from './webhooks';
+import { createWorld, type SeedFactory } from './world';
+
+export interface LiveChatEmulatorOptions {
+  /** The world to serve: data or a function of "now". Default: the demo and other licenses (`buildDefaultSeed`). */
+  seed?: SeedData | SeedFactory;
+  clock?: Clock;
+  /** Enables the Agent App host page at `/agent-app` around this app. */
+  agentApp?: AgentAppOptions;
+  webhooks?: WebhookOptions;
+  /** Access token lifetime in seconds (default 28800). */
+  tokenTtlSeconds?: number;
+}
+
+export interface LiveChatEmulator {
+  server: http.Server;
+  app: express.Express;
+  /** Starts listening (port 0 = a free port) and resolves with the base URL, e.g. `http://localhost:4100`. */
+  listen(port?: number): Promise<string>;
+  close(): Promise<void>;
+  /** The base URL once listening. */
+  readonly url: string;
+  admin: LiveChatAdmin;
+}
+
+export function createLiveChatEmulator(options: LiveChatEmulatorOptions = {}): LiveChatEmulator {
+  const clock: Clock = options.clock ?? { now: () => new Date() };
+  const seed = options.seed ?? ((now: Date) => buildDefaultSeed(now));
+  const world = createWorld(typeof seed === 'function' ? seed : () => structuredClone(seed), clock);
+  const webhooks = createWebhookService(
+    () => world.ids,
+    () => clock.now(),
+    options.webhooks,
+  );
+  const chats = createChatService({
+    world,
+    clock,
+    onDeactivated: (license, chat, ended) => {
+      webhooks.dispatch(
+        license,
+        'chat_deactivated',
+        { chat_id: ended.chatId, thread_id: ended.threadId, ...(ended.userId && { user_id: ended.userId }) },
+        chat,
+      );
+    },
+  });
+  const ctx: EmulatorContext = {
+    clock,
+    world,
+    tokens: createTokenStore(clock, options.tokenTtlSeconds),
+    sessions: createSessionStore(),
+    chats,
+    webhooks,
+    ...(options.agentApp && { agentApp: options.agentApp }),
+  };
+  const admin = createAdmin(ctx, chats);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(authorizeRouter(ctx));
+  app.use(signinRouter(ctx));
+  app.use(tokenRouter(ctx));
+  app.use(infoRouter(ctx));
+  app.use(apiRouter(ctx));
+  app.use(adminRouter(ctx, admin));
+  app.use(hostPageRouter(ctx, admin));
+
+  const server = http.createServer(app);
+  let url = '';
+  return {
+    server,
+    app,
+    admin,
+    get url() {
+      return url;
+    },
+    listen(port = 0) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        // Every interface, so both `localhost` resolutions (::1 and 127.0.0.1) reach it.
+        server.listen(port, () => {
+          server.off('error', reject);
+          url = `http://localhost:${(server.address() as AddressInfo).port}`;
+          resolve(url);
+        });
+      });
+    },
+    close() {
+      return new Promise((resolve, reject) => {
+        if (!server.listening) return resolve();
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}

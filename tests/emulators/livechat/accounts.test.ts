@@ -1,0 +1,348 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLicense } from '../../../emulators/demo/people';
+import { demoClient, otherClient } from '../../../emulators/livechat';
+import { demoOwner, getJson, startEmulator, type Started } from './support';
+
+let lc: Started;
+beforeAll(async () => {
+  lc = await startEmulator();
+});
+afterAll(() => lc.close());
+
+const APP = 'http://localhost:3000';
+const OWNER_ACCOUNT = 'a0000000-0000-4000-8000-000000000001';
+
+function authorizeUrl(params: Record<string, string>): string {
+  return `${lc.url}/?${new URLSearchParams({ client_id: demoClient.clientId, redirect_uri: `${APP}/settings/`, ...params })}`;
+}
+
+async function authorize(params: Record<string, string>, cookie?: string) {
+  return fetch(authorizeUrl(params), { redirect: 'manual', headers: cookie ? { cookie } : {} });
+}
+
+async function codeFor(params: Record<string, string> = {}): Promise<string> {
+  const res = await authorize(
+    { response_type: 'code', state: 's1', ...params },
+    lc.emulator.admin.sessionCookie(demoOwner),
+  );
+  const location = new URL(res.headers.get('location') ?? '');
+  return location.searchParams.get('code') ?? '';
+}
+
+async function exchange(body: Record<string, string>, json = false) {
+  return getJson<Record<string, unknown>>(`${lc.url}/v2/token`, {
+    method: 'POST',
+    headers: { 'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded' },
+    body: json ? JSON.stringify(body) : new URLSearchParams(body).toString(),
+  });
+}
+
+const codeExchange = (code: string, extra: Record<string, string> = {}) => ({
+  grant_type: 'authorization_code',
+  code,
+  client_id: demoClient.clientId,
+  client_secret: demoClient.clientSecret ?? '',
+  redirect_uri: `${APP}/settings/`,
+  ...extra,
+});
+
+describe('authorize, token flow (redirect)', () => {
+  it('redirects a signed-in agent back with the token in the fragment', async () => {
+    const res = await authorize(
+      { response_type: 'token', state: 'xyz' },
+      lc.emulator.admin.sessionCookie(demoOwner),
+    );
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get('location') ?? '');
+    expect(`${location.origin}${location.pathname}`).toBe(`${APP}/settings/`);
+    expect(location.search).toBe('');
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    expect(fragment.get('access_token')).toMatch(/^dal:/);
+    expect(fragment.get('token_type')).toBe('Bearer');
+    expect(fragment.get('expires_in')).toBe('28800');
+    expect(fragment.get('state')).toBe('xyz');
+    expect(fragment.get('scope')?.split(',')).toContain('chats--all:ro');
+  });
+
+  it('sends an agent who is not signed in to the sign-in page, and back after choosing an agent', async () => {
+    const res = await authorize({ response_type: 'token', state: 'abc' });
+    expect(res.status).toBe(302);
+    const signin = new URL(res.headers.get('location') ?? '', lc.url);
+    expect(signin.pathname).toBe('/signin');
+    const page = await fetch(signin);
+    expect(await page.text()).toContain(demoOwner);
+
+    const post = await fetch(`${lc.url}/signin`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        email: demoOwner,
+        continue: signin.searchParams.get('continue') ?? '',
+      }).toString(),
+    });
+    expect(post.status).toBe(303);
+    const cookie = post.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/lc_accounts_session=.*SameSite=Lax/i);
+    const back = await fetch(new URL(post.headers.get('location') ?? '', lc.url), {
+      redirect: 'manual',
+      headers: { cookie: cookie.split(';')[0] ?? '' },
+    });
+    expect(back.status).toBe(302);
+    expect(back.headers.get('location')).toMatch(new RegExp(`^${APP}/settings/#access_token=`));
+  });
+
+  it('answers the accounts-sdk button flow with a page posting {data} to the app origin', async () => {
+    const res = await authorize(
+      { response_type: 'token', flow: 'button' },
+      lc.emulator.admin.sessionCookie(demoOwner),
+    );
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toContain('window.opener || window.parent');
+    expect(html).toContain(`"${APP}"`);
+    expect(html).toMatch(/"access_token":"dal:[^"]+","token_type":"Bearer","expires_in":28800,"scopes":\[/);
+    expect(html).toContain(`"organization_id":"${demoLicense.organizationId}"`);
+  });
+
+  it('answers a signed-out hidden iframe with identity_exception (the popup shows the sign-in page)', async () => {
+    const res = await authorize({ response_type: 'token', flow: 'button' });
+    const html = await res.text();
+    expect(html).toContain("identity_exception: 'unauthorized'");
+    expect(html).toContain('Sign in to LiveChat');
+  });
+
+  it.each([
+    [{ client_id: 'nope' }, 'unauthorized_client'],
+    [{ redirect_uri: 'https://evil.example/' }, 'invalid_request'],
+    [{ response_type: 'id_token' }, 'unsupported_response_type'],
+    [{ scope: 'chats--all:rw' }, 'invalid_scope'],
+  ])('rejects %j with oauth_exception=%s', async (params, error) => {
+    const res = await authorize(
+      { response_type: 'token', ...params },
+      lc.emulator.admin.sessionCookie(demoOwner),
+    );
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(`/ooops?oauth_exception=${error}`);
+  });
+
+  it('accepts any localhost port for the demo client but checks the path prefix of other clients', async () => {
+    const cookie = lc.emulator.admin.sessionCookie(demoOwner);
+    const ok = await fetch(
+      `${lc.url}/?${new URLSearchParams({ response_type: 'token', client_id: demoClient.clientId, redirect_uri: 'http://127.0.0.1:5173/x' })}`,
+      { redirect: 'manual', headers: { cookie } },
+    );
+    expect(ok.headers.get('location')).toMatch(/^http:\/\/127\.0\.0\.1:5173\/x#access_token=/);
+    const bad = await fetch(
+      `${lc.url}/?${new URLSearchParams({ response_type: 'token', client_id: otherClient.clientId, redirect_uri: 'http://localhost:3000/elsewhere' })}`,
+      { redirect: 'manual', headers: { cookie } },
+    );
+    expect(bad.headers.get('location')).toBe('/ooops?oauth_exception=invalid_request');
+  });
+});
+
+describe('authorization code flow', () => {
+  it('redirects with ?code&state and exchanges the code (form body) for tokens', async () => {
+    const res = await authorize(
+      { response_type: 'code', state: 'st8' },
+      lc.emulator.admin.sessionCookie(demoOwner),
+    );
+    const location = new URL(res.headers.get('location') ?? '');
+    expect(location.searchParams.get('state')).toBe('st8');
+    const code = location.searchParams.get('code') ?? '';
+    expect(code).toMatch(/^dal:/);
+
+    const token = await exchange(codeExchange(code));
+    expect(token.status).toBe(200);
+    expect(Object.keys(token.body).sort()).toEqual(
+      [
+        'access_token',
+        'account_id',
+        'client_id',
+        'expires_in',
+        'organization_id',
+        'refresh_token',
+        'scope',
+        'token_type',
+      ].sort(),
+    );
+    expect(token.body).toMatchObject({
+      account_id: OWNER_ACCOUNT,
+      client_id: demoClient.clientId,
+      expires_in: 28800,
+      organization_id: demoLicense.organizationId,
+      token_type: 'Bearer',
+    });
+    expect(token.body.access_token).toMatch(/^dal:/);
+    expect(String(token.body.refresh_token)).not.toMatch(/^dal:/);
+    expect(String(token.body.scope).split(',')).toEqual(demoClient.scopes);
+
+    const again = await exchange(codeExchange(code));
+    expect(again.status).toBe(400);
+    expect(again.body).toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('refreshes with a JSON body; a server-side client keeps its refresh token', async () => {
+    const first = await exchange(codeExchange(await codeFor()), true);
+    const refreshed = await exchange(
+      {
+        grant_type: 'refresh_token',
+        refresh_token: String(first.body.refresh_token),
+        client_id: demoClient.clientId,
+        client_secret: demoClient.clientSecret ?? '',
+      },
+      true,
+    );
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.refresh_token).toBe(first.body.refresh_token);
+    expect(refreshed.body.access_token).not.toBe(first.body.access_token);
+    const info = await getJson(`${lc.url}/v2/info`, {
+      headers: { authorization: `Bearer ${String(refreshed.body.access_token)}` },
+    });
+    expect(info.status).toBe(200);
+  });
+
+  it('refuses a wrong client secret, an unknown grant and a missing parameter', async () => {
+    const code = await codeFor();
+    expect(await exchange(codeExchange(code, { client_secret: 'wrong' }))).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_client' },
+    });
+    expect(await exchange({ grant_type: 'password', client_id: demoClient.clientId })).toMatchObject({
+      status: 400,
+      body: { error: 'unsupported_grant_type' },
+    });
+    const missing = await exchange({ grant_type: 'authorization_code', client_id: demoClient.clientId });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({ error: 'invalid_request' });
+    expect(typeof missing.body.error_description).toBe('string');
+    expect(typeof missing.body.request_id).toBe('string');
+  });
+
+  it('refuses a code for another redirect_uri, and an expired code', async () => {
+    const code = await codeFor();
+    expect(await exchange(codeExchange(code, { redirect_uri: `${APP}/other` }))).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant' },
+    });
+    const old = await codeFor();
+    lc.clock.advance(600);
+    expect(await exchange(codeExchange(old))).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant' },
+    });
+  });
+
+  it('checks RFC 7636 S256 when a verifier is sent, but not for accounts-sdk codes', async () => {
+    const verifier = 'v'.repeat(64);
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const pkce = { code_challenge: challenge, code_challenge_method: 'S256' };
+    expect((await exchange(codeExchange(await codeFor(pkce), { code_verifier: verifier }))).status).toBe(200);
+    expect(
+      await exchange(codeExchange(await codeFor(pkce), { code_verifier: 'w'.repeat(64) })),
+    ).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant' },
+    });
+    const sdkCode = await codeFor({ ...pkce, code_challenge: 'nonstandard', utm_medium: 'accounts-sdk' });
+    expect((await exchange(codeExchange(sdkCode, { code_verifier: verifier }))).status).toBe(200);
+  });
+});
+
+describe('GET /v2/info', () => {
+  it('describes a valid token', async () => {
+    const token = lc.tokenFor(demoOwner, ['chats--all:ro', 'agents--all:ro']);
+    lc.clock.advance(75);
+    const info = await getJson(`${lc.url}/v2/info`, { headers: { authorization: `Bearer ${token}` } });
+    expect(info.status).toBe(200);
+    expect(info.body).toEqual({
+      access_token: token,
+      account_id: OWNER_ACCOUNT,
+      client_id: demoClient.clientId,
+      expires_in: 28725,
+      organization_id: demoLicense.organizationId,
+      scope: 'chats--all:ro,agents--all:ro',
+      token_type: 'Bearer',
+    });
+    const byQuery = await getJson(`${lc.url}/v2/info?code=${encodeURIComponent(token)}`);
+    expect(byQuery.status).toBe(200);
+  });
+
+  it('answers 401 with the accounts error body for missing, unknown, expired and revoked tokens', async () => {
+    const expired = lc.tokenFor(demoOwner);
+    lc.clock.advance(28_801);
+    const revoked = lc.tokenFor(demoOwner);
+    const del = await fetch(`${lc.url}/v2/token`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${revoked}` },
+    });
+    expect(del.status).toBe(200);
+    expect(await del.json()).toEqual({});
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: 'Bearer nope' },
+      { authorization: `Bearer ${expired}` },
+      { authorization: `Bearer ${revoked}` },
+    ]) {
+      const res = await getJson<Record<string, unknown>>(`${lc.url}/v2/info`, { headers });
+      expect(res.status).toBe(401);
+      expect(res.body.error).toBe('unauthorized');
+      expect(typeof res.body.error_description).toBe('string');
+      expect(typeof res.body.request_id).toBe('string');
+    }
+  });
+
+  it('revoking an access token also revokes its refresh token; admin can expire a token', async () => {
+    const tokens = lc.emulator.admin.issueAgentTokens(demoOwner, { clientId: demoClient.clientId });
+    await fetch(`${lc.url}/v2/token?code=${encodeURIComponent(tokens.access_token)}`, { method: 'DELETE' });
+    const refreshed = await exchange({
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token ?? '',
+      client_id: demoClient.clientId,
+      client_secret: demoClient.clientSecret ?? '',
+    });
+    expect(refreshed).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+
+    const token = lc.tokenFor(demoOwner);
+    lc.emulator.admin.expireToken(token);
+    expect((await fetch(`${lc.url}/v2/info`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
+      401,
+    );
+  });
+});
+
+describe('GET /v2/accounts/me', () => {
+  it('returns the account, with LiveChat roles when the token has accounts.roles--all:ro', async () => {
+    const me = await getJson<Record<string, unknown>>(`${lc.url}/v2/accounts/me`, {
+      headers: { authorization: `Bearer ${lc.tokenFor('victor.vice@demo-shop.example')}` },
+    });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({
+      account_id: 'a0000000-0000-4000-8000-000000000002',
+      name: 'Victor Vice',
+      email: 'victor.vice@demo-shop.example',
+      email_verified: true,
+      default_product: 'LiveChat',
+      default_organization_id: demoLicense.organizationId,
+      properties: { active: true, mfa: false },
+    });
+    expect(me.body.roles).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ product: 'LiveChat', role: 'viceowner', type: 'secondary' }),
+      ]),
+    );
+    const noRoles = await getJson<Record<string, unknown>>(`${lc.url}/v2/accounts/me`, {
+      headers: { authorization: `Bearer ${lc.tokenFor(demoOwner, ['accounts--my:ro'])}` },
+    });
+    expect(noRoles.body.roles).toBeUndefined();
+  });
+
+  it('answers 403 without accounts--my:ro and 401 without a valid token', async () => {
+    const forbidden = await getJson(`${lc.url}/v2/accounts/me`, {
+      headers: { authorization: `Bearer ${lc.tokenFor(demoOwner, ['chats--all:ro'])}` },
+    });
+    expect(forbidden).toMatchObject({ status: 403, body: { error: 'access_denied' } });
+    expect((await fetch(`${lc.url}/v2/accounts/me`)).status).toBe(401);
+  });
+});
