@@ -9,6 +9,7 @@ import { z } from 'zod';
 export const problemCodes = [
   // the mapping against the object's metadata
   'object_mismatch',
+  'unknown_object',
   'unknown_field',
   'field_not_createable',
   'unsupported_field_type',

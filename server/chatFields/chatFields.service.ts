@@ -1,0 +1,130 @@
+import type { Logger } from 'pino';
+import type { ChatFieldCatalogue, RecentChats } from '../../src/api/mappings';
+import {
+  builtInChatFields,
+  discoverChatFields,
+  type ChatField,
+  type ChatSourceId,
+  type DiscoveredChatField,
+} from '../../src/chat/chatFields';
+import { chatSnapshotFromLiveChat } from '../../src/chat/fromLiveChat';
+import type { ChatSnapshot } from '../../src/chat/chat';
+import type { Agent } from '../auth/agent';
+import type { Clock } from '../clock';
+import type { Database } from '../db/prisma';
+import type { LiveChatClient } from '../livechat/livechat.client';
+
+const SCAN_SIZE = 100;
+
+const kindOf = (id: string) =>
+  id.startsWith('customVariable:') ? 'custom_variable' : id.startsWith('prechat:') ? 'prechat' : 'postchat';
+const groupOf = (id: string): DiscoveredChatField['group'] =>
+  id.startsWith('customVariable:') ? 'Custom variables' : id.startsWith('prechat:') ? 'Pre-chat form' : 'Post-chat form';
+
+export type ChatFieldsService = ReturnType<typeof createChatFieldsService>;
+
+/**
+ * The values a mapping can take from a chat: the built-in ones, plus the custom variables and form
+ * fields found by scanning the license's latest archived chats (kept until the next scan).
+ */
+export function createChatFieldsService(deps: { db: Database; livechat: LiveChatClient; clock: Clock; logger: Logger }) {
+  const log = deps.logger.child({ module: 'chat-fields' });
+
+  function snapshots(agent: Agent, chats: Record<string, unknown>[]): ChatSnapshot[] {
+    const result: ChatSnapshot[] = [];
+    for (const chat of chats) {
+      try {
+        result.push(chatSnapshotFromLiveChat(chat, { licenseId: agent.licenseId }));
+      } catch (error) {
+        log.warn({ err: error, chat: chat.id }, 'an archived chat could not be read; skipped');
+      }
+    }
+    return result;
+  }
+
+  async function discovered(licenseId: string): Promise<DiscoveredChatField[]> {
+    const rows = await deps.db.discoveredChatField.findMany({ where: { licenseId }, orderBy: [{ kind: 'asc' }, { label: 'asc' }] });
+    return rows.map((row) => {
+      const sample = row.sampleValue === null ? undefined : (JSON.parse(row.sampleValue) as string | string[]);
+      return {
+        id: row.key as ChatSourceId,
+        label: row.label,
+        group: groupOf(row.key),
+        kind: Array.isArray(sample) ? 'list' : 'text',
+        ...(sample === undefined ? {} : { sample }),
+        seenInChatId: row.seenInChatId ?? '',
+        chatCount: row.chatCount,
+      };
+    });
+  }
+
+  function message(chatsScanned: number, found: number, scanned: boolean): string | null {
+    if (!scanned) return 'The archived chats have not been scanned yet.';
+    if (found > 0) return null;
+    if (chatsScanned === 0) {
+      return 'There are no archived chats yet. Custom variables and form fields appear here once at least one chat that used them has ended; then scan again.';
+    }
+    return `None of the ${chatsScanned} latest archived chats has custom variables or pre-chat/post-chat form fields. A new field appears after at least one chat with it has ended; then scan again.`;
+  }
+
+  async function catalogue(agent: Agent): Promise<ChatFieldCatalogue> {
+    const [license, fields] = await Promise.all([
+      deps.db.license.findUnique({ where: { id: agent.licenseId } }),
+      discovered(agent.licenseId),
+    ]);
+    const scannedAt = license?.chatFieldsScannedAt ?? null;
+    const chatsScanned = license?.chatFieldsScannedChats ?? 0;
+    return {
+      builtIn: builtInChatFields.map((f) => ({ ...f }) as ChatField),
+      discovered: fields,
+      scan: { scannedAt: scannedAt?.toISOString() ?? null, chatsScanned, message: message(chatsScanned, fields.length, scannedAt !== null) },
+    };
+  }
+
+  /** Scans the latest 100 archived chats with the owner's token and replaces what was found before. */
+  async function scan(agent: Agent, token: string): Promise<ChatFieldCatalogue> {
+    const page = await deps.livechat.listArchives(token, { limit: SCAN_SIZE, sort_order: 'desc' });
+    const found = discoverChatFields(snapshots(agent, page.chats));
+    await deps.db.$transaction([
+      deps.db.discoveredChatField.deleteMany({ where: { licenseId: agent.licenseId } }),
+      deps.db.discoveredChatField.createMany({
+        data: found.map((f) => ({
+          licenseId: agent.licenseId,
+          kind: kindOf(f.id),
+          key: f.id,
+          label: f.label,
+          sampleValue: f.sample === undefined ? null : JSON.stringify(f.sample),
+          seenInChatId: f.seenInChatId,
+          chatCount: f.chatCount,
+        })),
+      }),
+      deps.db.license.update({
+        where: { id: agent.licenseId },
+        data: { chatFieldsScannedAt: deps.clock.now(), chatFieldsScannedChats: page.chats.length },
+      }),
+    ]);
+    log.info({ license: agent.licenseId, chats: page.chats.length, fields: found.length }, 'archived chats scanned');
+    return catalogue(agent);
+  }
+
+  async function recent(agent: Agent, token: string): Promise<RecentChats> {
+    const page = await deps.livechat.listArchives(token, { limit: 25, sort_order: 'desc' });
+    return {
+      chats: snapshots(agent, page.chats).map((s) => ({
+        id: s.chatId,
+        threadId: s.threadId ?? null,
+        visitorName: s.visitor.name ?? null,
+        visitorEmail: s.visitor.email ?? null,
+        startedAt: s.startedAt,
+      })),
+    };
+  }
+
+  /** One chat as the mapping engine reads it. */
+  async function chat(agent: Agent, token: string, chatId: string): Promise<ChatSnapshot> {
+    const json = await deps.livechat.getChat(token, chatId);
+    return chatSnapshotFromLiveChat(json, { licenseId: agent.licenseId });
+  }
+
+  return { catalogue, scan, recent, chat, discovered };
+}

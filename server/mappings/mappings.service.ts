@@ -1,0 +1,213 @@
+import type { Connection } from 'jsforce';
+import type { Logger } from 'pino';
+import type { PreviewResponse } from '../../src/api/mappings';
+import type { ChatSnapshot } from '../../src/chat/chat';
+import type { Mapping } from '../../src/mapping/mapping';
+import { hasErrors, type Problem } from '../../src/mapping/problems';
+import { resolve } from '../../src/mapping/resolve';
+import { validateMapping } from '../../src/mapping/validate';
+import { validateValues } from '../../src/mapping/validateValues';
+import { nameField, type ObjectMetadata } from '../../src/salesforce/objectMetadata';
+import type { AccountRow } from '../accounts/accounts.repo';
+import type { AccountsService } from '../accounts/accounts.service';
+import type { Agent } from '../auth/agent';
+import { recordAudit } from '../audit/audit.repo';
+import type { ChatFieldsService } from '../chatFields/chatFields.service';
+import type { Database } from '../db/prisma';
+import { AppError, conflict, notFound } from '../http/appError';
+import type { SalesforceConnections } from '../salesforce/connections';
+import { runLookups, type LookupSpec } from '../salesforce/lookups';
+import type { SalesforceMetadata } from '../salesforce/metadata.service';
+import { toSalesforceError } from '../salesforce/salesforceError';
+import { createMapping, deleteMapping, findMapping, listMappings, replaceMapping } from './mappings.repo';
+
+export type MappingsService = ReturnType<typeof createMappingsService>;
+
+/** Rejects a mapping with its problems, each at the path of the part it concerns. */
+function invalid(problems: Problem[]): AppError {
+  const errors = problems.filter((p) => p.severity === 'error');
+  return new AppError(
+    'validation_failed',
+    400,
+    errors.length === 1 ? errors[0]!.message : `The mapping has ${errors.length} problems to fix.`,
+    { problems },
+  );
+}
+
+export function createMappingsService(deps: {
+  db: Database;
+  accounts: AccountsService;
+  connections: SalesforceConnections;
+  metadata: SalesforceMetadata;
+  chatFields: ChatFieldsService;
+  apiVersion: string;
+  logger: Logger;
+}) {
+  async function connected(agent: Agent, accountId: string): Promise<{ account: AccountRow; conn: Connection }> {
+    const account = await deps.accounts.get(agent, accountId);
+    try {
+      return { account, conn: deps.connections.connect(account) };
+    } catch (error) {
+      const failure = toSalesforceError(error);
+      throw new AppError('salesforce_needs_reconnect', 409, `“${account.label}” needs to be reconnected before objects can be mapped.`, {
+        reason: failure.message,
+      });
+    }
+  }
+
+  /** Runs a Salesforce call, turning its failures into API errors an owner can act on. */
+  async function salesforce<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      const failure = toSalesforceError(error);
+      if (failure.kind === 'needs_reconnect') throw new AppError('salesforce_needs_reconnect', 409, failure.message);
+      if (failure.kind === 'limit_reached') throw new AppError('salesforce_limit_reached', 503, failure.message);
+      if (failure.kind === 'unavailable') throw new AppError('upstream_unavailable', 503, failure.message);
+      throw new AppError('salesforce_error', 502, `Salesforce answered: ${failure.message}`);
+    }
+  }
+
+  async function objects(agent: Agent, accountId: string) {
+    const { account, conn } = await connected(agent, accountId);
+    return salesforce(() => deps.metadata.createableObjects(account.id, conn));
+  }
+
+  async function describe(agent: Agent, accountId: string, objectName: string): Promise<ObjectMetadata> {
+    const { account, conn } = await connected(agent, accountId);
+    const available = await salesforce(() => deps.metadata.createableObjects(account.id, conn));
+    if (!available.some((o) => o.name === objectName)) {
+      throw notFound(`${objectName} is not an object you can create records of in this org.`);
+    }
+    return salesforce(() => deps.metadata.describe(account.id, conn, objectName));
+  }
+
+  /** Checks a mapping against the org's own metadata; answers the object's metadata when it is valid. */
+  async function check(agent: Agent, account: AccountRow, conn: Connection, mapping: Mapping) {
+    const available = await salesforce(() => deps.metadata.createableObjects(account.id, conn));
+    const summary = available.find((o) => o.name === mapping.objectName);
+    if (!summary) {
+      return {
+        problems: [
+          {
+            path: 'objectName',
+            code: 'unknown_object',
+            severity: 'error',
+            message: `${mapping.objectName} is not an object you can create records of in this org.`,
+          } satisfies Problem,
+        ],
+      };
+    }
+    const meta = await salesforce(() => deps.metadata.describe(account.id, conn, mapping.objectName));
+    const relatedNames = [
+      ...new Set(mapping.fields.flatMap((f) => (f.entryType === 'autoMatch' ? [f.match.object] : []))),
+    ].filter((name) => available.some((o) => o.name === name) || name === 'User');
+    const related: Record<string, ObjectMetadata> = {};
+    for (const name of relatedNames) related[name] = await salesforce(() => deps.metadata.describe(account.id, conn, name));
+    const chatFields = await deps.chatFields.discovered(agent.licenseId);
+    return { meta, related, problems: validateMapping(mapping, meta, { relatedObjects: related, chatFields }) };
+  }
+
+  async function create(agent: Agent, accountId: string, mapping: Mapping) {
+    const { account, conn } = await connected(agent, accountId);
+    const existing = await listMappings(deps.db, agent.licenseId, accountId);
+    if (existing.some((m) => m.objectName === mapping.objectName)) {
+      throw conflict(`${mapping.objectName} is already mapped on “${account.label}”. Edit that mapping instead.`);
+    }
+    const { meta, problems } = await check(agent, account, conn, mapping);
+    if (!meta || hasErrors(problems)) throw invalid(problems);
+    const row = await createMapping(deps.db, { licenseId: agent.licenseId, accountId, objectLabel: meta.label, mapping });
+    await recordAudit(deps.db, {
+      actor: agent,
+      action: 'mapping.created',
+      targetType: 'mapping',
+      targetId: row.id,
+      details: { object: meta.label, account: account.label },
+    });
+    return row;
+  }
+
+  async function get(agent: Agent, mappingId: string) {
+    const row = await findMapping(deps.db, agent.licenseId, mappingId);
+    if (!row) throw notFound('This mapping does not exist (it may have been removed).');
+    return row;
+  }
+
+  async function update(agent: Agent, mappingId: string, mapping: Mapping) {
+    const current = await get(agent, mappingId);
+    const { account, conn } = await connected(agent, current.accountId);
+    if (mapping.objectName !== current.objectName) {
+      const others = await listMappings(deps.db, agent.licenseId, current.accountId);
+      if (others.some((m) => m.objectName === mapping.objectName)) {
+        throw conflict(`${mapping.objectName} is already mapped on “${account.label}”.`);
+      }
+    }
+    const { meta, problems } = await check(agent, account, conn, mapping);
+    if (!meta || hasErrors(problems)) throw invalid(problems);
+    const row = await replaceMapping(deps.db, mappingId, meta.label, mapping);
+    await recordAudit(deps.db, {
+      actor: agent,
+      action: 'mapping.updated',
+      targetType: 'mapping',
+      targetId: row.id,
+      details: { object: meta.label, account: account.label },
+    });
+    return row;
+  }
+
+  async function remove(agent: Agent, mappingId: string) {
+    const row = await get(agent, mappingId);
+    const account = await deps.accounts.get(agent, row.accountId);
+    await deleteMapping(deps.db, mappingId);
+    await recordAudit(deps.db, {
+      actor: agent,
+      action: 'mapping.deleted',
+      targetType: 'mapping',
+      targetId: mappingId,
+      details: { object: row.objectLabel, account: account.label },
+    });
+  }
+
+  /** The record a mapping would create from a chat: lookups run, values checked, nothing created. */
+  async function preview(agent: Agent, token: string, accountId: string, mapping: Mapping, chatId: string): Promise<PreviewResponse> {
+    const { account, conn } = await connected(agent, accountId);
+    const { meta, related, problems } = await check(agent, account, conn, mapping);
+    if (!meta) return { record: {}, lookups: [], missing: [], problems };
+    let chat: ChatSnapshot;
+    try {
+      chat = await deps.chatFields.chat(agent, token, chatId);
+    } catch {
+      throw notFound('That chat could not be read from LiveChat’s archives.');
+    }
+    const resolved = resolve(mapping, chat);
+    const specs: LookupSpec[] = resolved.lookups.map((l) => ({
+      ...l,
+      nameField: (related[l.object] && nameField(related[l.object]!)?.name) ?? 'Id',
+    }));
+    const found = specs.length ? await salesforce(() => runLookups(conn, deps.apiVersion, specs)) : new Map();
+    const values: Record<string, unknown> = { ...resolved.values };
+    for (const spec of specs) {
+      const hit = found.get(spec.field);
+      if (hit) values[spec.field] = hit.id;
+    }
+    const checked = validateValues(values, meta);
+    return {
+      record: checked.values,
+      lookups: specs.map(({ nameField: _n, ...l }) => ({ ...l, found: found.get(l.field) ?? null })),
+      missing: resolved.missing,
+      problems: [...problems, ...checked.problems],
+    };
+  }
+
+  return {
+    objects,
+    describe,
+    list: (agent: Agent, accountId: string) => deps.accounts.get(agent, accountId).then(() => listMappings(deps.db, agent.licenseId, accountId)),
+    create,
+    get,
+    update,
+    remove,
+    preview,
+  };
+}

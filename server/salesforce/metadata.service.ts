@@ -1,0 +1,81 @@
+import type { Connection } from 'jsforce';
+import type { Logger } from 'pino';
+import type { Prisma } from '../db/generated/client';
+import type { Clock } from '../clock';
+import type { Database } from '../db/prisma';
+import {
+  objectMetadataSchema,
+  sObjectSummarySchema,
+  type ObjectMetadata,
+  type SObjectSummary,
+} from '../../src/salesforce/objectMetadata';
+import { toSalesforceError } from './salesforceError';
+
+/** Within this age a cached describe is used without asking Salesforce at all. */
+const FRESH_MS = 15 * 60 * 1000;
+const GLOBAL = '$global';
+
+export type SalesforceMetadata = ReturnType<typeof createSalesforceMetadata>;
+
+/**
+ * Describe results per org (account) and object, cached in PostgreSQL. Fresh entries cost no API
+ * call; older ones are revalidated with If-Modified-Since, so an unchanged object costs a 304 and
+ * keeps its cached body. Objects and fields are parsed down to what mappings use.
+ */
+export function createSalesforceMetadata(deps: { db: Database; apiVersion: string; clock: Clock; logger: Logger }) {
+  const log = deps.logger.child({ module: 'salesforce-metadata' });
+
+  async function cached<T>(
+    accountId: string,
+    objectName: string,
+    conn: Connection,
+    path: string,
+    parse: (body: unknown) => T,
+  ): Promise<T> {
+    const key = { accountId_objectName: { accountId, objectName } };
+    const row = await deps.db.salesforceDescribeCache.findUnique({ where: key });
+    const now = deps.clock.now();
+    if (row && now.getTime() - row.fetchedAt.getTime() < FRESH_MS) return row.body as T;
+
+    let body: unknown;
+    try {
+      body = await conn.request({
+        method: 'GET',
+        url: `/services/data/v${deps.apiVersion}${path}`,
+        headers: row ? { 'If-Modified-Since': row.fetchedAt.toUTCString() } : {},
+      });
+    } catch (error) {
+      throw toSalesforceError(error);
+    }
+    const notModified = row && (body === '' || body === undefined || body === null);
+    if (notModified) {
+      await deps.db.salesforceDescribeCache.update({ where: key, data: { fetchedAt: now } });
+      return row.body as T;
+    }
+    const value = parse(body);
+    // Only the reduced metadata is kept: a real describe is hundreds of kilobytes.
+    const data = { body: value as Prisma.InputJsonValue, fetchedAt: now, lastModified: now.toUTCString() };
+    await deps.db.salesforceDescribeCache.upsert({ where: key, create: { accountId, objectName, ...data }, update: data });
+    log.debug({ account: accountId, object: objectName }, 'describe fetched');
+    return value;
+  }
+
+  /** The org's createable objects, custom ones included, by label. */
+  async function createableObjects(accountId: string, conn: Connection): Promise<SObjectSummary[]> {
+    const all = await cached<SObjectSummary[]>(accountId, GLOBAL, conn, '/sobjects', (body) =>
+      (body as { sobjects?: unknown[] }).sobjects?.map((o) => sObjectSummarySchema.parse(o)) ?? [],
+    );
+    return all.filter((o) => o.createable).sort((a, b) => a.label.localeCompare(b.label));
+  }
+
+  async function describe(accountId: string, conn: Connection, objectName: string): Promise<ObjectMetadata> {
+    return cached<ObjectMetadata>(accountId, objectName, conn, `/sobjects/${objectName}/describe`, (body) => objectMetadataSchema.parse(body));
+  }
+
+  /** Drops an account's cached describes (e.g. after reconnecting to a changed org). */
+  async function forget(accountId: string): Promise<void> {
+    await deps.db.salesforceDescribeCache.deleteMany({ where: { accountId } });
+  }
+
+  return { createableObjects, describe, forget };
+}
