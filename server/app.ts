@@ -9,7 +9,7 @@ import { createAgentAuth } from './auth/agentAuth.service';
 import { requireAgent, requireOwner } from './auth/auth.middleware';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
-import { createSecretBox } from './crypto/secretBox';
+import { createSecretBox, deriveSecret } from './crypto/secretBox';
 import type { Database } from './db/prisma';
 import { directoryRoutes } from './directory/directory.routes';
 import { healthRoutes } from './health/health.routes';
@@ -18,7 +18,12 @@ import { securityHeaders } from './http/security';
 import { installationRoutes } from './installation/installation.routes';
 import { createInstallationService } from './installation/installation.service';
 import { createLiveChatClient } from './livechat/livechat.client';
+import { createChatFieldsService } from './chatFields/chatFields.service';
+import { createMappingsService } from './mappings/mappings.service';
+import { mappingsRoutes } from './mappings/mappings.routes';
 import { createSalesforceConnections } from './salesforce/connections';
+import { createSalesforceMetadata } from './salesforce/metadata.service';
+import { createSalesforceLookup } from './salesforce/recordSearch';
 import { createSalesforceOAuth } from './salesforce/oauth.service';
 import { oauthCallbackRoutes } from './salesforce/oauthCallback.routes';
 import { meRoute, publicConfigRoute } from './session/session.routes';
@@ -39,7 +44,11 @@ export function createServices(deps: AppDeps) {
   const { config, db, logger } = deps;
   const clock = deps.clock ?? systemClock;
   if (!config.encryption.key) throw new Error('ENCRYPTION_KEY is missing');
-  const secretBox = createSecretBox({ keyId: config.encryption.keyId, key: config.encryption.key, oldKeys: config.encryption.oldKeys });
+  const secretBox = createSecretBox({
+    keyId: config.encryption.keyId,
+    key: config.encryption.key,
+    oldKeys: config.encryption.oldKeys,
+  });
   const livechat = createLiveChatClient({
     accountsUrl: config.livechat.accountsUrl,
     apiUrl: config.livechat.apiUrl,
@@ -51,21 +60,58 @@ export function createServices(deps: AppDeps) {
     db,
     secretBox,
     logger,
-    app: { clientId: config.salesforce.clientId, clientSecret: config.salesforce.clientSecret, apiVersion: config.salesforce.apiVersion, redirectUri },
+    app: {
+      clientId: config.salesforce.clientId,
+      clientSecret: config.salesforce.clientSecret,
+      apiVersion: config.salesforce.apiVersion,
+      redirectUri,
+    },
   });
-  const oauth = createSalesforceOAuth({ db, secretBox, connections, clientId: config.salesforce.clientId, redirectUri, clock, logger });
+  const metadata = createSalesforceMetadata({ db, apiVersion: config.salesforce.apiVersion, clock, logger });
+  const oauth = createSalesforceOAuth({
+    db,
+    secretBox,
+    connections,
+    clientId: config.salesforce.clientId,
+    redirectUri,
+    clock,
+    logger,
+  });
+  const accounts = createAccountsService({
+    db,
+    secretBox,
+    connections,
+    oauth,
+    salesforce: config.salesforce,
+    clock,
+    logger,
+  });
+  const chatFields = createChatFieldsService({ db, livechat, clock, logger });
   return {
     clock,
     secretBox,
     livechat,
     connections,
+    metadata,
     auth: createAgentAuth({ db, livechat, clientId: config.livechat.clientId, clock, logger }),
-    accounts: createAccountsService({ db, secretBox, connections, oauth, salesforce: config.salesforce, clock, logger }),
+    accounts,
+    chatFields,
+    lookup: createSalesforceLookup({ accounts, connections, metadata }),
+    mappings: createMappingsService({
+      db,
+      accounts,
+      connections,
+      metadata,
+      chatFields,
+      apiVersion: config.salesforce.apiVersion,
+      logger,
+    }),
     installation: createInstallationService({
       db,
       livechat,
       secretBox,
       webhookUrl: `${config.publicUrl}/webhooks/livechat`,
+      webhookSecret: deriveSecret(config.encryption.key, 'livechat-webhook'),
       clock,
       logger,
     }),
@@ -90,7 +136,11 @@ export function createApp(deps: AppDeps): Express {
       },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url.split('?')[0],
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
@@ -125,6 +175,7 @@ export function createApp(deps: AppDeps): Express {
   settings.use(installationRoutes(services.installation));
   settings.use(accountsSettingsRoutes(services.accounts));
   settings.use(directoryRoutes(services.livechat));
+  settings.use(mappingsRoutes(services));
   settings.use(auditRoutes(deps.db));
   api.use('/settings', settings);
 

@@ -6,17 +6,30 @@ const withAccess = { accessRule: true, _count: { select: { mappings: true } } } 
 export type AccountRow = Prisma.SalesforceAccountGetPayload<{ include: typeof withAccess }>;
 
 export function listAccounts(db: Database, licenseId: string): Promise<AccountRow[]> {
-  return db.salesforceAccount.findMany({ where: { licenseId }, include: withAccess, orderBy: { createdAt: 'asc' } });
+  return db.salesforceAccount.findMany({
+    where: { licenseId },
+    include: withAccess,
+    orderBy: { createdAt: 'asc' },
+  });
 }
 
 /** An account of this license, or null: an id from another license is simply not found. */
-export function findAccount(db: Database | Prisma.TransactionClient, licenseId: string, id: string): Promise<AccountRow | null> {
+export function findAccount(
+  db: Database | Prisma.TransactionClient,
+  licenseId: string,
+  id: string,
+): Promise<AccountRow | null> {
   return db.salesforceAccount.findFirst({ where: { id, licenseId }, include: withAccess });
 }
 
 export function createAccount(
   db: Database,
-  data: { licenseId: string; label: string; environment: 'production' | 'sandbox' | 'custom'; loginUrl: string },
+  data: {
+    licenseId: string;
+    label: string;
+    environment: 'production' | 'sandbox' | 'custom';
+    loginUrl: string;
+  },
 ): Promise<AccountRow> {
   return db.salesforceAccount.create({
     data: { ...data, accessRule: { create: { mode: 'everyone' } } },

@@ -27,7 +27,12 @@ export interface AccountsServiceDeps {
   secretBox: SecretBox;
   connections: SalesforceConnections;
   oauth: SalesforceOAuth;
-  salesforce: { apiVersion: string; productionLoginUrl: string; sandboxLoginUrl: string; allowedLoginHosts: string[] };
+  salesforce: {
+    apiVersion: string;
+    productionLoginUrl: string;
+    sandboxLoginUrl: string;
+    allowedLoginHosts: string[];
+  };
   clock: Clock;
   logger: Logger;
 }
@@ -73,7 +78,11 @@ export function createAccountsService(deps: AccountsServiceDeps) {
 
   /** Who signed in, and to which org, with the tokens just obtained. */
   async function identify(tokens: OAuthResult) {
-    const conn = new Connection({ instanceUrl: tokens.instanceUrl, accessToken: tokens.accessToken, version: deps.salesforce.apiVersion });
+    const conn = new Connection({
+      instanceUrl: tokens.instanceUrl,
+      accessToken: tokens.accessToken,
+      version: deps.salesforce.apiVersion,
+    });
     const identity = await conn.identity();
     const orgName = await conn
       .query<{ Name: string }>('SELECT Name FROM Organization LIMIT 1')
@@ -99,7 +108,9 @@ export function createAccountsService(deps: AccountsServiceDeps) {
   }
 
   async function completeOAuth(agent: Agent, body: CompleteOAuthRequest) {
-    const { account, tokens } = await deps.oauth.complete(agent, body, (id) => findAccount(deps.db, agent.licenseId, id));
+    const { account, tokens } = await deps.oauth.complete(agent, body, (id) =>
+      findAccount(deps.db, agent.licenseId, id),
+    );
     const who = await identify(tokens);
 
     const refuse = async (message: string) => {

@@ -17,7 +17,13 @@ export type AuditAction =
 
 export async function recordAudit(
   db: Database | Prisma.TransactionClient,
-  entry: { actor: Agent; action: AuditAction; targetType: string; targetId?: string; details?: Record<string, unknown> },
+  entry: {
+    actor: Agent;
+    action: AuditAction;
+    targetType: string;
+    targetId?: string;
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await db.auditEntry.create({
     data: {

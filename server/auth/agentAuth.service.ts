@@ -17,7 +17,13 @@ export type AgentAuth = ReturnType<typeof createAgentAuth>;
  * license (organization); the Configuration API says the agent's role and groups. The answer is
  * cached briefly in PostgreSQL (by the token's hash), so web processes stay stateless.
  */
-export function createAgentAuth(deps: { db: Database; livechat: LiveChatClient; clientId: string; clock: Clock; logger: Logger }) {
+export function createAgentAuth(deps: {
+  db: Database;
+  livechat: LiveChatClient;
+  clientId: string;
+  clock: Clock;
+  logger: Logger;
+}) {
   const log = deps.logger.child({ module: 'agent-auth' });
 
   async function verify(token: string): Promise<Agent> {
@@ -57,7 +63,9 @@ export function createAgentAuth(deps: { db: Database; livechat: LiveChatClient; 
   /** The 403 for agents who may not configure the app names whom to ask. */
   async function notOwnerError(token: string) {
     const agents = await deps.livechat.listAgents(token).catch(() => []);
-    const configuredBy = agents.filter((a) => canConfigure({ role: toRole(a.role) } as Agent)).map((a) => a.name);
+    const configuredBy = agents
+      .filter((a) => canConfigure({ role: toRole(a.role) } as Agent))
+      .map((a) => a.name);
     return forbidden('Only the license owner and vice-owners can configure Salesforce for LiveChat.', {
       reason: 'not_owner',
       configuredBy,

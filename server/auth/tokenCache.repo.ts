@@ -15,10 +15,17 @@ export async function findCachedAgent(db: Database, tokenHash: string, now: Date
   };
 }
 
-export async function cacheAgent(db: Database, tokenHash: string, agent: Agent, expiresAt: Date): Promise<void> {
+export async function cacheAgent(
+  db: Database,
+  tokenHash: string,
+  agent: Agent,
+  expiresAt: Date,
+): Promise<void> {
   const data = { ...agent, expiresAt };
   await db.agentTokenCache.upsert({ where: { tokenHash }, create: { tokenHash, ...data }, update: data });
-  await db.agentTokenCache.deleteMany({ where: { expiresAt: { lt: new Date(expiresAt.getTime() - 3_600_000) } } });
+  await db.agentTokenCache.deleteMany({
+    where: { expiresAt: { lt: new Date(expiresAt.getTime() - 3_600_000) } },
+  });
 }
 
 export async function ensureLicense(db: Database, licenseId: string): Promise<void> {

@@ -19,7 +19,11 @@ const SCAN_SIZE = 100;
 const kindOf = (id: string) =>
   id.startsWith('customVariable:') ? 'custom_variable' : id.startsWith('prechat:') ? 'prechat' : 'postchat';
 const groupOf = (id: string): DiscoveredChatField['group'] =>
-  id.startsWith('customVariable:') ? 'Custom variables' : id.startsWith('prechat:') ? 'Pre-chat form' : 'Post-chat form';
+  id.startsWith('customVariable:')
+    ? 'Custom variables'
+    : id.startsWith('prechat:')
+      ? 'Pre-chat form'
+      : 'Post-chat form';
 
 export type ChatFieldsService = ReturnType<typeof createChatFieldsService>;
 
@@ -27,7 +31,12 @@ export type ChatFieldsService = ReturnType<typeof createChatFieldsService>;
  * The values a mapping can take from a chat: the built-in ones, plus the custom variables and form
  * fields found by scanning the license's latest archived chats (kept until the next scan).
  */
-export function createChatFieldsService(deps: { db: Database; livechat: LiveChatClient; clock: Clock; logger: Logger }) {
+export function createChatFieldsService(deps: {
+  db: Database;
+  livechat: LiveChatClient;
+  clock: Clock;
+  logger: Logger;
+}) {
   const log = deps.logger.child({ module: 'chat-fields' });
 
   function snapshots(agent: Agent, chats: Record<string, unknown>[]): ChatSnapshot[] {
@@ -43,9 +52,13 @@ export function createChatFieldsService(deps: { db: Database; livechat: LiveChat
   }
 
   async function discovered(licenseId: string): Promise<DiscoveredChatField[]> {
-    const rows = await deps.db.discoveredChatField.findMany({ where: { licenseId }, orderBy: [{ kind: 'asc' }, { label: 'asc' }] });
+    const rows = await deps.db.discoveredChatField.findMany({
+      where: { licenseId },
+      orderBy: [{ kind: 'asc' }, { label: 'asc' }],
+    });
     return rows.map((row) => {
-      const sample = row.sampleValue === null ? undefined : (JSON.parse(row.sampleValue) as string | string[]);
+      const sample =
+        row.sampleValue === null ? undefined : (JSON.parse(row.sampleValue) as string | string[]);
       return {
         id: row.key as ChatSourceId,
         label: row.label,
@@ -77,7 +90,11 @@ export function createChatFieldsService(deps: { db: Database; livechat: LiveChat
     return {
       builtIn: builtInChatFields.map((f) => ({ ...f }) as ChatField),
       discovered: fields,
-      scan: { scannedAt: scannedAt?.toISOString() ?? null, chatsScanned, message: message(chatsScanned, fields.length, scannedAt !== null) },
+      scan: {
+        scannedAt: scannedAt?.toISOString() ?? null,
+        chatsScanned,
+        message: message(chatsScanned, fields.length, scannedAt !== null),
+      },
     };
   }
 
@@ -103,7 +120,10 @@ export function createChatFieldsService(deps: { db: Database; livechat: LiveChat
         data: { chatFieldsScannedAt: deps.clock.now(), chatFieldsScannedChats: page.chats.length },
       }),
     ]);
-    log.info({ license: agent.licenseId, chats: page.chats.length, fields: found.length }, 'archived chats scanned');
+    log.info(
+      { license: agent.licenseId, chats: page.chats.length, fields: found.length },
+      'archived chats scanned',
+    );
     return catalogue(agent);
   }
 

@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 
 /**
  * Encrypts secrets at rest with AES-256-GCM. A ciphertext is "v1.<keyId>.<iv>.<tag>.<data>" (base64url),
@@ -10,7 +17,11 @@ export interface SecretBox {
   decrypt(ciphertext: string): string;
 }
 
-export function createSecretBox(options: { keyId: string; key: string; oldKeys?: { id: string; key: string }[] }): SecretBox {
+export function createSecretBox(options: {
+  keyId: string;
+  key: string;
+  oldKeys?: { id: string; key: string }[];
+}): SecretBox {
   const keys = new Map<string, Buffer>();
   for (const old of options.oldKeys ?? []) keys.set(old.id, decodeKey(old.key));
   keys.set(options.keyId, decodeKey(options.key));
@@ -23,16 +34,25 @@ export function createSecretBox(options: { keyId: string; key: string; oldKeys?:
       const cipher = createCipheriv('aes-256-gcm', current, iv);
       const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return ['v1', options.keyId, iv.toString('base64url'), tag.toString('base64url'), data.toString('base64url')].join('.');
+      return [
+        'v1',
+        options.keyId,
+        iv.toString('base64url'),
+        tag.toString('base64url'),
+        data.toString('base64url'),
+      ].join('.');
     },
     decrypt(ciphertext) {
       const [version, keyId, iv, tag, data] = ciphertext.split('.');
-      if (version !== 'v1' || !keyId || !iv || !tag || data === undefined) throw new Error('not a v1 ciphertext');
+      if (version !== 'v1' || !keyId || !iv || !tag || data === undefined)
+        throw new Error('not a v1 ciphertext');
       const key = keys.get(keyId);
       if (!key) throw new Error(`no key "${keyId}" to decrypt with`);
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
+        'utf8',
+      );
     },
   };
 }
@@ -57,4 +77,9 @@ export function secretsEqual(a: string, b: string): boolean {
   const ha = createHash('sha256').update(a).digest();
   const hb = createHash('sha256').update(b).digest();
   return timingSafeEqual(ha, hb) && a.length === b.length;
+}
+
+/** A secret derived from the encryption key for one purpose: stable across restarts and processes. */
+export function deriveSecret(base64Key: string, purpose: string): string {
+  return createHmac('sha256', Buffer.from(base64Key, 'base64')).update(purpose).digest('base64url');
 }

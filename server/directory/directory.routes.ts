@@ -11,7 +11,12 @@ export function directoryRoutes(livechat: LiveChatClient): Router {
     const [agents, groups] = await Promise.all([livechat.listAgents(token), livechat.listGroups(token)]);
     const body: Directory = {
       agents: agents
-        .map((a) => ({ email: a.id, name: a.name, role: a.role, groupIds: (a.groups ?? []).map((g) => g.id) }))
+        .map((a) => ({
+          email: a.id,
+          name: a.name,
+          role: a.role,
+          groupIds: (a.groups ?? []).map((g) => g.id),
+        }))
         .sort((a, b) => a.name.localeCompare(b.name)),
       groups: groups.map((g) => ({ id: g.id, name: g.name })).sort((a, b) => a.id - b.id),
     };

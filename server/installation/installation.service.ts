@@ -3,7 +3,7 @@ import type { Installation, InstallRequest } from '../../src/api/installation';
 import type { Agent } from '../auth/agent';
 import { recordAudit } from '../audit/audit.repo';
 import type { Clock } from '../clock';
-import { randomToken, type SecretBox } from '../crypto/secretBox';
+import type { SecretBox } from '../crypto/secretBox';
 import type { Database } from '../db/prisma';
 import { AppError } from '../http/appError';
 import { LiveChatError, type LiveChatClient } from '../livechat/livechat.client';
@@ -14,15 +14,17 @@ export type InstallationService = ReturnType<typeof createInstallationService>;
 
 /**
  * Installing the app for a license: a license-level LiveChat token (authorization-code flow; the
- * refresh token stored encrypted) and the ended-chat webhook with a secret of our own. Installing
- * again replaces both: webhooks already registered at our URL are removed first, so there is never
- * more than one.
+ * refresh token stored encrypted) and the ended-chat webhook. LiveChat keeps license webhooks per
+ * application (client id), shared by every license that installs it, so the webhook's secret is one
+ * per app (`webhookSecret`, derived from the encryption key) and each installation re-registers it:
+ * webhooks already at our URL are removed first, so there is never more than one.
  */
 export function createInstallationService(deps: {
   db: Database;
   livechat: LiveChatClient;
   secretBox: SecretBox;
   webhookUrl: string;
+  webhookSecret: string;
   clock: Clock;
   logger: Logger;
 }) {
@@ -39,12 +41,18 @@ export function createInstallationService(deps: {
   }
 
   async function install(agent: Agent, body: InstallRequest): Promise<Installation> {
-    const tokens = await deps.livechat.exchangeCode(body.code, body.redirectUri, body.codeVerifier).catch((error: unknown) => {
-      if (error instanceof LiveChatError && error.status < 500) {
-        throw new AppError('livechat_error', 400, 'LiveChat did not accept the installation sign-in. Open the settings again.');
-      }
-      throw error;
-    });
+    const tokens = await deps.livechat
+      .exchangeCode(body.code, body.redirectUri, body.codeVerifier)
+      .catch((error: unknown) => {
+        if (error instanceof LiveChatError && error.status < 500) {
+          throw new AppError(
+            'livechat_error',
+            400,
+            'LiveChat did not accept the installation sign-in. Open the settings again.',
+          );
+        }
+        throw error;
+      });
     if (tokens.organization_id !== agent.licenseId) {
       throw new AppError('forbidden', 403, 'This LiveChat sign-in belongs to another license.');
     }
@@ -56,7 +64,7 @@ export function createInstallationService(deps: {
     for (const webhook of existing.filter((w) => w.url === deps.webhookUrl && w.action === WEBHOOK_ACTION)) {
       await deps.livechat.unregisterWebhook(tokens.access_token, webhook.id);
     }
-    const secret = randomToken(24);
+    const secret = deps.webhookSecret;
     const { id: webhookId } = await deps.livechat.registerWebhook(tokens.access_token, {
       url: deps.webhookUrl,
       action: WEBHOOK_ACTION,
@@ -84,7 +92,12 @@ export function createInstallationService(deps: {
       create: { licenseId: agent.licenseId, ...data },
       update: data,
     });
-    await recordAudit(deps.db, { actor: agent, action: 'app.installed', targetType: 'license', targetId: agent.licenseId });
+    await recordAudit(deps.db, {
+      actor: agent,
+      action: 'app.installed',
+      targetType: 'license',
+      targetId: agent.licenseId,
+    });
     log.info({ license: agent.licenseId, webhookId }, 'installed');
     return get(agent);
   }

@@ -80,29 +80,48 @@ export function createLiveChatClient(options: LiveChatClientOptions) {
       throw new LiveChatError(`LiveChat could not be reached (${(error as Error).message})`, 503, 'network');
     }
     const text = await res.text();
-    let body: unknown = undefined;
+    let body: unknown;
     try {
       body = text ? JSON.parse(text) : {};
     } catch {
       body = undefined;
     }
     if (!res.ok) {
-      const err = body as { error?: string | { type?: string; message?: string }; error_description?: string } | undefined;
+      const err = body as
+        { error?: string | { type?: string; message?: string }; error_description?: string } | undefined;
       const type = typeof err?.error === 'string' ? err.error : (err?.error?.type ?? 'unknown');
       const message =
-        (typeof err?.error === 'object' ? err.error.message : err?.error_description) ?? `LiveChat answered ${res.status}`;
+        (typeof err?.error === 'object' ? err.error.message : err?.error_description) ??
+        `LiveChat answered ${res.status}`;
       throw new LiveChatError(message, res.status, type);
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new LiveChatError(`LiveChat answered in an unexpected shape: ${parsed.error.issues[0]?.message}`, 502, 'shape');
+      throw new LiveChatError(
+        `LiveChat answered in an unexpected shape: ${parsed.error.issues[0]?.message}`,
+        502,
+        'shape',
+      );
     }
     return parsed.data;
   }
 
-  const bearer = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
-  const action = <S extends z.ZodType>(api: 'agent' | 'configuration', name: string, token: string, body: unknown, schema: S) =>
-    call(`${options.apiUrl}/v3.5/${api}/action/${name}`, { method: 'POST', headers: bearer(token), body: JSON.stringify(body) }, schema);
+  const bearer = (token: string) => ({
+    authorization: `Bearer ${token}`,
+    'content-type': 'application/json',
+  });
+  const action = <S extends z.ZodType>(
+    api: 'agent' | 'configuration',
+    name: string,
+    token: string,
+    body: unknown,
+    schema: S,
+  ) =>
+    call(
+      `${options.apiUrl}/v3.5/${api}/action/${name}`,
+      { method: 'POST', headers: bearer(token), body: JSON.stringify(body) },
+      schema,
+    );
 
   const tokenRequest = (params: Record<string, string>) =>
     call(
@@ -110,7 +129,11 @@ export function createLiveChatClient(options: LiveChatClientOptions) {
       {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ client_id: options.clientId, client_secret: options.clientSecret, ...params }),
+        body: new URLSearchParams({
+          client_id: options.clientId,
+          client_secret: options.clientSecret,
+          ...params,
+        }),
       },
       tokenResponseSchema,
     );
@@ -118,7 +141,11 @@ export function createLiveChatClient(options: LiveChatClientOptions) {
   return {
     /** Validates an agent's access token (any non-200 means invalid). */
     tokenInfo: (token: string) =>
-      call(`${options.accountsUrl}/v2/info`, { headers: { authorization: `Bearer ${token}` } }, tokenInfoSchema),
+      call(
+        `${options.accountsUrl}/v2/info`,
+        { headers: { authorization: `Bearer ${token}` } },
+        tokenInfoSchema,
+      ),
 
     exchangeCode: (code: string, redirectUri: string, codeVerifier?: string) =>
       tokenRequest({
@@ -128,7 +155,8 @@ export function createLiveChatClient(options: LiveChatClientOptions) {
         ...(codeVerifier ? { code_verifier: codeVerifier } : {}),
       }),
 
-    refreshToken: (refreshToken: string) => tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }),
+    refreshToken: (refreshToken: string) =>
+      tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }),
 
     listAgents: (token: string) =>
       action('configuration', 'list_agents', token, { fields: ['groups'] }, z.array(agentSchema)),
@@ -136,9 +164,18 @@ export function createLiveChatClient(options: LiveChatClientOptions) {
     listGroups: (token: string) => action('configuration', 'list_groups', token, {}, z.array(groupSchema)),
 
     listWebhooks: (token: string) =>
-      action('configuration', 'list_webhooks', token, { owner_client_id: options.clientId }, z.array(webhookSchema)),
+      action(
+        'configuration',
+        'list_webhooks',
+        token,
+        { owner_client_id: options.clientId },
+        z.array(webhookSchema),
+      ),
 
-    registerWebhook: (token: string, webhook: { url: string; action: string; secretKey: string; description: string }) =>
+    registerWebhook: (
+      token: string,
+      webhook: { url: string; action: string; secretKey: string; description: string },
+    ) =>
       action(
         'configuration',
         'register_webhook',
@@ -155,14 +192,32 @@ export function createLiveChatClient(options: LiveChatClientOptions) {
       ),
 
     unregisterWebhook: (token: string, id: string) =>
-      action('configuration', 'unregister_webhook', token, { id, owner_client_id: options.clientId }, z.unknown()),
+      action(
+        'configuration',
+        'unregister_webhook',
+        token,
+        { id, owner_client_id: options.clientId },
+        z.unknown(),
+      ),
 
     enableLicenseWebhooks: (token: string) =>
-      action('configuration', 'enable_license_webhooks', token, { owner_client_id: options.clientId }, z.unknown()),
+      action(
+        'configuration',
+        'enable_license_webhooks',
+        token,
+        { owner_client_id: options.clientId },
+        z.unknown(),
+      ),
 
     /** Raw get_chat JSON; the mapping engine parses the fields it reads. */
     getChat: (token: string, chatId: string, threadId?: string) =>
-      action('agent', 'get_chat', token, { chat_id: chatId, ...(threadId ? { thread_id: threadId } : {}) }, z.record(z.string(), z.unknown())),
+      action(
+        'agent',
+        'get_chat',
+        token,
+        { chat_id: chatId, ...(threadId ? { thread_id: threadId } : {}) },
+        z.record(z.string(), z.unknown()),
+      ),
 
     /** Raw list_archives JSON page. */
     listArchives: (token: string, body: { limit?: number; page_id?: string; sort_order?: 'asc' | 'desc' }) =>

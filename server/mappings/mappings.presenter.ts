@@ -20,7 +20,11 @@ export function toMapping(row: MappingRow): Mapping {
         return {
           entryType: 'autoMatch',
           field: f.field,
-          match: { object: f.matchObject ?? '', field: f.matchField ?? '', source: f.matchSource as ChatSourceId },
+          match: {
+            object: f.matchObject ?? '',
+            field: f.matchField ?? '',
+            source: f.matchSource as ChatSourceId,
+          },
         };
     }
   });

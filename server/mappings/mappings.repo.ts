@@ -32,7 +32,11 @@ function fieldRows(mapping: Mapping): Prisma.FieldMappingCreateWithoutMappingInp
 }
 
 export function listMappings(db: Database, licenseId: string, accountId: string): Promise<MappingRow[]> {
-  return db.objectMapping.findMany({ where: { licenseId, accountId }, include: withFields, orderBy: { createdAt: 'asc' } });
+  return db.objectMapping.findMany({
+    where: { licenseId, accountId },
+    include: withFields,
+    orderBy: { createdAt: 'asc' },
+  });
 }
 
 export function findMapping(db: Database, licenseId: string, id: string): Promise<MappingRow | null> {
@@ -59,7 +63,12 @@ export function createMapping(
   });
 }
 
-export function replaceMapping(db: Database, id: string, objectLabel: string, mapping: Mapping): Promise<MappingRow> {
+export function replaceMapping(
+  db: Database,
+  id: string,
+  objectLabel: string,
+  mapping: Mapping,
+): Promise<MappingRow> {
   return db.$transaction(async (tx) => {
     await tx.fieldMapping.deleteMany({ where: { mappingId: id } });
     return tx.objectMapping.update({

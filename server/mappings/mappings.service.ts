@@ -43,15 +43,23 @@ export function createMappingsService(deps: {
   apiVersion: string;
   logger: Logger;
 }) {
-  async function connected(agent: Agent, accountId: string): Promise<{ account: AccountRow; conn: Connection }> {
+  async function connected(
+    agent: Agent,
+    accountId: string,
+  ): Promise<{ account: AccountRow; conn: Connection }> {
     const account = await deps.accounts.get(agent, accountId);
     try {
       return { account, conn: deps.connections.connect(account) };
     } catch (error) {
       const failure = toSalesforceError(error);
-      throw new AppError('salesforce_needs_reconnect', 409, `“${account.label}” needs to be reconnected before objects can be mapped.`, {
-        reason: failure.message,
-      });
+      throw new AppError(
+        'salesforce_needs_reconnect',
+        409,
+        `“${account.label}” needs to be reconnected before objects can be mapped.`,
+        {
+          reason: failure.message,
+        },
+      );
     }
   }
 
@@ -62,8 +70,10 @@ export function createMappingsService(deps: {
     } catch (error) {
       if (error instanceof AppError) throw error;
       const failure = toSalesforceError(error);
-      if (failure.kind === 'needs_reconnect') throw new AppError('salesforce_needs_reconnect', 409, failure.message);
-      if (failure.kind === 'limit_reached') throw new AppError('salesforce_limit_reached', 503, failure.message);
+      if (failure.kind === 'needs_reconnect')
+        throw new AppError('salesforce_needs_reconnect', 409, failure.message);
+      if (failure.kind === 'limit_reached')
+        throw new AppError('salesforce_limit_reached', 503, failure.message);
       if (failure.kind === 'unavailable') throw new AppError('upstream_unavailable', 503, failure.message);
       throw new AppError('salesforce_error', 502, `Salesforce answered: ${failure.message}`);
     }
@@ -104,20 +114,32 @@ export function createMappingsService(deps: {
       ...new Set(mapping.fields.flatMap((f) => (f.entryType === 'autoMatch' ? [f.match.object] : []))),
     ].filter((name) => available.some((o) => o.name === name) || name === 'User');
     const related: Record<string, ObjectMetadata> = {};
-    for (const name of relatedNames) related[name] = await salesforce(() => deps.metadata.describe(account.id, conn, name));
+    for (const name of relatedNames)
+      related[name] = await salesforce(() => deps.metadata.describe(account.id, conn, name));
     const chatFields = await deps.chatFields.discovered(agent.licenseId);
-    return { meta, related, problems: validateMapping(mapping, meta, { relatedObjects: related, chatFields }) };
+    return {
+      meta,
+      related,
+      problems: validateMapping(mapping, meta, { relatedObjects: related, chatFields }),
+    };
   }
 
   async function create(agent: Agent, accountId: string, mapping: Mapping) {
     const { account, conn } = await connected(agent, accountId);
     const existing = await listMappings(deps.db, agent.licenseId, accountId);
     if (existing.some((m) => m.objectName === mapping.objectName)) {
-      throw conflict(`${mapping.objectName} is already mapped on “${account.label}”. Edit that mapping instead.`);
+      throw conflict(
+        `${mapping.objectName} is already mapped on “${account.label}”. Edit that mapping instead.`,
+      );
     }
     const { meta, problems } = await check(agent, account, conn, mapping);
     if (!meta || hasErrors(problems)) throw invalid(problems);
-    const row = await createMapping(deps.db, { licenseId: agent.licenseId, accountId, objectLabel: meta.label, mapping });
+    const row = await createMapping(deps.db, {
+      licenseId: agent.licenseId,
+      accountId,
+      objectLabel: meta.label,
+      mapping,
+    });
     await recordAudit(deps.db, {
       actor: agent,
       action: 'mapping.created',
@@ -170,7 +192,13 @@ export function createMappingsService(deps: {
   }
 
   /** The record a mapping would create from a chat: lookups run, values checked, nothing created. */
-  async function preview(agent: Agent, token: string, accountId: string, mapping: Mapping, chatId: string): Promise<PreviewResponse> {
+  async function preview(
+    agent: Agent,
+    token: string,
+    accountId: string,
+    mapping: Mapping,
+    chatId: string,
+  ): Promise<PreviewResponse> {
     const { account, conn } = await connected(agent, accountId);
     const { meta, related, problems } = await check(agent, account, conn, mapping);
     if (!meta) return { record: {}, lookups: [], missing: [], problems };
@@ -203,7 +231,8 @@ export function createMappingsService(deps: {
   return {
     objects,
     describe,
-    list: (agent: Agent, accountId: string) => deps.accounts.get(agent, accountId).then(() => listMappings(deps.db, agent.licenseId, accountId)),
+    list: (agent: Agent, accountId: string) =>
+      deps.accounts.get(agent, accountId).then(() => listMappings(deps.db, agent.licenseId, accountId)),
     create,
     get,
     update,

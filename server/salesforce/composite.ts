@@ -45,7 +45,8 @@ export async function composite(
   subrequests: CompositeSubrequest[],
   options: { allOrNone: boolean; headers?: Record<string, string> },
 ): Promise<CompositeSubresponse[]> {
-  if (subrequests.length > COMPOSITE_LIMIT) throw new Error(`composite takes at most ${COMPOSITE_LIMIT} subrequests`);
+  if (subrequests.length > COMPOSITE_LIMIT)
+    throw new Error(`composite takes at most ${COMPOSITE_LIMIT} subrequests`);
   try {
     const res = await conn.request<{ compositeResponse: CompositeSubresponse[] }>({
       method: 'POST',
@@ -60,5 +61,7 @@ export async function composite(
 }
 
 export function subresponseErrors(res: CompositeSubresponse): SalesforceErrorItem[] {
-  return Array.isArray(res.body) ? (res.body as SalesforceErrorItem[]).filter((e) => e && typeof e.errorCode === 'string') : [];
+  return Array.isArray(res.body)
+    ? (res.body as SalesforceErrorItem[]).filter((e) => e && typeof e.errorCode === 'string')
+    : [];
 }

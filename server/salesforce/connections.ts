@@ -46,7 +46,12 @@ export function createSalesforceConnections(deps: {
     });
 
   async function refreshLocked(accountId: string, failedAccessToken: string | undefined): Promise<string> {
-    type Row = { login_url: string; access_token_enc: string | null; refresh_token_enc: string | null; status: string };
+    type Row = {
+      login_url: string;
+      access_token_enc: string | null;
+      refresh_token_enc: string | null;
+      status: string;
+    };
     return deps.db.$transaction(
       async (tx) => {
         const rows = await tx.$queryRaw<Row[]>`
@@ -57,7 +62,10 @@ export function createSalesforceConnections(deps: {
           throw new SalesforceError('needs_reconnect', 'The Salesforce account is not connected.');
         }
         if (row.status === 'needs_reconnect') {
-          throw new SalesforceError('needs_reconnect', 'Salesforce no longer accepts this connection. Reconnect the account.');
+          throw new SalesforceError(
+            'needs_reconnect',
+            'Salesforce no longer accepts this connection. Reconnect the account.',
+          );
         }
         const stored = row.access_token_enc ? deps.secretBox.decrypt(row.access_token_enc) : undefined;
         if (stored && stored !== failedAccessToken) return stored; // another process refreshed meanwhile
@@ -75,7 +83,10 @@ export function createSalesforceConnections(deps: {
               ...(res.instance_url ? { instanceUrl: res.instance_url } : {}),
             },
           });
-          log.info({ account: accountId, rotated: res.refresh_token !== undefined }, 'access token refreshed');
+          log.info(
+            { account: accountId, rotated: res.refresh_token !== undefined },
+            'access token refreshed',
+          );
           return res.access_token;
         } catch (error) {
           const failure = toSalesforceError(error);
@@ -84,11 +95,15 @@ export function createSalesforceConnections(deps: {
               where: { id: accountId },
               data: {
                 status: 'needs_reconnect',
-                statusReason: 'Salesforce rejected the saved sign-in (it was revoked or expired). Reconnect the account.',
+                statusReason:
+                  'Salesforce rejected the saved sign-in (it was revoked or expired). Reconnect the account.',
               },
             });
             log.warn({ account: accountId }, 'refresh token rejected; account needs reconnecting');
-            throw new SalesforceError('needs_reconnect', 'Salesforce no longer accepts this connection. Reconnect the account.');
+            throw new SalesforceError(
+              'needs_reconnect',
+              'Salesforce no longer accepts this connection. Reconnect the account.',
+            );
           }
           throw failure;
         }
@@ -109,7 +124,10 @@ export function createSalesforceConnections(deps: {
   /** A jsforce connection for an account; throws needs_reconnect when it cannot be used. */
   function connect(account: ConnectableAccount): Connection {
     if (account.status !== 'connected' || !account.instanceUrl || !account.accessTokenEnc) {
-      throw new SalesforceError('needs_reconnect', 'This Salesforce account needs to be reconnected by an owner.');
+      throw new SalesforceError(
+        'needs_reconnect',
+        'This Salesforce account needs to be reconnected by an owner.',
+      );
     }
     const conn = new Connection({
       instanceUrl: account.instanceUrl,

@@ -28,7 +28,10 @@ export function loginUrlFor(
   if (url.protocol !== 'https:' && !LOOPBACK.has(url.hostname)) {
     return { ok: false, message: 'The My Domain URL must start with https://.' };
   }
-  if (!hostAllowed(url.host, config.allowedLoginHosts) && !hostAllowed(url.hostname, config.allowedLoginHosts)) {
+  if (
+    !hostAllowed(url.host, config.allowedLoginHosts) &&
+    !hostAllowed(url.hostname, config.allowedLoginHosts)
+  ) {
     return {
       ok: false,
       message: `${url.host} is not a Salesforce login host this app may use. Use your org's My Domain (…my.salesforce.com).`,

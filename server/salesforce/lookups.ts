@@ -29,14 +29,19 @@ export async function runLookups(
     const responses = await composite(
       conn,
       apiVersion,
-      chunk.map((lookup, n) => ({ method: 'GET', url: queryUrl(apiVersion, lookupSoql(lookup)), referenceId: `lookup${n}` })),
+      chunk.map((lookup, n) => ({
+        method: 'GET',
+        url: queryUrl(apiVersion, lookupSoql(lookup)),
+        referenceId: `lookup${n}`,
+      })),
       { allOrNone: false },
     );
     chunk.forEach((lookup, n) => {
       const res = responses[n];
-      const record = res && subresponseErrors(res).length === 0
-        ? (res.body as { records?: Record<string, unknown>[] }).records?.[0]
-        : undefined;
+      const record =
+        res && subresponseErrors(res).length === 0
+          ? (res.body as { records?: Record<string, unknown>[] }).records?.[0]
+          : undefined;
       found.set(
         lookup.field,
         record ? { id: String(record.Id), name: String(record[lookup.nameField] ?? record.Id) } : null,

@@ -22,7 +22,12 @@ export type SalesforceMetadata = ReturnType<typeof createSalesforceMetadata>;
  * call; older ones are revalidated with If-Modified-Since, so an unchanged object costs a 304 and
  * keeps its cached body. Objects and fields are parsed down to what mappings use.
  */
-export function createSalesforceMetadata(deps: { db: Database; apiVersion: string; clock: Clock; logger: Logger }) {
+export function createSalesforceMetadata(deps: {
+  db: Database;
+  apiVersion: string;
+  clock: Clock;
+  logger: Logger;
+}) {
   const log = deps.logger.child({ module: 'salesforce-metadata' });
 
   async function cached<T>(
@@ -55,21 +60,31 @@ export function createSalesforceMetadata(deps: { db: Database; apiVersion: strin
     const value = parse(body);
     // Only the reduced metadata is kept: a real describe is hundreds of kilobytes.
     const data = { body: value as Prisma.InputJsonValue, fetchedAt: now, lastModified: now.toUTCString() };
-    await deps.db.salesforceDescribeCache.upsert({ where: key, create: { accountId, objectName, ...data }, update: data });
+    await deps.db.salesforceDescribeCache.upsert({
+      where: key,
+      create: { accountId, objectName, ...data },
+      update: data,
+    });
     log.debug({ account: accountId, object: objectName }, 'describe fetched');
     return value;
   }
 
   /** The org's createable objects, custom ones included, by label. */
   async function createableObjects(accountId: string, conn: Connection): Promise<SObjectSummary[]> {
-    const all = await cached<SObjectSummary[]>(accountId, GLOBAL, conn, '/sobjects', (body) =>
-      (body as { sobjects?: unknown[] }).sobjects?.map((o) => sObjectSummarySchema.parse(o)) ?? [],
+    const all = await cached<SObjectSummary[]>(
+      accountId,
+      GLOBAL,
+      conn,
+      '/sobjects',
+      (body) => (body as { sobjects?: unknown[] }).sobjects?.map((o) => sObjectSummarySchema.parse(o)) ?? [],
     );
     return all.filter((o) => o.createable).sort((a, b) => a.label.localeCompare(b.label));
   }
 
   async function describe(accountId: string, conn: Connection, objectName: string): Promise<ObjectMetadata> {
-    return cached<ObjectMetadata>(accountId, objectName, conn, `/sobjects/${objectName}/describe`, (body) => objectMetadataSchema.parse(body));
+    return cached<ObjectMetadata>(accountId, objectName, conn, `/sobjects/${objectName}/describe`, (body) =>
+      objectMetadataSchema.parse(body),
+    );
   }
 
   /** Drops an account's cached describes (e.g. after reconnecting to a changed org). */

@@ -91,10 +91,13 @@ export function createSalesforceOAuth(deps: {
   ): Promise<{ account: AccountRow; tokens: OAuthResult }> {
     const { accountId, verifier } = await consumeState(agent, body.state);
     if ('error' in body) {
-      throw new AppError('oauth_failed', 400, oauthErrorInWords(body.error, body.errorDescription), { error: body.error });
+      throw new AppError('oauth_failed', 400, oauthErrorInWords(body.error, body.errorDescription), {
+        error: body.error,
+      });
     }
     const account = await loadAccount(accountId);
-    if (!account) throw new AppError('not_found', 404, 'The Salesforce account was removed while you were signing in.');
+    if (!account)
+      throw new AppError('not_found', 404, 'The Salesforce account was removed while you were signing in.');
     const oauth2 = deps.connections.oauth2For(account.loginUrl);
     oauth2.codeVerifier = verifier;
     try {

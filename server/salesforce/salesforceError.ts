@@ -1,10 +1,6 @@
 /** What a Salesforce failure means for us, whatever jsforce threw. */
 export type SalesforceFailureKind =
-  | 'needs_reconnect'
-  | 'limit_reached'
-  | 'unavailable'
-  | 'invalid_session'
-  | 'rejected';
+  'needs_reconnect' | 'limit_reached' | 'unavailable' | 'invalid_session' | 'rejected';
 
 export class SalesforceError extends Error {
   constructor(
@@ -37,14 +33,22 @@ export function toSalesforceError(error: unknown): SalesforceError {
   }
   if (code === 'INVALID_SESSION_ID') return new SalesforceError('invalid_session', message, code);
   if (code === 'invalid_grant' || /expired access\/refresh token|invalid_grant/i.test(message)) {
-    return new SalesforceError('needs_reconnect', 'Salesforce no longer accepts this connection. Reconnect the account.', code);
+    return new SalesforceError(
+      'needs_reconnect',
+      'Salesforce no longer accepts this connection. Reconnect the account.',
+      code,
+    );
   }
   if (
     /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EPIPE|socket hang up|fetch failed|network/i.test(message) ||
     /^ERROR_HTTP_5\d\d$/.test(code) ||
     code === 'SERVER_UNAVAILABLE'
   ) {
-    return new SalesforceError('unavailable', 'Salesforce could not be reached. Try again in a moment.', code);
+    return new SalesforceError(
+      'unavailable',
+      'Salesforce could not be reached. Try again in a moment.',
+      code,
+    );
   }
   return new SalesforceError('rejected', message, code || undefined, e.fields ?? []);
 }

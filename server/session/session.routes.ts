@@ -17,7 +17,13 @@ export function meRoute(): Router {
   router.get('/me', (_req, res) => {
     const agent = agentOf(res);
     const body: MeResponse = {
-      agent: { accountId: agent.accountId, email: agent.email, name: agent.name, role: agent.role, licenseId: agent.licenseId },
+      agent: {
+        accountId: agent.accountId,
+        email: agent.email,
+        name: agent.name,
+        role: agent.role,
+        licenseId: agent.licenseId,
+      },
       canConfigure: canConfigure(agent),
     };
     res.json(body);

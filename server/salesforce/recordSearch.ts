@@ -1,0 +1,47 @@
+import type { Connection } from 'jsforce';
+import type { AccountRow } from '../accounts/accounts.repo';
+import type { AccountsService } from '../accounts/accounts.service';
+import type { Agent } from '../auth/agent';
+import { AppError } from '../http/appError';
+import { nameField } from '../../src/salesforce/objectMetadata';
+import type { SalesforceConnections } from './connections';
+import { soqlString } from './composite';
+import type { SalesforceMetadata } from './metadata.service';
+import { toSalesforceError } from './salesforceError';
+
+export type SalesforceLookup = ReturnType<typeof createSalesforceLookup>;
+
+/** Finds records of an object by their name, for the static reference picker. */
+export function createSalesforceLookup(deps: {
+  accounts: AccountsService;
+  connections: SalesforceConnections;
+  metadata: SalesforceMetadata;
+}) {
+  async function byName(agent: Agent, accountId: string, objectName: string, q: string) {
+    const account: AccountRow = await deps.accounts.get(agent, accountId);
+    let conn: Connection;
+    try {
+      conn = deps.connections.connect(account);
+    } catch (error) {
+      throw new AppError('salesforce_needs_reconnect', 409, toSalesforceError(error).message);
+    }
+    try {
+      const meta = await deps.metadata.describe(account.id, conn, objectName);
+      const name = nameField(meta)?.name ?? 'Id';
+      const where = q ? ` WHERE ${name} LIKE ${soqlString(`%${q.replace(/[%_]/g, (c) => `\\${c}`)}%`)}` : '';
+      const fields = name === 'Id' ? 'Id' : `Id, ${name}`;
+      const result = await conn.query<Record<string, unknown>>(
+        `SELECT ${fields} FROM ${objectName}${where} ORDER BY ${name} LIMIT 20`,
+      );
+      return result.records.map((r) => ({ id: String(r.Id), name: String(r[name] ?? r.Id) }));
+    } catch (error) {
+      const failure = toSalesforceError(error);
+      throw new AppError(
+        failure.kind === 'limit_reached' ? 'salesforce_limit_reached' : 'salesforce_error',
+        502,
+        failure.message,
+      );
+    }
+  }
+  return { byName };
+}
