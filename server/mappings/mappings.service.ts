@@ -4,10 +4,8 @@ import type { PreviewResponse } from '../../src/api/mappings';
 import type { ChatSnapshot } from '../../src/chat/chat';
 import type { Mapping } from '../../src/mapping/mapping';
 import { hasErrors, type Problem } from '../../src/mapping/problems';
-import { resolve } from '../../src/mapping/resolve';
 import { validateMapping } from '../../src/mapping/validate';
-import { validateValues } from '../../src/mapping/validateValues';
-import { nameField, type ObjectMetadata } from '../../src/salesforce/objectMetadata';
+import type { ObjectMetadata } from '../../src/salesforce/objectMetadata';
 import type { AccountRow } from '../accounts/accounts.repo';
 import type { AccountsService } from '../accounts/accounts.service';
 import type { Agent } from '../auth/agent';
@@ -16,12 +14,26 @@ import type { ChatFieldsService } from '../chatFields/chatFields.service';
 import type { Database } from '../db/prisma';
 import { AppError, conflict, notFound } from '../http/appError';
 import type { SalesforceConnections } from '../salesforce/connections';
-import { runLookups, type LookupSpec } from '../salesforce/lookups';
+import { runLookups, type LookupFound } from '../salesforce/lookups';
+import { prepareRecord } from './prepareRecord';
 import type { SalesforceMetadata } from '../salesforce/metadata.service';
 import { toSalesforceError } from '../salesforce/salesforceError';
 import { createMapping, deleteMapping, findMapping, listMappings, replaceMapping } from './mappings.repo';
 
 export type MappingsService = ReturnType<typeof createMappingsService>;
+
+/** The mapped object's metadata and that of the objects its Auto-Match fields search (cached describes). */
+export async function objectAndRelated(metadata: SalesforceMetadata, accountId: string, conn: Connection, mapping: Mapping) {
+  const meta = await metadata.describe(accountId, conn, mapping.objectName);
+  const related: Record<string, ObjectMetadata> = {};
+  for (const f of mapping.fields) {
+    const allowed = f.entryType === 'autoMatch' && meta.fields.find((m) => m.name === f.field)?.referenceTo.includes(f.match.object);
+    if (f.entryType === 'autoMatch' && allowed && !related[f.match.object]) {
+      related[f.match.object] = await metadata.describe(accountId, conn, f.match.object);
+    }
+  }
+  return { meta, related };
+}
 
 /** Rejects a mapping with its problems, each at the path of the part it concerns. */
 function invalid(problems: Problem[]): AppError {
@@ -208,23 +220,20 @@ export function createMappingsService(deps: {
     } catch {
       throw notFound('That chat could not be read from LiveChat’s archives.');
     }
-    const resolved = resolve(mapping, chat);
-    const specs: LookupSpec[] = resolved.lookups.map((l) => ({
-      ...l,
-      nameField: (related[l.object] && nameField(related[l.object]!)?.name) ?? 'Id',
-    }));
-    const found = specs.length ? await salesforce(() => runLookups(conn, deps.apiVersion, specs)) : new Map();
-    const values: Record<string, unknown> = { ...resolved.values };
-    for (const spec of specs) {
-      const hit = found.get(spec.field);
-      if (hit) values[spec.field] = hit.id;
+    const prepared = prepareRecord(mapping, chat, meta, related);
+    const found = prepared.lookups.length
+      ? await salesforce(() => runLookups(conn, deps.apiVersion, prepared.lookups))
+      : new Map<string, LookupFound | null>();
+    const record = { ...prepared.values };
+    for (const l of prepared.lookups) {
+      const hit = found.get(l.field);
+      if (hit) record[l.field] = hit.id;
     }
-    const checked = validateValues(values, meta);
     return {
-      record: checked.values,
-      lookups: specs.map(({ nameField: _n, ...l }) => ({ ...l, found: found.get(l.field) ?? null })),
-      missing: resolved.missing,
-      problems: [...problems, ...checked.problems],
+      record,
+      lookups: prepared.lookups.map(({ nameField: _n, ...l }) => ({ ...l, found: found.get(l.field) ?? null })),
+      missing: prepared.missing,
+      problems: [...problems, ...prepared.problems],
     };
   }
 

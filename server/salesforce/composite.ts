@@ -3,6 +3,8 @@ import { toSalesforceError } from './salesforceError';
 
 /** Salesforce allows 25 subrequests in one composite call. */
 export const COMPOSITE_LIMIT = 25;
+/** …of which at most 5 may be queries. */
+export const COMPOSITE_QUERY_LIMIT = 5;
 
 export interface CompositeSubrequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';

@@ -1,6 +1,13 @@
 import type { Connection } from 'jsforce';
 import type { AutoMatchLookup } from '../../src/mapping/resolve';
-import { composite, COMPOSITE_LIMIT, queryUrl, soqlString, subresponseErrors } from './composite';
+import {
+  composite,
+  COMPOSITE_QUERY_LIMIT,
+  queryUrl,
+  soqlString,
+  subresponseErrors,
+  type CompositeSubresponse,
+} from './composite';
 
 export interface LookupSpec extends AutoMatchLookup {
   /** The name field of the searched object (Name, CaseNumber, Subject…), to show what was found. */
@@ -17,15 +24,22 @@ export function lookupSoql(lookup: LookupSpec): string {
   return `SELECT ${fields} FROM ${lookup.object} WHERE ${lookup.matchField} = ${soqlString(lookup.value)} LIMIT 1`;
 }
 
-/** Runs auto-match lookups, 25 per composite call; a field maps to the record found, or null. */
+/** The record a lookup's query subresponse found, or null. */
+export function lookupResult(lookup: LookupSpec, res: CompositeSubresponse | undefined): LookupFound | null {
+  if (!res || subresponseErrors(res).length > 0) return null;
+  const record = (res.body as { records?: Record<string, unknown>[] }).records?.[0];
+  return record ? { id: String(record.Id), name: String(record[lookup.nameField] ?? record.Id) } : null;
+}
+
+/** Runs auto-match lookups, 5 queries per composite call (Salesforce's limit); a field maps to the record found, or null. */
 export async function runLookups(
   conn: Connection,
   apiVersion: string,
   lookups: LookupSpec[],
 ): Promise<Map<string, LookupFound | null>> {
   const found = new Map<string, LookupFound | null>();
-  for (let i = 0; i < lookups.length; i += COMPOSITE_LIMIT) {
-    const chunk = lookups.slice(i, i + COMPOSITE_LIMIT);
+  for (let i = 0; i < lookups.length; i += COMPOSITE_QUERY_LIMIT) {
+    const chunk = lookups.slice(i, i + COMPOSITE_QUERY_LIMIT);
     const responses = await composite(
       conn,
       apiVersion,

@@ -344,6 +344,35 @@ function user(at: Date): ObjectDef {
   );
 }
 
+/** The org itself: read-only, one record whose Id is the org id (apps read its Name). */
+function organization(at: Date): ObjectDef {
+  return defineObject(
+    {
+      name: 'Organization',
+      label: 'Organization',
+      labelPlural: 'Organizations',
+      keyPrefix: keyPrefixes.Organization,
+      createable: false,
+      deletable: false,
+      fields: [
+        text('Name', 'Name', 80, { nillable: false, nameField: true, ...readOnly }),
+        text('Division', 'Division', 80, readOnly),
+        checkbox('IsSandbox', 'Is Sandbox', false, readOnly),
+        picklist(
+          'OrganizationType',
+          'Edition',
+          ['Developer Edition', 'Enterprise Edition', 'Unlimited Edition'],
+          {
+            defaultValue: 'Enterprise Edition',
+            ...readOnly,
+          },
+        ),
+      ],
+    },
+    at,
+  );
+}
+
 function campaign(at: Date): ObjectDef {
   return defineObject(
     {
@@ -378,6 +407,7 @@ export function standardObjects(at: Date): ObjectDef[] {
   return [
     account(at),
     contact(at),
+    organization(at),
     lead(at),
     supportCase(at),
     opportunity(at),

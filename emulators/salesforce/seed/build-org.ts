@@ -81,6 +81,13 @@ export function buildOrg(seed: OrgSeed): Org {
       firstUser.Id,
     );
   });
+  seedRecord(
+    store,
+    byName.get('organization') as ObjectDef,
+    { Id: seed.id, Name: seed.name, IsSandbox: seed.isSandbox },
+    createdAt.toISOString().replace('Z', '+0000'),
+    firstUser.Id,
+  );
   seed.records.forEach((entry, index) => {
     const object = byName.get(entry.object.toLowerCase());
     if (!object) throw new Error(`seed: no object ${entry.object}`);

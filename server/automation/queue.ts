@@ -1,0 +1,71 @@
+import { PgBoss, type JobWithMetadata } from 'pg-boss';
+import type { Logger } from 'pino';
+
+export const CHAT_ENDED_QUEUE = 'chat-ended';
+
+export interface ChatEndedJob {
+  licenseId: string;
+  chatId: string;
+  threadId: string;
+}
+
+export interface JobQueue {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  enqueueChat(job: ChatEndedJob): Promise<void>;
+  /** Runs `handler` for each job; a thrown error makes pg-boss retry the job with backoff. */
+  work(handler: (job: ChatEndedJob, attempt: { retryCount: number; retryLimit: number }) => Promise<void>, options?: { concurrency?: number }): Promise<void>;
+}
+
+/**
+ * The PostgreSQL-backed queue (pg-boss, SKIP LOCKED), in its own schema of the app's database.
+ * Temporary failures are retried with exponential backoff and jitter.
+ */
+export function createJobQueue(options: {
+  databaseUrl: string;
+  logger: Logger;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  pollingIntervalSeconds?: number;
+}): JobQueue {
+  const log = options.logger.child({ module: 'queue' });
+  const boss = new PgBoss({ connectionString: options.databaseUrl, schema: 'pgboss', max: 4 });
+  boss.on('error', (error: unknown) => log.error({ err: error }, 'queue error'));
+  let started: Promise<void> | undefined;
+
+  return {
+    start: () =>
+      (started ??= (async () => {
+        await boss.start();
+        await boss.createQueue(CHAT_ENDED_QUEUE, {
+          retryLimit: options.retryLimit ?? 12,
+          retryDelay: options.retryDelaySeconds ?? 5,
+          retryBackoff: true,
+          retryDelayMax: 15 * 60,
+          expireInSeconds: 5 * 60,
+        });
+      })()),
+    stop: async () => {
+      if (started) await boss.stop({ graceful: true, timeout: 15_000 });
+    },
+    enqueueChat: async (job) => {
+      await boss.send(CHAT_ENDED_QUEUE, job);
+    },
+    work: async (handler, workOptions = {}) => {
+      await boss.work(
+        CHAT_ENDED_QUEUE,
+        {
+          batchSize: 1,
+          localConcurrency: workOptions.concurrency ?? 2,
+          pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+          includeMetadata: true,
+        },
+        async ([first]) => {
+          const job = first as JobWithMetadata<ChatEndedJob> | undefined;
+          if (!job) return;
+          await handler(job.data, { retryCount: job.retryCount, retryLimit: job.retryLimit });
+        },
+      );
+    },
+  };
+}

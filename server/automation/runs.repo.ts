@@ -1,0 +1,78 @@
+import type { Prisma, RunStatus } from '../db/generated/client';
+import type { Database } from '../db/prisma';
+
+export type RunRow = Prisma.AutomationRunGetPayload<object>;
+
+/** The run of a (license, chat, mapping), created on first sight: the unique key makes it one. */
+export async function ensureRun(
+  db: Database,
+  key: { licenseId: string; chatId: string; mappingId: string },
+  data: { threadId: string; accountId: string; objectName: string },
+): Promise<RunRow> {
+  await db.automationRun.createMany({ data: [{ ...key, ...data }], skipDuplicates: true });
+  return db.automationRun.findUniqueOrThrow({ where: { licenseId_chatId_mappingId: key } });
+}
+
+/**
+ * Takes a run for this worker: pending or waiting runs, or a running one whose worker's lease ran
+ * out (it crashed). Compare-and-set on the row's state, so two workers never both take it.
+ */
+export async function claimRun(db: Database, run: RunRow, now: Date, leaseMs: number): Promise<boolean> {
+  const claimable =
+    run.status === 'pending' || run.status === 'waiting' || (run.status === 'running' && (run.leaseUntil ?? now) <= now);
+  if (!claimable) return false;
+  const claimed = await db.automationRun.updateMany({
+    where: { id: run.id, status: run.status, updatedAt: run.updatedAt },
+    data: {
+      status: 'running',
+      leaseUntil: new Date(now.getTime() + leaseMs),
+      attempts: { increment: 1 },
+      startedAt: run.status === 'running' ? run.startedAt : now,
+    },
+  });
+  return claimed.count === 1;
+}
+
+export async function finishRun(
+  db: Database,
+  id: string,
+  data: {
+    status: RunStatus;
+    recordId?: string | null;
+    recordUrl?: string | null;
+    errorCode?: string | null;
+    errorMessage?: string | null;
+    errorFields?: string[];
+    sfCalls?: number;
+    finished?: boolean;
+  },
+  now: Date,
+): Promise<void> {
+  const { sfCalls, finished, ...rest } = data;
+  await db.automationRun.update({
+    where: { id },
+    data: {
+      ...rest,
+      leaseUntil: null,
+      ...(sfCalls ? { sfCalls: { increment: sfCalls } } : {}),
+      ...(finished ? { finishedAt: now } : {}),
+    },
+  });
+}
+
+export function listRuns(
+  db: Database,
+  licenseId: string,
+  filter: { status?: RunStatus; from?: Date; to?: Date; before?: Date; limit: number },
+) {
+  const createdAt: Prisma.DateTimeFilter = {};
+  if (filter.from) createdAt.gte = filter.from;
+  if (filter.to) createdAt.lte = filter.to;
+  if (filter.before) createdAt.lt = filter.before;
+  return db.automationRun.findMany({
+    where: { licenseId, ...(filter.status ? { status: filter.status } : {}), ...(Object.keys(createdAt).length ? { createdAt } : {}) },
+    include: { mapping: { select: { objectLabel: true, account: { select: { label: true, instanceUrl: true } } } } },
+    orderBy: { createdAt: 'desc' },
+    take: filter.limit,
+  });
+}

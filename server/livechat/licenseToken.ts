@@ -1,0 +1,74 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../clock';
+import type { SecretBox } from '../crypto/secretBox';
+import type { Database } from '../db/prisma';
+import { LiveChatError, type LiveChatClient } from './livechat.client';
+
+/** Refresh this long before LiveChat's stated expiry. */
+const MARGIN_MS = 5 * 60 * 1000;
+
+export class NotInstalledError extends Error {
+  constructor(licenseId: string) {
+    super(`Salesforce for LiveChat is not installed for license ${licenseId}; an owner must open its settings.`);
+    this.name = 'NotInstalledError';
+  }
+}
+
+export type LicenseTokens = ReturnType<typeof createLicenseTokens>;
+
+/**
+ * The license-level LiveChat access token obtained at installation, refreshed before it expires
+ * (LiveChat states its lifetime), under a row lock so concurrent workers refresh it once.
+ */
+export function createLicenseTokens(deps: {
+  db: Database;
+  livechat: LiveChatClient;
+  secretBox: SecretBox;
+  clock: Clock;
+  logger: Logger;
+}) {
+  const log = deps.logger.child({ module: 'license-tokens' });
+
+  async function accessToken(licenseId: string): Promise<string> {
+    const row = await deps.db.liveChatInstallation.findUnique({ where: { licenseId } });
+    if (!row) throw new NotInstalledError(licenseId);
+    if (row.accessTokenExpiresAt.getTime() - MARGIN_MS > deps.clock.now().getTime()) {
+      return deps.secretBox.decrypt(row.accessTokenEnc);
+    }
+    return refresh(licenseId);
+  }
+
+  async function refresh(licenseId: string): Promise<string> {
+    return deps.db.$transaction(
+      async (tx) => {
+        const rows = await tx.$queryRaw<{ access_token_enc: string; refresh_token_enc: string; access_token_expires_at: Date }[]>`
+          SELECT access_token_enc, refresh_token_enc, access_token_expires_at
+            FROM livechat_installations WHERE license_id = ${licenseId} FOR UPDATE`;
+        const row = rows[0];
+        if (!row) throw new NotInstalledError(licenseId);
+        if (row.access_token_expires_at.getTime() - MARGIN_MS > deps.clock.now().getTime()) {
+          return deps.secretBox.decrypt(row.access_token_enc);
+        }
+        const current = deps.secretBox.decrypt(row.refresh_token_enc);
+        const tokens = await deps.livechat.refreshToken(current).catch((error: unknown) => {
+          if (error instanceof LiveChatError && error.status < 500) throw new NotInstalledError(licenseId);
+          throw error;
+        });
+        await tx.liveChatInstallation.update({
+          where: { licenseId },
+          data: {
+            accessTokenEnc: deps.secretBox.encrypt(tokens.access_token),
+            refreshTokenEnc: deps.secretBox.encrypt(tokens.refresh_token ?? current),
+            tokenKeyId: deps.secretBox.keyId,
+            accessTokenExpiresAt: new Date(deps.clock.now().getTime() + tokens.expires_in * 1000),
+          },
+        });
+        log.info({ license: licenseId }, 'LiveChat license token refreshed');
+        return tokens.access_token;
+      },
+      { timeout: 20_000 },
+    );
+  }
+
+  return { accessToken, refresh };
+}
