@@ -37,7 +37,11 @@ export interface AppDeps {
   /** Serves /widget/ and /settings/: the built files, or Vite's dev middleware. */
   frontends?: RequestHandler;
   clock?: Clock;
+  /** Built from the other dependencies when not given. */
+  services?: Services;
 }
+
+export type Services = ReturnType<typeof createServices>;
 
 /** Everything the routes use, built from configuration: the one place real implementations are picked. */
 export function createServices(deps: AppDeps) {
@@ -120,7 +124,7 @@ export function createServices(deps: AppDeps) {
 
 /** Builds the Express app from its dependencies. It never listens: main.ts and tests do. */
 export function createApp(deps: AppDeps): Express {
-  const services = createServices(deps);
+  const services = deps.services ?? createServices(deps);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 1);

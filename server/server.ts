@@ -3,7 +3,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { createApp } from './app';
+import { createApp, createServices, type Services } from './app';
 import type { Config } from './config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embeddedPostgres';
 import { applyMigrations, readMigrations } from './db/migrator';
@@ -17,6 +17,7 @@ export interface RunningServer {
   url: string;
   httpServer: http.Server;
   db: Database;
+  services: Services;
   /** Stops accepting, finishes in-flight requests, closes the database and any embedded PostgreSQL. */
   stop(): Promise<void>;
 }
@@ -69,7 +70,9 @@ export async function startServer(
       logger.warn('dist/ has no built frontends: run `npm run build`');
     }
 
-    const app = createApp({ config, logger, db, migrationNames: migrations.map((m) => m.name), frontends });
+    const deps = { config, logger, db, migrationNames: migrations.map((m) => m.name), frontends };
+    const services = createServices(deps);
+    const app = createApp({ ...deps, services });
     const httpServer = await new Promise<http.Server>((resolve, reject) => {
       const server = app.listen(config.port, config.host, (error?: Error) =>
         error ? reject(error) : resolve(server),
@@ -88,7 +91,7 @@ export async function startServer(
         });
         await cleanup();
       })());
-    return { url, httpServer, db, stop };
+    return { url, httpServer, db, services, stop };
   } catch (error) {
     await cleanup();
     throw error;

@@ -1,33 +1,21 @@
-import { EmptyState, Heading, Loader } from '@livechat/design-system-react-components';
-import { useReadiness } from '../ui/useReadiness';
+import { ApiProvider } from '../ui/api/ApiContext';
+import { SessionGate } from '../ui/auth/SessionGate';
+import { InstallationGate } from './installation/InstallationGate';
+import { SettingsLayout } from './layout/SettingsLayout';
+import { settingsSessionScreens } from './layout/sessionScreens';
+import './layout/settings.css';
 
-/** The owner-only Settings app: Salesforce accounts, access, object mappings, activity. */
+/** The owner-only Settings app: sign-in, installation, then Salesforce accounts, access and the audit log. */
 export function SettingsApp() {
-  const readiness = useReadiness();
-  if (readiness === 'loading') {
-    return (
-      <div className="page-center" data-testid="settings-loading">
-        <Loader size="large" label="Loading your Salesforce settings…" />
-      </div>
-    );
-  }
-  if (readiness === 'unavailable') {
-    return (
-      <div className="page-center" data-testid="settings-unavailable">
-        <EmptyState
-          title="Settings are unavailable"
-          description="The app is starting up. Reload this page in a moment."
-        />
-      </div>
-    );
-  }
   return (
-    <div className="settings-page" data-testid="settings-ready">
-      <Heading size="md">Salesforce for LiveChat</Heading>
-      <EmptyState
-        title="Connect your first Salesforce org"
-        description="Connected Salesforce accounts, who may use them, and the objects mapped to chat data will be managed here."
-      />
-    </div>
+    <SessionGate screens={settingsSessionScreens}>
+      {(session) => (
+        <ApiProvider api={session.api}>
+          <InstallationGate auth={session.auth}>
+            <SettingsLayout me={session.me} demo={session.publicConfig.demo} />
+          </InstallationGate>
+        </ApiProvider>
+      )}
+    </SessionGate>
   );
 }

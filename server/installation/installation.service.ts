@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import type { SecretBox } from '../crypto/secretBox';
 import type { Database } from '../db/prisma';
 import { AppError } from '../http/appError';
-import { LiveChatError, type LiveChatClient } from '../livechat/livechat.client';
+import { LiveChatError, type LiveChatClient, type TokenResponse } from '../livechat/livechat.client';
 
 export const WEBHOOK_ACTION = 'chat_deactivated';
 
@@ -53,6 +53,11 @@ export function createInstallationService(deps: {
         }
         throw error;
       });
+    return installWithTokens(agent, tokens);
+  }
+
+  /** Stores the license's tokens and (re)registers the webhook; `install` after the code exchange. */
+  async function installWithTokens(agent: Agent, tokens: TokenResponse): Promise<Installation> {
     if (tokens.organization_id !== agent.licenseId) {
       throw new AppError('forbidden', 403, 'This LiveChat sign-in belongs to another license.');
     }
@@ -102,5 +107,5 @@ export function createInstallationService(deps: {
     return get(agent);
   }
 
-  return { get, install };
+  return { get, install, installWithTokens };
 }

@@ -1,0 +1,194 @@
+/**
+ * The demo: the real app against local LiveChat and Salesforce emulators, seeded so that a newcomer
+ * sees everything work: the demo license is installed (webhook registered), its owner has one
+ * connected Salesforce org, and Lead and Contact are mapped.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Agent } from '../../server/auth/agent';
+import type { Config } from '../../server/config';
+import { findFreePort } from '../../server/db/embeddedPostgres';
+import { createMapping, listMappings } from '../../server/mappings/mappings.repo';
+import { projectRoot, startServer, type RunningServer, type StartOptions } from '../../server/server';
+import type { Mapping } from '../../src/mapping/mapping';
+import { createLiveChatEmulator, demoClient, type LiveChatEmulator } from '../livechat';
+import { createSalesforceEmulator, demoConnectedApp, type SalesforceEmulator } from '../salesforce';
+import { demoAgents, demoLicense } from './people';
+
+export interface Demo {
+  app: RunningServer;
+  livechat: LiveChatEmulator;
+  salesforce: SalesforceEmulator;
+  appUrl: string;
+  livechatUrl: string;
+  salesforceUrl: string;
+  /** The page that plays LiveChat's Agent App around the widget and the settings app. */
+  agentAppUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface DemoOptions extends StartOptions {
+  /** 0 picks free ports (tests); the launcher uses PORT+1 and PORT+2 so stored URLs stay valid. */
+  livechatPort?: number;
+  salesforcePort?: number;
+  /** Seed the installation, the connected org and the default mappings (default true). */
+  seed?: boolean;
+}
+
+const owner = demoAgents.find((a) => a.role === 'owner')!;
+
+/** The demo's own encryption key, generated once and kept beside its database. */
+export async function demoEncryptionKey(dataDir: string): Promise<string> {
+  const file = path.resolve(projectRoot, dataDir, 'demo-encryption-key');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const { randomBytes } = await import('node:crypto');
+  const key = randomBytes(32).toString('base64');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+/** Lead, created after every chat (linked when the visitor is already a Lead), and Contact for the widget. */
+export const demoMappings: Mapping[] = [
+  {
+    objectName: 'Lead',
+    fields: [
+      { entryType: 'dynamic', field: 'LastName', source: 'visitor.lastName' },
+      { entryType: 'dynamic', field: 'FirstName', source: 'visitor.firstName' },
+      { entryType: 'static', field: 'Company', value: 'Unknown (LiveChat)' },
+      { entryType: 'dynamic', field: 'Email', source: 'visitor.email' },
+      { entryType: 'static', field: 'LeadSource', value: 'Web' },
+      { entryType: 'dynamic', field: 'Description', source: 'chat.transcript' },
+      { entryType: 'autoMatch', field: 'OwnerId', match: { object: 'User', field: 'Email', source: 'agent.email' } },
+    ],
+    searchableFields: ['Email'],
+    automation: true,
+    duplicatePolicy: 'link',
+    autoAssign: false,
+  },
+  {
+    objectName: 'Contact',
+    fields: [
+      { entryType: 'dynamic', field: 'LastName', source: 'visitor.lastName' },
+      { entryType: 'dynamic', field: 'FirstName', source: 'visitor.firstName' },
+      { entryType: 'dynamic', field: 'Email', source: 'visitor.email' },
+    ],
+    searchableFields: ['Email'],
+    automation: false,
+    duplicatePolicy: 'link',
+    autoAssign: true,
+  },
+];
+
+export async function startDemo(baseConfig: Config, logger: Logger, options: DemoOptions = {}): Promise<Demo> {
+  const appPort = baseConfig.port === 0 ? await findFreePort() : baseConfig.port;
+  const appUrl = `http://localhost:${appPort}`;
+  const livechat = createLiveChatEmulator({ agentApp: { appUrl } });
+  const salesforce = createSalesforceEmulator();
+  const livechatUrl = await livechat.listen(options.livechatPort ?? 0);
+  const salesforceUrl = await salesforce.listen(options.salesforcePort ?? 0, '127.0.0.1');
+
+  const config: Config = {
+    ...baseConfig,
+    port: appPort,
+    publicUrl: appUrl,
+    encryption: { ...baseConfig.encryption, key: baseConfig.encryption.key ?? (await demoEncryptionKey(baseConfig.dataDir)) },
+    livechat: {
+      clientId: demoClient.clientId,
+      clientSecret: demoClient.clientSecret ?? '',
+      accountsUrl: livechatUrl,
+      apiUrl: livechatUrl,
+    },
+    salesforce: {
+      ...baseConfig.salesforce,
+      clientId: demoConnectedApp.clientId,
+      clientSecret: demoConnectedApp.clientSecret,
+      productionLoginUrl: salesforceUrl,
+      sandboxLoginUrl: salesforceUrl,
+      allowedLoginHosts: [...baseConfig.salesforce.allowedLoginHosts, 'localhost', '127.0.0.1'],
+    },
+    frameAncestors: [...baseConfig.frameAncestors, new URL(livechatUrl).origin],
+  };
+
+  let app: RunningServer;
+  try {
+    app = await startServer(config, logger, options);
+  } catch (error) {
+    await Promise.all([livechat.close(), salesforce.close()]);
+    throw error;
+  }
+  if (options.seed !== false) await seedDemo(app, livechat, salesforce, salesforceUrl, logger);
+
+  return {
+    app,
+    livechat,
+    salesforce,
+    appUrl,
+    livechatUrl,
+    salesforceUrl,
+    agentAppUrl: `${livechatUrl}/agent-app`,
+    stop: async () => {
+      await app.stop();
+      await Promise.all([livechat.close(), salesforce.close()]);
+    },
+  };
+}
+
+/**
+ * Installs the app for the demo license and connects the demo org, as the owner would through the
+ * settings app. The emulators start afresh each run, so tokens are issued anew every time; the rest
+ * (accounts, mappings, runs) lives in the database and is kept.
+ */
+async function seedDemo(app: RunningServer, livechat: LiveChatEmulator, salesforce: SalesforceEmulator, salesforceUrl: string, logger: Logger) {
+  const { db, services } = app;
+  const agent: Agent = {
+    licenseId: demoLicense.organizationId,
+    accountId: owner.accountId,
+    email: owner.email,
+    name: owner.name,
+    role: 'owner',
+    groupIds: [],
+  };
+  await db.license.upsert({ where: { id: agent.licenseId }, create: { id: agent.licenseId, licenseNumber: demoLicense.licenseId }, update: {} });
+  await services.installation.installWithTokens(agent, livechat.admin.issueAgentTokens(owner.email, { clientId: demoClient.clientId }));
+
+  const session = salesforce.admin.issueSession({ username: owner.email, clientId: demoConnectedApp.clientId, origin: salesforceUrl });
+  const tokens = {
+    accessTokenEnc: services.secretBox.encrypt(session.accessToken),
+    refreshTokenEnc: services.secretBox.encrypt(session.refreshToken),
+    tokenKeyId: services.secretBox.keyId,
+    instanceUrl: session.instanceUrl,
+    loginUrl: salesforceUrl,
+    status: 'connected' as const,
+    statusReason: null,
+  };
+  const existing = await db.salesforceAccount.findFirst({ where: { licenseId: agent.licenseId, orgId: session.orgId } });
+  const account = existing
+    ? await db.salesforceAccount.update({ where: { id: existing.id }, data: tokens })
+    : await db.salesforceAccount.create({
+        data: {
+          ...tokens,
+          licenseId: agent.licenseId,
+          label: 'Demo Shop',
+          environment: 'production',
+          orgId: session.orgId,
+          orgName: 'Demo Shop',
+          connectedUserId: session.userId,
+          connectedUserName: owner.name,
+          connectedUserEmail: owner.email,
+          connectedByEmail: owner.email,
+          connectedAt: new Date(),
+          accessRule: { create: { mode: 'everyone' } },
+        },
+      });
+  await services.metadata.forget(account.id);
+  if (!existing) {
+    const mapped = await listMappings(db, agent.licenseId, account.id);
+    for (const mapping of demoMappings.filter((m) => !mapped.some((r) => r.objectName === m.objectName))) {
+      await createMapping(db, { licenseId: agent.licenseId, accountId: account.id, objectLabel: mapping.objectName, mapping });
+    }
+  }
+  logger.info({ account: account.id }, 'demo seeded: license installed, Salesforce org connected');
+}

@@ -1,0 +1,161 @@
+import { Alert, Button, Heading, Icon, Text, Tooltip } from '@livechat/design-system-react-components';
+import Delete from '@livechat/design-system-icons/Delete';
+import Edit from '@livechat/design-system-icons/Edit';
+import People from '@livechat/design-system-icons/People';
+import Refresh from '@livechat/design-system-icons/Refresh';
+import Timeline from '@livechat/design-system-icons/Timeline';
+import type { ReactNode } from 'react';
+import type { SalesforceAccount } from '../../src/api/accounts';
+import { formatDate } from '../../ui/format';
+import { AccountStatusTag } from './AccountStatusTag';
+import { accessSummary, environmentLabel } from './accountText';
+
+export interface AccountTileActions {
+  onAccess: (account: SalesforceAccount) => void;
+  onReconnect: (account: SalesforceAccount) => void;
+  onRename: (account: SalesforceAccount) => void;
+  onRemove: (account: SalesforceAccount) => void;
+}
+
+function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="account-tile__fact" data-testid={testId}>
+      <Text as="dt" size="sm" className="account-tile__fact-label">
+        {label}
+      </Text>
+      <Text as="dd" size="md" className="account-tile__fact-value">
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** One Salesforce org: who connected it, where, its status, and what the owner can do with it. */
+export function AccountTile({
+  account,
+  busy,
+  actions,
+}: { account: SalesforceAccount; busy: boolean } & { actions: AccountTileActions }) {
+  const connected = account.status === 'connected';
+  const connectedBy = [account.connectedUser?.name, account.connectedBy && `via ${account.connectedBy}`]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <article
+      className={`account-tile account-tile--${account.status}`}
+      data-testid="account-tile"
+      data-account-id={account.id}
+      data-status={account.status}
+      aria-label={account.label}
+    >
+      <header className="account-tile__header">
+        <div className="account-tile__title">
+          <Heading size="xs" as="h3" data-testid="account-label">
+            {account.label}
+          </Heading>
+          <Text as="div" size="sm" className="account-tile__org" data-testid="account-org">
+            {account.org ? (
+              <>
+                {account.org.name} <span className="account-tile__org-id">· {account.org.id}</span>
+              </>
+            ) : (
+              'No org connected yet'
+            )}
+          </Text>
+        </div>
+        <AccountStatusTag status={account.status} />
+      </header>
+
+      {account.status === 'needs_reconnect' && (
+        <Alert kind="error" className="account-tile__alert" data-testid="account-status-reason">
+          {account.statusReason ?? 'Salesforce no longer accepts this connection.'} Reconnect to use this
+          account again.
+        </Alert>
+      )}
+      {account.status === 'pending' && (
+        <Text as="p" size="sm" className="account-tile__hint" data-testid="account-pending-hint">
+          Sign in to Salesforce to finish connecting this account.
+        </Text>
+      )}
+
+      <dl className="account-tile__facts">
+        <Fact label="Environment" testId="account-environment">
+          {environmentLabel(account)}
+        </Fact>
+        <Fact label="Connected" testId="account-connected-by">
+          {account.connectedAt ? (
+            <>
+              {connectedBy || 'Unknown user'}
+              <span className="account-tile__muted"> · {formatDate(account.connectedAt)}</span>
+            </>
+          ) : (
+            <span className="account-tile__muted">Not yet</span>
+          )}
+        </Fact>
+        <Fact label="Who can use it" testId="account-access-summary">
+          {accessSummary(account.access)}
+        </Fact>
+      </dl>
+
+      <footer className="account-tile__actions">
+        <Button
+          kind="secondary"
+          size="compact"
+          icon={<Icon source={People} />}
+          onClick={() => actions.onAccess(account)}
+          data-testid="account-access-button"
+        >
+          Access
+        </Button>
+        <Tooltip
+          triggerRenderer={
+            <span className="account-tile__disabled-trigger">
+              <Button
+                kind="secondary"
+                size="compact"
+                icon={<Icon source={Timeline} />}
+                disabled
+                data-testid="account-map-objects-button"
+              >
+                Map objects
+              </Button>
+            </span>
+          }
+          kind="invert"
+          placement="top"
+        >
+          Coming soon
+        </Tooltip>
+        <Button
+          kind={connected ? 'secondary' : 'primary'}
+          size="compact"
+          icon={<Icon source={Refresh} />}
+          onClick={() => actions.onReconnect(account)}
+          loading={busy}
+          data-testid="account-reconnect-button"
+        >
+          {account.status === 'pending' ? 'Connect' : 'Reconnect'}
+        </Button>
+        <span className="account-tile__spacer" />
+        <Button
+          kind="plain"
+          size="compact"
+          icon={<Icon source={Edit} />}
+          onClick={() => actions.onRename(account)}
+          data-testid="account-rename-button"
+        >
+          Rename
+        </Button>
+        <Button
+          kind="plain"
+          size="compact"
+          icon={<Icon source={Delete} />}
+          onClick={() => actions.onRemove(account)}
+          data-testid="account-remove-button"
+        >
+          Remove
+        </Button>
+      </footer>
+    </article>
+  );
+}

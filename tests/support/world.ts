@@ -1,0 +1,70 @@
+import pino, { type Logger } from 'pino';
+import { Writable } from 'node:stream';
+import { startDemo, type Demo } from '../../emulators/demo/demo';
+import { demoClient } from '../../emulators/livechat';
+import { buildConfig } from './config';
+import { createEmptyDatabase } from './database';
+
+export interface World extends Demo {
+  /** Every log line the app wrote, to check that no secret ever reaches a log. */
+  logs: string[];
+  /** A LiveChat access token for an agent, as accounts-sdk would give the browser. */
+  tokenFor(email: string, options?: { clientId?: string; expiresIn?: number }): string;
+  /** An authenticated request to the app's API. */
+  api(token: string | null, path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: any; text: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app on free ports, on a database of its own, against both emulators: the demo wiring with
+ * everything configurable. `seed` installs the demo license and connects its org as the demo does.
+ */
+export async function startWorld(options: { seed?: boolean; worker?: boolean } = {}): Promise<World> {
+  const database = await createEmptyDatabase('world');
+  const logs: string[] = [];
+  const logger: Logger = pino(
+    { level: 'debug' },
+    new Writable({
+      write(chunk, _enc, done) {
+        logs.push(String(chunk));
+        done();
+      },
+    }),
+  );
+  const demo = await startDemo(buildConfig({ databaseUrl: database.url, port: 0 }), logger, {
+    seed: options.seed ?? false,
+    distDir: new URL('../../dist', import.meta.url).pathname,
+    ...(options.worker === undefined ? {} : { worker: options.worker }),
+  });
+  return {
+    ...demo,
+    logs,
+    tokenFor: (email, opts = {}) =>
+      demo.livechat.admin.issueAgentToken(email, {
+        clientId: opts.clientId ?? demoClient.clientId,
+        ...(opts.expiresIn === undefined ? {} : { expiresIn: opts.expiresIn }),
+      }),
+    api: async (token, path, init = {}) => {
+      const res = await fetch(`${demo.appUrl}${path}`, {
+        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      });
+      const text = await res.text();
+      let body: unknown = undefined;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = undefined;
+      }
+      return { status: res.status, body, text };
+    },
+    close: async () => {
+      await demo.stop();
+      await database.drop();
+    },
+  };
+}

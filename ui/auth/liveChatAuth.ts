@@ -1,0 +1,126 @@
+import AccountsSDK from '@livechat/accounts-sdk';
+import { z } from 'zod';
+
+/** A LiveChat agent access token, kept in memory only. */
+export interface LiveChatToken {
+  accessToken: string;
+  /** Epoch milliseconds after which the token must not be used. */
+  expiresAt: number;
+  scopes: string[];
+  accountId: string | null;
+  organizationId: string | null;
+}
+
+/** An authorization code for the license installation (POST /api/settings/installation). */
+export interface LiveChatAuthorizationCode {
+  code: string;
+  redirectUri: string;
+  codeVerifier?: string;
+}
+
+export interface LiveChatAuth {
+  /** Hidden-iframe sign-in: works when the agent already has a LiveChat session; rejects otherwise. */
+  signInSilently(): Promise<LiveChatToken>;
+  /** Popup sign-in: call it from a click handler so the browser does not block the popup. */
+  signInWithPopup(): Promise<LiveChatToken>;
+  /** Authorization-code flow (hidden iframe first, then `popup` when asked) for the installation. */
+  authorizationCode(flow: 'iframe' | 'popup'): Promise<LiveChatAuthorizationCode>;
+}
+
+// accounts-sdk's answers are external data: parse only the fields we use. `scopes` may be an array or a
+// comma-separated string (reference §2.1), and the SDK renames `scopes` to `scope`.
+const scopesSchema = z
+  .union([z.array(z.string()), z.string()])
+  .optional()
+  .transform((s) => (s === undefined ? [] : Array.isArray(s) ? s : s.split(/[\s,]+/).filter(Boolean)));
+
+const tokenDataSchema = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.coerce.number().int().nonnegative().default(0),
+  scope: scopesSchema,
+  scopes: scopesSchema,
+  account_id: z.string().optional(),
+  organization_id: z.string().optional(),
+});
+
+const codeDataSchema = z.object({ code: z.string().min(1) });
+
+/** Plain words for accounts-sdk's rejections (`'timeout'` or `{ oauth_exception | identity_exception, description }`). */
+export function describeSignInError(error: unknown): string {
+  if (error === 'timeout') return 'LiveChat did not answer in time.';
+  if (error && typeof error === 'object') {
+    const e = error as Record<string, unknown>;
+    if (typeof e.description === 'string' && e.description) return e.description;
+    if (typeof e.identity_exception === 'string') return `LiveChat sign-in failed (${e.identity_exception}).`;
+    if (typeof e.oauth_exception === 'string') return `LiveChat refused the sign-in (${e.oauth_exception}).`;
+    if (error instanceof Error) return error.message;
+  }
+  return 'LiveChat sign-in failed.';
+}
+
+function randomString(length: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~';
+  const bytes = crypto.getRandomValues(new Uint8Array(length));
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}
+
+/** The page the accounts service sends its answer to: this page without query or hash (as accounts-sdk strips them). */
+function currentRedirectUri(): string {
+  return window.location.origin + window.location.pathname;
+}
+
+function toToken(data: unknown, now: number): LiveChatToken {
+  const parsed = tokenDataSchema.safeParse(data);
+  if (!parsed.success) throw new Error('LiveChat sent an unexpected sign-in answer.');
+  const d = parsed.data;
+  return {
+    accessToken: d.access_token,
+    // LiveChat's default lifetime is 8 hours; without expires_in, assume one hour and re-check then.
+    expiresAt: now + (d.expires_in > 0 ? d.expires_in : 3600) * 1000,
+    scopes: d.scope.length > 0 ? d.scope : d.scopes,
+    accountId: d.account_id ?? null,
+    organizationId: d.organization_id ?? null,
+  };
+}
+
+/** "Sign in with LiveChat" through `@livechat/accounts-sdk` against the accounts service in public-config. */
+export function createLiveChatAuth(config: {
+  clientId: string;
+  accountsUrl: string;
+  now?: () => number;
+}): LiveChatAuth {
+  const now = config.now ?? Date.now;
+  // The SDK's Listener compares event.origin with server_url exactly, so it must be an origin (no trailing slash).
+  const serverUrl = config.accountsUrl.replace(/\/+$/, '');
+  const sdk = new AccountsSDK({
+    client_id: config.clientId,
+    server_url: serverUrl,
+    response_type: 'token',
+    redirect_uri: currentRedirectUri(),
+  });
+
+  return {
+    async signInSilently() {
+      return toToken(await sdk.iframe().authorize(), now());
+    },
+    async signInWithPopup() {
+      return toToken(await sdk.popup().authorize(), now());
+    },
+    async authorizationCode(flow) {
+      // Our own state and verifier: the SDK leaves `state` empty by default and then cannot find its transaction.
+      const codeVerifier = randomString(128);
+      const redirectUri = currentRedirectUri();
+      const options = {
+        response_type: 'code' as const,
+        redirect_uri: redirectUri,
+        state: randomString(32),
+        pkce: { enabled: true, code_verifier: codeVerifier, code_challange_method: 'S256' as const },
+      };
+      const data =
+        flow === 'iframe' ? await sdk.iframe(options).authorize() : await sdk.popup(options).authorize();
+      const parsed = codeDataSchema.safeParse(data);
+      if (!parsed.success) throw new Error('LiveChat sent an unexpected authorization answer.');
+      return { code: parsed.data.code, redirectUri, codeVerifier };
+    },
+  };
+}

@@ -1,0 +1,199 @@
+import type { MeResponse, PublicConfig } from '../../src/api/session';
+import { ApiError, errorMessage } from '../api/ApiError';
+import { createApiClient, type ApiClient } from '../api/client';
+import {
+  createLiveChatAuth,
+  describeSignInError,
+  type LiveChatAuth,
+  type LiveChatToken,
+} from './liveChatAuth';
+
+export type LiveChatSession =
+  | { status: 'loading' }
+  | {
+      status: 'signed-out';
+      /** Opens LiveChat's sign-in popup; call it from a click handler. */
+      signIn: () => void;
+      signingIn: boolean;
+      /** Why the last attempt failed, in plain words. */
+      problem: string | null;
+      publicConfig: PublicConfig;
+    }
+  | {
+      status: 'signed-in';
+      token: string;
+      me: MeResponse;
+      publicConfig: PublicConfig;
+      api: ApiClient;
+      auth: LiveChatAuth;
+    }
+  | { status: 'error'; message: string; retry: () => void };
+
+export interface SessionControllerDeps {
+  baseUrl?: string;
+  createAuth?: (config: { clientId: string; accountsUrl: string }) => LiveChatAuth;
+  now?: () => number;
+  setTimer?: (fn: () => void, ms: number) => () => void;
+}
+
+/** Re-authorize this long before the token expires. */
+const REFRESH_MARGIN_MS = 60_000;
+
+/**
+ * The LiveChat sign-in state machine behind `useLiveChatSession()`, without React: loads public-config,
+ * tries the hidden-iframe sign-in, falls back to a "Sign in with LiveChat" button (popup), asks /api/me who
+ * the token belongs to, and keeps the token fresh (one shared in-flight silent re-authorization).
+ */
+export function createSessionController(deps: SessionControllerDeps = {}) {
+  const now = deps.now ?? Date.now;
+  const setTimer =
+    deps.setTimer ??
+    ((fn: () => void, ms: number) => {
+      // setTimeout overflows past ~24.8 days; tokens live hours.
+      const t = setTimeout(fn, Math.min(ms, 2 ** 31 - 1));
+      return () => clearTimeout(t);
+    });
+  const createAuth = deps.createAuth ?? createLiveChatAuth;
+
+  let state: LiveChatSession = { status: 'loading' };
+  const listeners = new Set<() => void>();
+  let token: LiveChatToken | null = null;
+  let refreshing: Promise<LiveChatToken> | null = null;
+  let cancelTimer: (() => void) | null = null;
+  let auth: LiveChatAuth | null = null;
+  let publicConfig: PublicConfig | null = null;
+  let attempt = 0;
+  let started = false;
+
+  const api = createApiClient({ baseUrl: deps.baseUrl ?? '', getToken });
+
+  function set(next: LiveChatSession) {
+    state = next;
+    for (const l of listeners) l();
+  }
+
+  function signedOut(problem: string | null, signingIn = false) {
+    token = null;
+    cancelTimer?.();
+    cancelTimer = null;
+    set({ status: 'signed-out', signIn, signingIn, problem, publicConfig: publicConfig! });
+  }
+
+  function scheduleRefresh(t: LiveChatToken) {
+    cancelTimer?.();
+    cancelTimer = setTimer(
+      () => {
+        void refreshSilently().catch(() => undefined);
+      },
+      Math.max(0, t.expiresAt - REFRESH_MARGIN_MS - now()),
+    );
+  }
+
+  function adopt(t: LiveChatToken) {
+    token = t;
+    scheduleRefresh(t);
+  }
+
+  /** One silent re-authorization at a time; when it fails, the agent is signed out (with the button). */
+  function refreshSilently(): Promise<LiveChatToken> {
+    if (!auth) return Promise.reject(new Error('Not started.'));
+    refreshing ??= auth
+      .signInSilently()
+      .then((t) => {
+        adopt(t);
+        if (state.status === 'signed-in') set({ ...state, token: t.accessToken });
+        return t;
+      })
+      .catch((e: unknown) => {
+        signedOut('Your LiveChat sign-in has expired. Sign in again to continue.');
+        throw e;
+      })
+      .finally(() => {
+        refreshing = null;
+      });
+    return refreshing;
+  }
+
+  async function getToken(): Promise<string> {
+    if (token && now() < token.expiresAt - REFRESH_MARGIN_MS) return token.accessToken;
+    try {
+      return (await refreshSilently()).accessToken;
+    } catch {
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'Your LiveChat sign-in has expired. Sign in again to continue.',
+      );
+    }
+  }
+
+  async function finishSignIn(t: LiveChatToken, myAttempt: number) {
+    adopt(t);
+    try {
+      const me = await api.getMe();
+      if (myAttempt !== attempt) return;
+      set({ status: 'signed-in', token: t.accessToken, me, publicConfig: publicConfig!, api, auth: auth! });
+    } catch (e) {
+      if (myAttempt !== attempt) return;
+      if (e instanceof ApiError && e.status === 401) {
+        signedOut(`Salesforce for LiveChat could not verify your LiveChat sign-in: ${e.message}`);
+      } else {
+        token = null;
+        set({ status: 'error', message: errorMessage(e), retry: start });
+      }
+    }
+  }
+
+  function signIn() {
+    if (!auth || state.status !== 'signed-out') return;
+    const myAttempt = ++attempt;
+    set({ ...state, signingIn: true, problem: null });
+    auth.signInWithPopup().then(
+      (t) => (myAttempt === attempt ? finishSignIn(t, myAttempt) : undefined),
+      (e: unknown) => {
+        if (myAttempt === attempt) signedOut(describeSignInError(e));
+      },
+    );
+  }
+
+  async function start() {
+    const myAttempt = ++attempt;
+    set({ status: 'loading' });
+    try {
+      publicConfig = await api.getPublicConfig();
+      auth = createAuth({
+        clientId: publicConfig.livechat.clientId,
+        accountsUrl: publicConfig.livechat.accountsUrl,
+      });
+    } catch (e) {
+      if (myAttempt === attempt) set({ status: 'error', message: errorMessage(e), retry: start });
+      return;
+    }
+    let t: LiveChatToken;
+    try {
+      t = await auth.signInSilently();
+    } catch {
+      // No LiveChat session reachable from a hidden iframe (third-party cookies, not signed in): show the button.
+      if (myAttempt === attempt) signedOut(null);
+      return;
+    }
+    if (myAttempt === attempt) await finishSignIn(t, myAttempt);
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** Starts once; later calls do nothing (React StrictMode mounts twice). */
+    start() {
+      if (started) return;
+      started = true;
+      void start();
+    },
+    api,
+  };
+}
+
+export type SessionController = ReturnType<typeof createSessionController>;
