@@ -14,7 +14,10 @@ export interface JobQueue {
   stop(): Promise<void>;
   enqueueChat(job: ChatEndedJob): Promise<void>;
   /** Runs `handler` for each job; a thrown error makes pg-boss retry the job with backoff. */
-  work(handler: (job: ChatEndedJob, attempt: { retryCount: number; retryLimit: number }) => Promise<void>, options?: { concurrency?: number }): Promise<void>;
+  work(
+    handler: (job: ChatEndedJob, attempt: { retryCount: number; retryLimit: number }) => Promise<void>,
+    options?: { concurrency?: number },
+  ): Promise<void>;
 }
 
 /**

@@ -19,7 +19,9 @@ export async function ensureRun(
  */
 export async function claimRun(db: Database, run: RunRow, now: Date, leaseMs: number): Promise<boolean> {
   const claimable =
-    run.status === 'pending' || run.status === 'waiting' || (run.status === 'running' && (run.leaseUntil ?? now) <= now);
+    run.status === 'pending' ||
+    run.status === 'waiting' ||
+    (run.status === 'running' && (run.leaseUntil ?? now) <= now);
   if (!claimable) return false;
   const claimed = await db.automationRun.updateMany({
     where: { id: run.id, status: run.status, updatedAt: run.updatedAt },
@@ -70,8 +72,14 @@ export function listRuns(
   if (filter.to) createdAt.lte = filter.to;
   if (filter.before) createdAt.lt = filter.before;
   return db.automationRun.findMany({
-    where: { licenseId, ...(filter.status ? { status: filter.status } : {}), ...(Object.keys(createdAt).length ? { createdAt } : {}) },
-    include: { mapping: { select: { objectLabel: true, account: { select: { label: true, instanceUrl: true } } } } },
+    where: {
+      licenseId,
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(Object.keys(createdAt).length ? { createdAt } : {}),
+    },
+    include: {
+      mapping: { select: { objectLabel: true, account: { select: { label: true, instanceUrl: true } } } },
+    },
     orderBy: { createdAt: 'desc' },
     take: filter.limit,
   });

@@ -14,18 +14,31 @@ export type WebhookService = ReturnType<typeof createWebhookService>;
  * queueing fails after the event was stored, `enqueuePending` (run at worker start) queues it later,
  * so an acknowledged webhook is never lost.
  */
-export function createWebhookService(deps: { db: Database; secretBox: SecretBox; queue: JobQueue; logger: Logger }) {
+export function createWebhookService(deps: {
+  db: Database;
+  secretBox: SecretBox;
+  queue: JobQueue;
+  logger: Logger;
+}) {
   const log = deps.logger.child({ module: 'webhooks' });
 
   async function receive(webhook: ChatDeactivatedWebhook): Promise<{ stored: boolean }> {
-    const installation = await deps.db.liveChatInstallation.findUnique({ where: { licenseId: webhook.organization_id } });
-    const expected = installation?.webhookSecretEnc ? deps.secretBox.decrypt(installation.webhookSecretEnc) : null;
+    const installation = await deps.db.liveChatInstallation.findUnique({
+      where: { licenseId: webhook.organization_id },
+    });
+    const expected = installation?.webhookSecretEnc
+      ? deps.secretBox.decrypt(installation.webhookSecretEnc)
+      : null;
     // Compare even when the license is unknown, so timing says nothing about which licenses exist.
     const matches = secretsEqual(webhook.secret_key, expected ?? 'no-installation');
     if (!installation || !expected || !matches) throw unauthorized('The webhook secret does not match.');
     if (webhook.action !== 'chat_deactivated') return { stored: false };
 
-    const key = { licenseId: webhook.organization_id, chatId: webhook.payload.chat_id, threadId: webhook.payload.thread_id };
+    const key = {
+      licenseId: webhook.organization_id,
+      chatId: webhook.payload.chat_id,
+      threadId: webhook.payload.thread_id,
+    };
     const inserted = await deps.db.webhookEvent.createMany({
       data: [{ ...key, action: webhook.action, payload: webhook as unknown as Prisma.InputJsonValue }],
       skipDuplicates: true,
@@ -34,13 +47,18 @@ export function createWebhookService(deps: { db: Database; secretBox: SecretBox;
       log.info(key, 'webhook redelivered; already stored');
       return { stored: false };
     }
-    await enqueue(key).catch((error: unknown) => log.warn({ err: error, ...key }, 'queueing failed; the worker will pick the event up'));
+    await enqueue(key).catch((error: unknown) =>
+      log.warn({ err: error, ...key }, 'queueing failed; the worker will pick the event up'),
+    );
     return { stored: true };
   }
 
   async function enqueue(key: { licenseId: string; chatId: string; threadId: string }) {
     await deps.queue.enqueueChat(key);
-    await deps.db.webhookEvent.updateMany({ where: { ...key, action: 'chat_deactivated' }, data: { enqueuedAt: new Date() } });
+    await deps.db.webhookEvent.updateMany({
+      where: { ...key, action: 'chat_deactivated' },
+      data: { enqueuedAt: new Date() },
+    });
   }
 
   /** Queues stored events whose job was never queued (the process died in between). */

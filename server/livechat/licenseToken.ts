@@ -9,7 +9,9 @@ const MARGIN_MS = 5 * 60 * 1000;
 
 export class NotInstalledError extends Error {
   constructor(licenseId: string) {
-    super(`Salesforce for LiveChat is not installed for license ${licenseId}; an owner must open its settings.`);
+    super(
+      `Salesforce for LiveChat is not installed for license ${licenseId}; an owner must open its settings.`,
+    );
     this.name = 'NotInstalledError';
   }
 }
@@ -41,7 +43,9 @@ export function createLicenseTokens(deps: {
   async function refresh(licenseId: string): Promise<string> {
     return deps.db.$transaction(
       async (tx) => {
-        const rows = await tx.$queryRaw<{ access_token_enc: string; refresh_token_enc: string; access_token_expires_at: Date }[]>`
+        const rows = await tx.$queryRaw<
+          { access_token_enc: string; refresh_token_enc: string; access_token_expires_at: Date }[]
+        >`
           SELECT access_token_enc, refresh_token_enc, access_token_expires_at
             FROM livechat_installations WHERE license_id = ${licenseId} FOR UPDATE`;
         const row = rows[0];

@@ -17,17 +17,24 @@ import type { SalesforceConnections } from '../salesforce/connections';
 import { runLookups, type LookupFound } from '../salesforce/lookups';
 import { prepareRecord } from './prepareRecord';
 import type { SalesforceMetadata } from '../salesforce/metadata.service';
-import { toSalesforceError } from '../salesforce/salesforceError';
+import { salesforceAppError, toSalesforceError } from '../salesforce/salesforceError';
 import { createMapping, deleteMapping, findMapping, listMappings, replaceMapping } from './mappings.repo';
 
 export type MappingsService = ReturnType<typeof createMappingsService>;
 
 /** The mapped object's metadata and that of the objects its Auto-Match fields search (cached describes). */
-export async function objectAndRelated(metadata: SalesforceMetadata, accountId: string, conn: Connection, mapping: Mapping) {
+export async function objectAndRelated(
+  metadata: SalesforceMetadata,
+  accountId: string,
+  conn: Connection,
+  mapping: Mapping,
+) {
   const meta = await metadata.describe(accountId, conn, mapping.objectName);
   const related: Record<string, ObjectMetadata> = {};
   for (const f of mapping.fields) {
-    const allowed = f.entryType === 'autoMatch' && meta.fields.find((m) => m.name === f.field)?.referenceTo.includes(f.match.object);
+    const allowed =
+      f.entryType === 'autoMatch' &&
+      meta.fields.find((m) => m.name === f.field)?.referenceTo.includes(f.match.object);
     if (f.entryType === 'autoMatch' && allowed && !related[f.match.object]) {
       related[f.match.object] = await metadata.describe(accountId, conn, f.match.object);
     }
@@ -231,7 +238,10 @@ export function createMappingsService(deps: {
     }
     return {
       record,
-      lookups: prepared.lookups.map(({ nameField: _n, ...l }) => ({ ...l, found: found.get(l.field) ?? null })),
+      lookups: prepared.lookups.map(({ nameField: _n, ...l }) => ({
+        ...l,
+        found: found.get(l.field) ?? null,
+      })),
       missing: prepared.missing,
       problems: [...problems, ...prepared.problems],
     };

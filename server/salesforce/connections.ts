@@ -52,33 +52,31 @@ export function createSalesforceConnections(deps: {
       refresh_token_enc: string | null;
       status: string;
     };
-    return deps.db.$transaction(
-      async (tx) => {
+    const reconnect = () =>
+      new SalesforceError(
+        'needs_reconnect',
+        'Salesforce no longer accepts this connection. Reconnect the account.',
+      );
+    // The transaction returns instead of throwing when the refresh token is rejected, so that the
+    // "needs reconnect" mark is committed, not rolled back with the failure.
+    const outcome = await deps.db.$transaction(
+      async (tx): Promise<{ token: string } | { rejected: true }> => {
         const rows = await tx.$queryRaw<Row[]>`
           SELECT login_url, access_token_enc, refresh_token_enc, status::text AS status
             FROM salesforce_accounts WHERE id = ${accountId}::uuid FOR UPDATE`;
         const row = rows[0];
-        if (!row || !row.refresh_token_enc) {
-          throw new SalesforceError('needs_reconnect', 'The Salesforce account is not connected.');
-        }
-        if (row.status === 'needs_reconnect') {
-          throw new SalesforceError(
-            'needs_reconnect',
-            'Salesforce no longer accepts this connection. Reconnect the account.',
-          );
-        }
+        if (!row || !row.refresh_token_enc || row.status === 'needs_reconnect') return { rejected: true };
         const stored = row.access_token_enc ? deps.secretBox.decrypt(row.access_token_enc) : undefined;
-        if (stored && stored !== failedAccessToken) return stored; // another process refreshed meanwhile
+        if (stored && stored !== failedAccessToken) return { token: stored }; // another process refreshed meanwhile
 
         const currentRefresh = deps.secretBox.decrypt(row.refresh_token_enc);
         try {
           const res = await oauth2For(row.login_url).refreshToken(currentRefresh);
-          const refreshToken = res.refresh_token ?? currentRefresh;
           await tx.salesforceAccount.update({
             where: { id: accountId },
             data: {
               accessTokenEnc: deps.secretBox.encrypt(res.access_token),
-              refreshTokenEnc: deps.secretBox.encrypt(refreshToken),
+              refreshTokenEnc: deps.secretBox.encrypt(res.refresh_token ?? currentRefresh),
               tokenKeyId: deps.secretBox.keyId,
               ...(res.instance_url ? { instanceUrl: res.instance_url } : {}),
             },
@@ -87,29 +85,26 @@ export function createSalesforceConnections(deps: {
             { account: accountId, rotated: res.refresh_token !== undefined },
             'access token refreshed',
           );
-          return res.access_token;
+          return { token: res.access_token };
         } catch (error) {
           const failure = toSalesforceError(error);
-          if (failure.kind === 'needs_reconnect' || failure.errorCode === 'invalid_grant') {
-            await tx.salesforceAccount.update({
-              where: { id: accountId },
-              data: {
-                status: 'needs_reconnect',
-                statusReason:
-                  'Salesforce rejected the saved sign-in (it was revoked or expired). Reconnect the account.',
-              },
-            });
-            log.warn({ account: accountId }, 'refresh token rejected; account needs reconnecting');
-            throw new SalesforceError(
-              'needs_reconnect',
-              'Salesforce no longer accepts this connection. Reconnect the account.',
-            );
-          }
-          throw failure;
+          if (failure.kind !== 'needs_reconnect' && failure.errorCode !== 'invalid_grant') throw failure;
+          await tx.salesforceAccount.update({
+            where: { id: accountId },
+            data: {
+              status: 'needs_reconnect',
+              statusReason:
+                'Salesforce rejected the saved sign-in (it was revoked or expired). Reconnect the account.',
+            },
+          });
+          log.warn({ account: accountId }, 'refresh token rejected; account needs reconnecting');
+          return { rejected: true };
         }
       },
       { timeout: 30_000, maxWait: 10_000 },
     );
+    if ('rejected' in outcome) throw reconnect();
+    return outcome.token;
   }
 
   /** A fresh access token after `failedAccessToken` was refused; one refresh at a time per account. */

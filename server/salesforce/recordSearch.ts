@@ -7,7 +7,7 @@ import { nameField } from '../../src/salesforce/objectMetadata';
 import type { SalesforceConnections } from './connections';
 import { soqlString } from './composite';
 import type { SalesforceMetadata } from './metadata.service';
-import { toSalesforceError } from './salesforceError';
+import { salesforceAppError, toSalesforceError } from './salesforceError';
 
 export type SalesforceLookup = ReturnType<typeof createSalesforceLookup>;
 
@@ -35,12 +35,7 @@ export function createSalesforceLookup(deps: {
       );
       return result.records.map((r) => ({ id: String(r.Id), name: String(r[name] ?? r.Id) }));
     } catch (error) {
-      const failure = toSalesforceError(error);
-      throw new AppError(
-        failure.kind === 'limit_reached' ? 'salesforce_limit_reached' : 'salesforce_error',
-        502,
-        failure.message,
-      );
+      throw salesforceAppError(error);
     }
   }
   return { byName };

@@ -42,7 +42,8 @@ export interface WriteResult {
   lookups: Map<string, LookupFound | null>;
 }
 
-const whereEquals = (match: FieldEquals[]) => match.map((m) => `${m.field} = ${soqlString(m.value)}`).join(' OR ');
+const whereEquals = (match: FieldEquals[]) =>
+  match.map((m) => `${m.field} = ${soqlString(m.value)}`).join(' OR ');
 
 function findQuery(objectName: string, match: FieldEquals[], since?: Date): string {
   const created = since ? ` AND CreatedDate >= ${since.toISOString().replace(/\.\d{3}Z$/, 'Z')}` : '';
@@ -61,11 +62,19 @@ function createFailure(res: CompositeSubresponse): SalesforceError & { duplicate
   const first = errors[0];
   if (!first) return new SalesforceError('unavailable', `Salesforce answered ${res.httpStatusCode}`);
   if (first.errorCode === 'DUPLICATES_DETECTED') {
-    const body = (res.body as { duplicateResut?: { matchResults?: { matchRecords?: { record?: { Id?: string } }[] }[] } }[])[0];
+    const body = (
+      res.body as {
+        duplicateResut?: { matchResults?: { matchRecords?: { record?: { Id?: string } }[] }[] };
+      }[]
+    )[0];
     const id = body?.duplicateResut?.matchResults?.[0]?.matchRecords?.[0]?.record?.Id;
-    return Object.assign(new SalesforceError('rejected', first.message, first.errorCode, first.fields ?? []), { duplicateOf: id });
+    return Object.assign(
+      new SalesforceError('rejected', first.message, first.errorCode, first.fields ?? []),
+      { duplicateOf: id },
+    );
   }
-  if (first.errorCode === 'REQUEST_LIMIT_EXCEEDED') return new SalesforceError('limit_reached', first.message, first.errorCode);
+  if (first.errorCode === 'REQUEST_LIMIT_EXCEEDED')
+    return new SalesforceError('limit_reached', first.message, first.errorCode);
   if (res.httpStatusCode >= 500) return new SalesforceError('unavailable', first.message, first.errorCode);
   return new SalesforceError('rejected', first.message, first.errorCode, first.fields ?? []);
 }
@@ -75,7 +84,11 @@ function createFailure(res: CompositeSubresponse): SalesforceError & { duplicate
  * go in one composite call (the create reads the lookups' results through references). Linking to an
  * existing record, or recovering after a crash, needs its search first, then the create: two calls.
  */
-export async function writeRecord(conn: Connection, apiVersion: string, req: WriteRequest): Promise<WriteResult> {
+export async function writeRecord(
+  conn: Connection,
+  apiVersion: string,
+  req: WriteRequest,
+): Promise<WriteResult> {
   const headers = { 'Sforce-Auto-Assign': req.autoAssign ? 'TRUE' : 'FALSE' };
   const createUrl = dataPath(apiVersion, `/sobjects/${req.objectName}`);
   let calls = 0;
@@ -83,10 +96,18 @@ export async function writeRecord(conn: Connection, apiVersion: string, req: Wri
 
   const searches: CompositeSubrequest[] = [];
   if (req.recover?.match.length) {
-    searches.push({ method: 'GET', url: queryUrl(apiVersion, findQuery(req.objectName, req.recover.match, req.recover.since)), referenceId: 'recover' });
+    searches.push({
+      method: 'GET',
+      url: queryUrl(apiVersion, findQuery(req.objectName, req.recover.match, req.recover.since)),
+      referenceId: 'recover',
+    });
   }
   if (req.linkTo?.length) {
-    searches.push({ method: 'GET', url: queryUrl(apiVersion, findQuery(req.objectName, req.linkTo)), referenceId: 'existing' });
+    searches.push({
+      method: 'GET',
+      url: queryUrl(apiVersion, findQuery(req.objectName, req.linkTo)),
+      referenceId: 'existing',
+    });
   }
 
   const result = (outcome: WriteResult['outcome'], id: string): WriteResult => ({
@@ -108,9 +129,22 @@ export async function writeRecord(conn: Connection, apiVersion: string, req: Wri
 
   const createOnly = async (): Promise<WriteResult> => {
     calls += 1;
-    const [res] = await composite(conn, apiVersion, [{ method: 'POST', url: createUrl, referenceId: 'record', body: resolvedValues(), httpHeaders: headers }], {
-      allOrNone: true,
-    });
+    const [res] = await composite(
+      conn,
+      apiVersion,
+      [
+        {
+          method: 'POST',
+          url: createUrl,
+          referenceId: 'record',
+          body: resolvedValues(),
+          httpHeaders: headers,
+        },
+      ],
+      {
+        allOrNone: true,
+      },
+    );
     return settleCreate(res);
   };
 
@@ -129,7 +163,11 @@ export async function writeRecord(conn: Connection, apiVersion: string, req: Wri
       apiVersion,
       [
         ...searches,
-        ...lookupRequests.map((l, n) => ({ method: 'GET' as const, url: queryUrl(apiVersion, lookupSoql(l)), referenceId: `lookup${n}` })),
+        ...lookupRequests.map((l, n) => ({
+          method: 'GET' as const,
+          url: queryUrl(apiVersion, lookupSoql(l)),
+          referenceId: `lookup${n}`,
+        })),
       ],
       { allOrNone: false },
     );
@@ -164,7 +202,11 @@ export async function writeRecord(conn: Connection, apiVersion: string, req: Wri
     conn,
     apiVersion,
     [
-      ...req.lookups.map((l, n) => ({ method: 'GET' as const, url: queryUrl(apiVersion, lookupSoql(l)), referenceId: `lookup${n}` })),
+      ...req.lookups.map((l, n) => ({
+        method: 'GET' as const,
+        url: queryUrl(apiVersion, lookupSoql(l)),
+        referenceId: `lookup${n}`,
+      })),
       { method: 'POST', url: createUrl, referenceId: 'record', body, httpHeaders: headers },
     ],
     { allOrNone: false },

@@ -1,3 +1,5 @@
+import { AppError } from '../http/appError';
+
 /** What a Salesforce failure means for us, whatever jsforce threw. */
 export type SalesforceFailureKind =
   'needs_reconnect' | 'limit_reached' | 'unavailable' | 'invalid_session' | 'rejected';
@@ -27,6 +29,16 @@ export function toSalesforceError(error: unknown): SalesforceError {
   if (error instanceof SalesforceError) return error;
   const e = (error ?? {}) as JsforceErrorLike;
   const code = e.errorCode ?? e.name ?? '';
+  const wrapped = /^Unable to refresh session due to: (.*)$/s.exec(e.message ?? '');
+  if (wrapped) {
+    // jsforce wraps whatever our refresh function threw; the account row says what happened.
+    return /no longer accepts|not connected|reconnect/i.test(wrapped[1]!)
+      ? new SalesforceError(
+          'needs_reconnect',
+          'Salesforce no longer accepts this connection. Reconnect the account.',
+        )
+      : toSalesforceError(new Error(wrapped[1]));
+  }
   const message = e.message ?? String(error);
   if (code === 'REQUEST_LIMIT_EXCEEDED') {
     return new SalesforceError('limit_reached', 'The Salesforce org has used up its daily API calls.', code);
@@ -51,4 +63,20 @@ export function toSalesforceError(error: unknown): SalesforceError {
     );
   }
   return new SalesforceError('rejected', message, code || undefined, e.fields ?? []);
+}
+
+/** A Salesforce failure as the API answers it, in words an owner or agent can act on. */
+export function salesforceAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const failure = toSalesforceError(error);
+  switch (failure.kind) {
+    case 'needs_reconnect':
+      return new AppError('salesforce_needs_reconnect', 409, failure.message);
+    case 'limit_reached':
+      return new AppError('salesforce_limit_reached', 503, failure.message);
+    case 'unavailable':
+      return new AppError('upstream_unavailable', 503, failure.message);
+    default:
+      return new AppError('salesforce_error', 502, `Salesforce answered: ${failure.message}`);
+  }
 }

@@ -11,7 +11,11 @@ export interface World extends Demo {
   /** A LiveChat access token for an agent, as accounts-sdk would give the browser. */
   tokenFor(email: string, options?: { clientId?: string; expiresIn?: number }): string;
   /** An authenticated request to the app's API. */
-  api(token: string | null, path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: any; text: string }>;
+  api(
+    token: string | null,
+    path: string,
+    init?: { method?: string; body?: unknown },
+  ): Promise<{ status: number; body: any; text: string }>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoConnectedApp } from '../../../emulators/salesforce';
+import { startWorld, type World } from '../../support/world';
+
+const OWNER = 'olivia.owner@demo-shop.example';
+const NORA = 'nora.agent@demo-shop.example'; // normal agent, group General (0)
+const NATE = 'nate.agent@demo-shop.example'; // normal agent
+let world: World;
+let owner: string;
+let accountId: string;
+
+beforeAll(async () => {
+  world = await startWorld({ seed: true });
+  owner = world.tokenFor(OWNER);
+  accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id;
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+const usableBy = async (email: string) =>
+  (await world.api(world.tokenFor(email), '/api/widget/accounts')).body.accounts.map(
+    (a: { id: string }) => a.id,
+  );
+
+describe('access rules', () => {
+  it('lists the license’s agents and groups to choose from', async () => {
+    const res = await world.api(owner, '/api/settings/directory');
+    expect(res.status).toBe(200);
+    expect(res.body.agents.map((a: { email: string }) => a.email)).toEqual(
+      expect.arrayContaining([NORA, NATE, OWNER]),
+    );
+    expect(res.body.groups).toEqual(
+      expect.arrayContaining([
+        { id: 0, name: 'General' },
+        { id: 1, name: 'Sales' },
+      ]),
+    );
+    const nora = res.body.agents.find((a: { email: string }) => a.email === NORA);
+    expect(nora.groupIds).toEqual([0]);
+  });
+
+  it('lets everyone use a new account', async () => {
+    expect(await usableBy(NORA)).toEqual([accountId]);
+    expect(await usableBy(NATE)).toEqual([accountId]);
+  });
+
+  it('limits an account to chosen agents; owners and vice-owners keep access', async () => {
+    const res = await world.api(owner, `/api/settings/accounts/${accountId}/access`, {
+      method: 'PUT',
+      body: { mode: 'agents', agentEmails: [NATE.toUpperCase()] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ mode: 'agents', groupIds: [], agentEmails: [NATE] });
+    expect(await usableBy(NATE)).toEqual([accountId]);
+    expect(await usableBy(NORA)).toEqual([]);
+    expect(await usableBy(OWNER)).toEqual([accountId]);
+    expect(await usableBy('victor.vice@demo-shop.example')).toEqual([accountId]);
+    const got = await world.api(owner, `/api/settings/accounts/${accountId}/access`);
+    expect(got.body.mode).toBe('agents');
+  });
+
+  it('limits an account to chosen groups', async () => {
+    await world.api(owner, `/api/settings/accounts/${accountId}/access`, {
+      method: 'PUT',
+      body: { mode: 'groups', groupIds: [1] },
+    });
+    expect(await usableBy(NORA)).toEqual([]);
+    await world.api(owner, `/api/settings/accounts/${accountId}/access`, {
+      method: 'PUT',
+      body: { mode: 'groups', groupIds: [0, 1] },
+    });
+    expect(await usableBy(NORA)).toEqual([accountId]);
+  });
+
+  it('rejects a rule that names nobody, saying where', async () => {
+    const res = await world.api(owner, `/api/settings/accounts/${accountId}/access`, {
+      method: 'PUT',
+      body: { mode: 'agents', agentEmails: [] },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.problems).toEqual([
+      { path: 'body.agentEmails', message: 'Choose at least one agent.' },
+    ]);
+    const bad = await world.api(owner, `/api/settings/accounts/${accountId}/access`, {
+      method: 'PUT',
+      body: { mode: 'agents', agentEmails: ['not-an-email'] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.problems[0].path).toBe('body.agentEmails.0');
+  });
+
+  it('keeps the access change in the audit log', async () => {
+    const audit = (await world.api(owner, '/api/settings/audit')).body.entries;
+    expect(audit[0]).toMatchObject({ action: 'account.access_changed', actorEmail: OWNER });
+    expect(audit[0].summary).toBe('Changed who may use “Demo Shop”: 2 group(s)');
+  });
+
+  it('renames and removes an account, revoking its tokens and deleting its mappings and rules', async () => {
+    const renamed = await world.api(owner, `/api/settings/accounts/${accountId}`, {
+      method: 'PATCH',
+      body: { label: 'EU org' },
+    });
+    expect(renamed.body.account.label).toBe('EU org');
+    const refresh = world.app.services.secretBox.decrypt(
+      (await world.app.db.salesforceAccount.findUniqueOrThrow({ where: { id: accountId } })).refreshTokenEnc!,
+    );
+    const removed = await world.api(owner, `/api/settings/accounts/${accountId}`, { method: 'DELETE' });
+    expect(removed.status).toBe(204);
+    expect((await world.api(owner, '/api/settings/accounts')).body.accounts).toEqual([]);
+    expect(await world.app.db.objectMapping.count({ where: { accountId } })).toBe(0);
+    expect(await world.app.db.accessRule.count({ where: { accountId } })).toBe(0);
+    // Salesforce no longer accepts the revoked refresh token.
+    const res = await fetch(`${world.salesforceUrl}/services/oauth2/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: refresh,
+        client_id: demoConnectedApp.clientId,
+        client_secret: demoConnectedApp.clientSecret,
+      }),
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toBe('invalid_grant');
+    const audit = (await world.api(owner, '/api/settings/audit')).body.entries;
+    expect(audit[0].summary).toBe('Removed “EU org” with its mappings and access rules');
+  });
+});

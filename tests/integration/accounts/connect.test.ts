@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrgSeed, demoConnectedApp } from '../../../emulators/salesforce';
+import { approveSalesforce } from '../../support/oauth';
+import { startWorld, type World } from '../../support/world';
+
+const OWNER = 'olivia.owner@demo-shop.example';
+const VICE = 'victor.vice@demo-shop.example';
+let world: World;
+let owner: string;
+
+beforeAll(async () => {
+  world = await startWorld({ seed: false });
+  owner = world.tokenFor(OWNER);
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+/** Add account → Salesforce's page (Allow) → the callback's code and state relayed by the settings app. */
+async function connectNew(label: string, environment: 'production' | 'sandbox', username = OWNER) {
+  const created = await world.api(owner, '/api/settings/accounts', { body: { label, environment } });
+  expect(created.status).toBe(201);
+  const callback = await approveSalesforce(created.body.authorizeUrl, username);
+  return { created, callback };
+}
+
+function sql<T>(query: string): Promise<T[]> {
+  return world.app.db.$queryRawUnsafe<T[]>(query);
+}
+
+describe('connecting a Salesforce org', () => {
+  it('connects through Salesforce’s OAuth flow with PKCE and shows the tile', async () => {
+    const { created, callback } = await connectNew('EU production', 'production');
+    const authorize = new URL(created.body.authorizeUrl);
+    expect(authorize.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(authorize.searchParams.get('state')).toMatch(/^[\w-]{40,}$/);
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${world.appUrl}/oauth/salesforce/callback`);
+    expect(created.body.account.status).toBe('pending');
+
+    const done = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
+      body: { state: callback.get('state'), code: callback.get('code') },
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.account).toMatchObject({
+      label: 'EU production',
+      environment: 'production',
+      status: 'connected',
+      org: { id: '00D5g0000000001EAA', name: 'Demo Shop' },
+      connectedUser: { name: 'Olivia Owner', email: OWNER },
+      connectedBy: OWNER,
+    });
+    const tiles = await world.api(owner, '/api/settings/accounts');
+    expect(
+      tiles.body.accounts.map((a: { label: string; status: string }) => [a.label, a.status]),
+    ).toContainEqual(['EU production', 'connected']);
+  });
+
+  it('connects a second org as a sandbox', async () => {
+    world.salesforce.admin.addOrg(
+      buildOrgSeed({
+        name: 'Demo Shop Sandbox',
+        myDomain: 'demo-shop--uat',
+        pod: '9c',
+        isSandbox: true,
+        users: [
+          {
+            Username: 'olivia.owner@demo-shop.example.sandbox',
+            FirstName: 'Olivia',
+            LastName: 'Owner',
+            Email: OWNER,
+          },
+        ],
+      }),
+    );
+    const { callback } = await connectNew('Sandbox', 'sandbox', 'olivia.owner@demo-shop.example.sandbox');
+    const done = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
+      body: { state: callback.get('state'), code: callback.get('code') },
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.account).toMatchObject({
+      environment: 'sandbox',
+      status: 'connected',
+      org: { name: 'Demo Shop Sandbox' },
+    });
+  });
+
+  it('refuses a state used twice', async () => {
+    const { callback } = await connectNew('Twice', 'production');
+    const body = { state: callback.get('state'), code: callback.get('code') };
+    // The org is already connected as "EU production", so the first use is refused as a duplicate org…
+    const first = await world.api(owner, '/api/settings/oauth/salesforce/complete', { body });
+    expect(first.status).toBe(409);
+    expect(first.body.error.message).toMatch(/already connected as “EU production”/);
+    // …and the state cannot be used again whatever happens.
+    const again = await world.api(owner, '/api/settings/oauth/salesforce/complete', { body });
+    expect(again.status).toBe(400);
+    expect(again.body.error.code).toBe('oauth_state_invalid');
+  });
+
+  it('refuses a state that another owner started', async () => {
+    const { callback } = await connectNew('Someone else’s', 'production');
+    const res = await world.api(world.tokenFor(VICE), '/api/settings/oauth/salesforce/complete', {
+      body: { state: callback.get('state'), code: callback.get('code') },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('oauth_state_invalid');
+  });
+
+  it('refuses a missing or unknown state', async () => {
+    const missing = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
+      body: { code: 'abc' },
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe('validation_failed');
+    const unknown = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
+      body: { state: 'made-up', code: 'abc' },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.code).toBe('oauth_state_invalid');
+  });
+
+  it('fails cleanly when the code was issued for another PKCE challenge', async () => {
+    const created = await world.api(owner, '/api/settings/accounts', {
+      body: { label: 'Tampered', environment: 'production' },
+    });
+    const tampered = new URL(created.body.authorizeUrl);
+    tampered.searchParams.set('code_challenge', 'A'.repeat(43));
+    const callback = await approveSalesforce(tampered.toString(), OWNER);
+    const res = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
+      body: { state: callback.get('state'), code: callback.get('code') },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('oauth_failed');
+    expect(res.body.error.message).toMatch(/Salesforce/);
+  });
+
+  it('says in plain words that the owner denied access', async () => {
+    const created = await world.api(owner, '/api/settings/accounts', {
+      body: { label: 'Denied', environment: 'production' },
+    });
+    const callback = await approveSalesforce(created.body.authorizeUrl, OWNER, 'deny');
+    expect(callback.get('error')).toBe('access_denied');
+    const res = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
+      body: {
+        state: callback.get('state'),
+        error: callback.get('error'),
+        errorDescription: callback.get('error_description'),
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      'The connection was not allowed in Salesforce. Connect again and choose Allow.',
+    );
+  });
+
+  it('refuses a My Domain outside the allowed hosts without contacting it', async () => {
+    const before = (await world.api(owner, '/api/settings/accounts')).body.accounts.length;
+    const res = await world.api(owner, '/api/settings/accounts', {
+      body: { label: 'Evil', environment: 'custom', myDomainUrl: 'https://login.evil.example.com' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('login_host_not_allowed');
+    expect(res.body.error.details.problems[0].path).toBe('body.myDomainUrl');
+    expect((await world.api(owner, '/api/settings/accounts')).body.accounts.length).toBe(before);
+  });
+
+  it('accepts a My Domain on an allowed host', async () => {
+    const res = await world.api(owner, '/api/settings/accounts', {
+      body: { label: 'My Domain', environment: 'custom', myDomainUrl: world.salesforceUrl },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.authorizeUrl.startsWith(`${world.salesforceUrl}/services/oauth2/authorize?`)).toBe(true);
+  });
+
+  it('refuses to reconnect an account to a different org', async () => {
+    const accounts = (await world.api(owner, '/api/settings/accounts')).body.accounts as {
+      id: string;
+      label: string;
+    }[];
+    const sandbox = accounts.find((a) => a.label === 'Sandbox')!;
+    const start = await world.api(owner, `/api/settings/accounts/${sandbox.id}/connect`, { method: 'POST' });
+    const callback = await approveSalesforce(start.body.authorizeUrl, OWNER);
+    const res = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
+      body: { state: callback.get('state'), code: callback.get('code') },
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/You signed in to Demo Shop/);
+  });
+});
+
+describe('secrets', () => {
+  it('keeps only ciphertext of tokens in the database', async () => {
+    const rows = await sql<{ access_token_enc: string; refresh_token_enc: string; token_key_id: string }>(
+      `SELECT access_token_enc, refresh_token_enc, token_key_id FROM salesforce_accounts WHERE status = 'connected'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const session = world.salesforce.admin.issueSession({
+      username: OWNER,
+      clientId: demoConnectedApp.clientId,
+    });
+    for (const row of rows) {
+      expect(row.access_token_enc).toMatch(/^v1\.k1\./);
+      expect(row.refresh_token_enc).toMatch(/^v1\.k1\./);
+      expect(row.access_token_enc).not.toContain('!');
+      expect(row.token_key_id).toBe('k1');
+    }
+    // Tokens have a recognisable shape: none of them appears in plain text anywhere in the table.
+    const dump = JSON.stringify(await sql(`SELECT * FROM salesforce_accounts`));
+    expect(dump).not.toContain(session.refreshToken.slice(0, 12));
+    expect(dump).not.toMatch(/00D[\w]{12,15}![\w.]+/);
+  });
+
+  it('never sends a token in an API response or writes one to the log', async () => {
+    const responses = [
+      (await world.api(owner, '/api/settings/accounts')).text,
+      (await world.api(owner, '/api/widget/accounts')).text,
+      (await world.api(owner, '/api/settings/audit')).text,
+    ].join('\n');
+    expect(responses).not.toMatch(/"(access|refresh)_?[tT]oken/);
+    expect(responses).not.toMatch(/00D[\w]{12,15}![\w.]+/);
+    const log = world.logs.join('');
+    expect(log).not.toMatch(/00D[\w]{12,15}![\w.]+/);
+    expect(log).not.toContain(owner);
+    expect(log).not.toMatch(/Bearer [\w:]{10,}/);
+  });
+
+  it('records an audit entry for each change', async () => {
+    const audit = await world.api(owner, '/api/settings/audit?limit=200');
+    const actions = audit.body.entries.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['account.created', 'account.connected']));
+    expect(audit.body.entries[0]).toMatchObject({ actorEmail: OWNER, summary: expect.any(String) });
+  });
+});

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorld, type World } from '../../support/world';
+
+const OWNER = 'olivia.owner@demo-shop.example';
+const ORG = '00D5g0000000001EAA';
+let world: World;
+let owner: string;
+let accountId: string;
+
+beforeAll(async () => {
+  world = await startWorld({ seed: true });
+  owner = world.tokenFor(OWNER);
+  accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id;
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+const stored = async () =>
+  (await world.app.db.salesforceAccount.findUniqueOrThrow({ where: { id: accountId } })) as {
+    accessTokenEnc: string;
+    refreshTokenEnc: string;
+    status: string;
+    statusReason: string | null;
+  };
+
+/** A call that always reaches Salesforce (record lookup for the reference picker). */
+const lookup = () => world.api(owner, `/api/settings/accounts/${accountId}/lookup?object=User&q=Nora`);
+
+describe('a connection whose access token expired', () => {
+  it('refreshes it, retries, and saves the new token', async () => {
+    const before = await stored();
+    world.salesforce.admin.expireAccessTokens(ORG);
+    const res = await lookup();
+    expect(res.status).toBe(200);
+    expect(res.body.records).toEqual([{ id: '0055g0000000004AAA', name: 'Nora Agent' }]);
+    const after = await stored();
+    expect(after.accessTokenEnc).not.toBe(before.accessTokenEnc);
+    expect(world.app.services.secretBox.decrypt(after.refreshTokenEnc)).toBe(
+      world.app.services.secretBox.decrypt(before.refreshTokenEnc),
+    );
+  });
+
+  it('saves a rotated refresh token', async () => {
+    const before = await stored();
+    world.salesforce.admin.setRefreshTokenRotation(ORG, true);
+    world.salesforce.admin.expireAccessTokens(ORG);
+    expect((await lookup()).status).toBe(200);
+    const after = await stored();
+    const box = world.app.services.secretBox;
+    expect(box.decrypt(after.refreshTokenEnc)).not.toBe(box.decrypt(before.refreshTokenEnc));
+    // The rotated token works for the next refresh.
+    world.salesforce.admin.expireAccessTokens(ORG);
+    expect((await lookup()).status).toBe(200);
+    world.salesforce.admin.setRefreshTokenRotation(ORG, false);
+  });
+
+  it('refreshes once when many requests find the token expired at the same time', async () => {
+    const refreshesLogged = () =>
+      world.logs.filter((line) => line.includes('"msg":"access token refreshed"')).length;
+    world.salesforce.admin.expireAccessTokens(ORG);
+    const before = refreshesLogged();
+    const results = await Promise.all(Array.from({ length: 5 }, () => lookup()));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(refreshesLogged() - before).toBe(1);
+  });
+});
+
+describe('a connection whose refresh token was revoked', () => {
+  it('marks the account "needs reconnect" and the tile says so', async () => {
+    world.salesforce.admin.revokeRefreshTokens(ORG);
+    world.salesforce.admin.expireAccessTokens(ORG);
+    const res = await lookup();
+    expect(res.body.error.message).toBe(
+      'Salesforce no longer accepts this connection. Reconnect the account.',
+    );
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('salesforce_needs_reconnect');
+    const tile = (await world.api(owner, '/api/settings/accounts')).body.accounts[0];
+    expect(tile.status).toBe('needs_reconnect');
+    expect(tile.statusReason).toMatch(/Reconnect the account/);
+    const widget = (await world.api(world.tokenFor('nora.agent@demo-shop.example'), '/api/widget/accounts'))
+      .body;
+    expect(widget.accounts[0].status).toBe('needs_reconnect');
+  });
+
+  it('works again after the owner reconnects', async () => {
+    const { approveSalesforce } = await import('../../support/oauth');
+    const start = await world.api(owner, `/api/settings/accounts/${accountId}/connect`, { method: 'POST' });
+    const callback = await approveSalesforce(start.body.authorizeUrl, OWNER);
+    const done = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
+      body: { state: callback.get('state'), code: callback.get('code') },
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.account.status).toBe('connected');
+    expect((await lookup()).status).toBe(200);
+    const audit = (await world.api(owner, '/api/settings/audit')).body.entries;
+    expect(audit[0].action).toBe('account.reconnected');
+  });
+});

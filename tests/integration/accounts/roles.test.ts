@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAgents, otherOwner } from '../../../emulators/demo/people';
+import { otherClient } from '../../../emulators/livechat';
+import { startWorld, type World } from '../../support/world';
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld({ seed: true });
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+const byRole = (role: string) => demoAgents.find((a) => a.role === role)!.email;
+
+const settingsEndpoints = [
+  '/api/settings/installation',
+  '/api/settings/accounts',
+  '/api/settings/directory',
+  '/api/settings/audit',
+  '/api/settings/chat-fields',
+];
+
+describe('who may do what', () => {
+  it.each(['owner', 'viceowner'])('lets the %s use every settings endpoint', async (role) => {
+    const token = world.tokenFor(byRole(role));
+    for (const path of settingsEndpoints) {
+      const res = await world.api(token, path);
+      expect(res.status, path).toBe(200);
+    }
+  });
+
+  it.each(['administrator', 'normal'])(
+    'answers 403 to an %s, naming who can configure the app',
+    async (role) => {
+      const token = world.tokenFor(byRole(role));
+      for (const path of settingsEndpoints) {
+        const res = await world.api(token, path);
+        expect(res.status, path).toBe(403);
+        expect(res.body.error.code).toBe('forbidden');
+        expect(res.body.error.details).toEqual({
+          reason: 'not_owner',
+          configuredBy: ['Olivia Owner', 'Victor Vice'],
+        });
+      }
+      const create = await world.api(token, '/api/settings/accounts', {
+        body: { label: 'x', environment: 'production' },
+      });
+      expect(create.status).toBe(403);
+    },
+  );
+
+  it.each(demoAgents.map((a) => [a.role, a.email]))(
+    'lets any agent (%s) use the widget API',
+    async (_role, email) => {
+      const res = await world.api(world.tokenFor(email), '/api/widget/accounts');
+      expect(res.status).toBe(200);
+      expect(res.body.accounts.map((a: { label: string }) => a.label)).toEqual(['Demo Shop']);
+    },
+  );
+
+  it('answers /api/me with the role LiveChat gives, not one the browser claims', async () => {
+    const res = await fetch(`${world.appUrl}/api/me?role=owner`, {
+      headers: { authorization: `Bearer ${world.tokenFor(byRole('normal'))}`, 'x-livechat-role': 'owner' },
+    });
+    const body = await res.json();
+    expect(body.agent.role).toBe('normal');
+    expect(body.canConfigure).toBe(false);
+  });
+});
+
+describe('tokens', () => {
+  it('answers 401 without a token', async () => {
+    const res = await world.api(null, '/api/settings/accounts');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('unauthorized');
+  });
+
+  it('answers 401 to a forged token', async () => {
+    const res = await world.api('dal:forged-token-that-livechat-never-issued', '/api/widget/accounts');
+    expect(res.status).toBe(401);
+  });
+
+  it('answers 401 to an expired token', async () => {
+    const token = world.tokenFor(byRole('owner'), { expiresIn: 1 });
+    world.livechat.admin.expireToken(token);
+    const res = await world.api(token, '/api/settings/accounts');
+    expect(res.status).toBe(401);
+    expect(res.body.error.message).toMatch(/expired|not valid/);
+  });
+
+  it('answers 401 to a token LiveChat issued to another app', async () => {
+    const token = world.tokenFor(byRole('owner'), { clientId: otherClient.clientId });
+    const res = await world.api(token, '/api/settings/accounts');
+    expect(res.status).toBe(401);
+    expect(res.body.error.message).toMatch(/not issued to Salesforce for LiveChat/);
+  });
+
+  it('keeps another license out of this license’s data', async () => {
+    const demoAccounts = await world.api(world.tokenFor(byRole('owner')), '/api/settings/accounts');
+    const demoAccountId = demoAccounts.body.accounts[0].id as string;
+    const other = world.tokenFor(otherOwner.email);
+
+    const list = await world.api(other, '/api/settings/accounts');
+    expect(list.status).toBe(200);
+    expect(list.body.accounts).toEqual([]);
+    for (const [method, path] of [
+      ['GET', `/api/settings/accounts/${demoAccountId}/access`],
+      ['PATCH', `/api/settings/accounts/${demoAccountId}`],
+      ['DELETE', `/api/settings/accounts/${demoAccountId}`],
+      ['GET', `/api/settings/accounts/${demoAccountId}/mappings`],
+      ['GET', `/api/settings/accounts/${demoAccountId}/objects`],
+    ] as const) {
+      const res = await world.api(other, path, {
+        method,
+        ...(method === 'PATCH' ? { body: { label: 'mine' } } : {}),
+      });
+      expect(res.status, `${method} ${path}`).toBe(404);
+    }
+    const widget = await world.api(other, '/api/widget/accounts');
+    expect(widget.body.accounts).toEqual([]);
+    const audit = await world.api(other, '/api/settings/audit');
+    expect(audit.body.entries).toEqual([]);
+    const still = await world.api(world.tokenFor(byRole('owner')), '/api/settings/accounts');
+    expect(still.body.accounts[0].label).toBe('Demo Shop');
+  });
+});
+
+describe('input validation', () => {
+  it('names every problem of a bad account request', async () => {
+    const res = await world.api(world.tokenFor(byRole('owner')), '/api/settings/accounts', {
+      body: { label: '', environment: 'staging' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    const paths = res.body.error.details.problems.map((p: { path: string }) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['body.label', 'body.environment']));
+  });
+
+  it('rejects an account id that is not a uuid with a 400', async () => {
+    const res = await world.api(world.tokenFor(byRole('owner')), '/api/settings/accounts/not-a-uuid/access');
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.problems[0].path).toBe('params.id');
+  });
+});
