@@ -18,6 +18,11 @@ import { securityHeaders } from './http/security';
 import { installationRoutes } from './installation/installation.routes';
 import { createInstallationService } from './installation/installation.service';
 import { createLiveChatClient } from './livechat/livechat.client';
+import { activityRoutes } from './automation/activity.routes';
+import { createActivityService } from './automation/activity.service';
+import type { JobQueue } from './automation/queue';
+import { webhookRoutes } from './automation/webhook.routes';
+import { createWebhookService } from './automation/webhook.service';
 import { createChatFieldsService } from './chatFields/chatFields.service';
 import { createMappingsService } from './mappings/mappings.service';
 import { mappingsRoutes } from './mappings/mappings.routes';
@@ -39,6 +44,8 @@ export interface AppDeps {
   clock?: Clock;
   /** Built from the other dependencies when not given. */
   services?: Services;
+  /** The automation queue; without it webhooks are stored and queued by the next worker to start. */
+  queue?: JobQueue;
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -81,6 +88,7 @@ export function createServices(deps: AppDeps) {
     clock,
     logger,
   });
+  const activity = createActivityService({ db, queue: deps.queue, logger });
   const accounts = createAccountsService({
     db,
     secretBox,
@@ -89,6 +97,7 @@ export function createServices(deps: AppDeps) {
     salesforce: config.salesforce,
     clock,
     logger,
+    onConnected: (accountId) => activity.resumeAccount(accountId).then(() => undefined),
   });
   const chatFields = createChatFieldsService({ db, livechat, clock, logger });
   return {
@@ -100,6 +109,8 @@ export function createServices(deps: AppDeps) {
     auth: createAgentAuth({ db, livechat, clientId: config.livechat.clientId, clock, logger }),
     accounts,
     chatFields,
+    activity,
+    webhooks: createWebhookService({ db, secretBox, queue: deps.queue, logger }),
     lookup: createSalesforceLookup({ accounts, connections, metadata }),
     mappings: createMappingsService({
       db,
@@ -160,6 +171,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(healthRoutes({ db: deps.db, migrationNames: deps.migrationNames }));
   app.use(oauthCallbackRoutes());
+  app.use(webhookRoutes(services.webhooks));
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
@@ -180,6 +192,7 @@ export function createApp(deps: AppDeps): Express {
   settings.use(accountsSettingsRoutes(services.accounts));
   settings.use(directoryRoutes(services.livechat));
   settings.use(mappingsRoutes(services));
+  settings.use(activityRoutes(services.activity));
   settings.use(auditRoutes(deps.db));
   api.use('/settings', settings);
 

@@ -9,6 +9,8 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embeddedPostg
 import { applyMigrations, readMigrations } from './db/migrator';
 import { createDatabase, type Database } from './db/prisma';
 import { builtFrontends } from './http/frontends';
+import { createJobQueue } from './automation/queue';
+import { startWorker } from './automation/worker';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
 const DATABASE_NAME = 'salesforce_livechat';
@@ -27,6 +29,10 @@ export interface StartOptions {
   distDir?: string;
   /** Serve the frontends through Vite's dev middleware (hot reload) instead of dist/. */
   dev?: boolean;
+  /** Run the automation worker in this process too (default: yes, a single machine). */
+  worker?: boolean;
+  /** Queue timings, shortened by tests. */
+  queue?: { retryDelaySeconds?: number; expireInSeconds?: number; pollingIntervalSeconds?: number };
 }
 
 /**
@@ -70,8 +76,14 @@ export async function startServer(
       logger.warn('dist/ has no built frontends: run `npm run build`');
     }
 
-    const deps = { config, logger, db, migrationNames: migrations.map((m) => m.name), frontends };
+    const queue = createJobQueue({ databaseUrl, logger, ...options.queue });
+    await queue.start();
+    cleanups.push(() => queue.stop());
+    const deps = { config, logger, db, migrationNames: migrations.map((m) => m.name), frontends, queue };
     const services = createServices(deps);
+    if (options.worker !== false) {
+      await startWorker({ config, db, services, queue, logger });
+    }
     const app = createApp({ ...deps, services });
     const httpServer = await new Promise<http.Server>((resolve, reject) => {
       const server = app.listen(config.port, config.host, (error?: Error) =>

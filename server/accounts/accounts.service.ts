@@ -35,6 +35,8 @@ export interface AccountsServiceDeps {
   };
   clock: Clock;
   logger: Logger;
+  /** Called after an account is connected or reconnected (resumes runs that waited for it). */
+  onConnected?: (accountId: string) => Promise<void>;
 }
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
@@ -150,6 +152,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       targetId: account.id,
       details: { label: updated.label, orgId: who.orgId, orgName: who.orgName },
     });
+    await deps.onConnected?.(account.id).catch((error: unknown) => log.warn({ err: error }, 'resuming waiting runs failed'));
     return updated;
   }
 

@@ -30,6 +30,8 @@ export function createJobQueue(options: {
   retryLimit?: number;
   retryDelaySeconds?: number;
   pollingIntervalSeconds?: number;
+  /** A job whose worker died is retried after this long. */
+  expireInSeconds?: number;
 }): JobQueue {
   const log = options.logger.child({ module: 'queue' });
   const boss = new PgBoss({ connectionString: options.databaseUrl, schema: 'pgboss', max: 4 });
@@ -45,7 +47,7 @@ export function createJobQueue(options: {
           retryDelay: options.retryDelaySeconds ?? 5,
           retryBackoff: true,
           retryDelayMax: 15 * 60,
-          expireInSeconds: 5 * 60,
+          expireInSeconds: options.expireInSeconds ?? 5 * 60,
         });
       })()),
     stop: async () => {

@@ -65,7 +65,7 @@ export async function finishRun(
 export function listRuns(
   db: Database,
   licenseId: string,
-  filter: { status?: RunStatus; from?: Date; to?: Date; before?: Date; limit: number },
+  filter: { status?: RunStatus; from?: Date; to?: Date; before?: Date; limit: number; runId?: string },
 ) {
   const createdAt: Prisma.DateTimeFilter = {};
   if (filter.from) createdAt.gte = filter.from;

@@ -17,7 +17,7 @@ export type WebhookService = ReturnType<typeof createWebhookService>;
 export function createWebhookService(deps: {
   db: Database;
   secretBox: SecretBox;
-  queue: JobQueue;
+  queue: JobQueue | undefined;
   logger: Logger;
 }) {
   const log = deps.logger.child({ module: 'webhooks' });
@@ -54,6 +54,7 @@ export function createWebhookService(deps: {
   }
 
   async function enqueue(key: { licenseId: string; chatId: string; threadId: string }) {
+    if (!deps.queue) return; // stored; a worker queues it when it starts
     await deps.queue.enqueueChat(key);
     await deps.db.webhookEvent.updateMany({
       where: { ...key, action: 'chat_deactivated' },

@@ -1,0 +1,94 @@
+import type { Logger } from 'pino';
+import type { ActivityQuery, Run } from '../../src/api/automation';
+import { chatLink, DEFAULT_APP_LINK_BASE } from '../../src/chat/fromLiveChat';
+import type { Agent } from '../auth/agent';
+import { recordAudit } from '../audit/audit.repo';
+import type { Database } from '../db/prisma';
+import { AppError, notFound } from '../http/appError';
+import type { JobQueue } from './queue';
+import { listRuns } from './runs.repo';
+
+type RunWithMapping = Awaited<ReturnType<typeof listRuns>>[number];
+
+export function toRunDto(row: RunWithMapping): Run {
+  return {
+    id: row.id,
+    chatId: row.chatId,
+    chatLink: chatLink(DEFAULT_APP_LINK_BASE, row.chatId),
+    accountId: row.accountId,
+    accountLabel: row.mapping.account.label,
+    mappingId: row.mappingId,
+    objectName: row.objectName,
+    objectLabel: row.mapping.objectLabel,
+    status: row.status,
+    recordId: row.recordId,
+    recordUrl: row.recordUrl,
+    error: row.errorMessage,
+    errorFields: row.errorFields,
+    attempts: row.attempts,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export type ActivityService = ReturnType<typeof createActivityService>;
+
+/** Activity: the automatic runs of a license, retrying failed ones, resuming waiting ones. */
+export function createActivityService(deps: { db: Database; queue: JobQueue | undefined; logger: Logger }) {
+  const log = deps.logger.child({ module: 'activity' });
+
+  async function list(agent: Agent, query: ActivityQuery): Promise<Run[]> {
+    const rows = await listRuns(deps.db, agent.licenseId, {
+      limit: query.limit,
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.from ? { from: new Date(query.from) } : {}),
+      ...(query.to ? { to: new Date(query.to) } : {}),
+      ...(query.before ? { before: new Date(query.before) } : {}),
+    });
+    return rows.map(toRunDto);
+  }
+
+  function requireQueue(): JobQueue {
+    if (!deps.queue) throw new AppError('upstream_unavailable', 503, 'The automation queue is not running here.');
+    return deps.queue;
+  }
+
+  async function retry(agent: Agent, runId: string): Promise<Run> {
+    const run = await deps.db.automationRun.findFirst({ where: { id: runId, licenseId: agent.licenseId } });
+    if (!run) throw notFound('This run does not exist.');
+    if (run.status !== 'failed') {
+      throw new AppError('conflict', 409, 'Only failed runs can be retried.');
+    }
+    await deps.db.automationRun.update({
+      where: { id: run.id },
+      data: { status: 'pending', errorMessage: null, errorCode: null, errorFields: [], finishedAt: null },
+    });
+    await requireQueue().enqueueChat({ licenseId: run.licenseId, chatId: run.chatId, threadId: run.threadId ?? '' });
+    await recordAudit(deps.db, {
+      actor: agent,
+      action: 'run.retried',
+      targetType: 'automation_run',
+      targetId: run.id,
+      details: { object: run.objectName, chatId: run.chatId },
+    });
+    const [row] = await listRuns(deps.db, agent.licenseId, { limit: 1, runId: run.id });
+    return toRunDto(row!);
+  }
+
+  /** Runs that waited for an account to be reconnected are queued again once it is. */
+  async function resumeAccount(accountId: string): Promise<number> {
+    if (!deps.queue) return 0;
+    const waiting = await deps.db.automationRun.findMany({
+      where: { accountId, status: 'waiting' },
+      distinct: ['licenseId', 'chatId'],
+      select: { licenseId: true, chatId: true, threadId: true },
+    });
+    for (const run of waiting) {
+      await deps.queue.enqueueChat({ licenseId: run.licenseId, chatId: run.chatId, threadId: run.threadId ?? '' });
+    }
+    if (waiting.length) log.info({ account: accountId, chats: waiting.length }, 'resumed waiting runs');
+    return waiting.length;
+  }
+
+  return { list, retry, resumeAccount };
+}

@@ -1,0 +1,212 @@
+import type { Logger } from 'pino';
+import { chatSnapshotFromLiveChat } from '../../src/chat/fromLiveChat';
+import type { ChatSnapshot } from '../../src/chat/chat';
+import { errorsOf } from '../../src/mapping/problems';
+import type { Clock } from '../clock';
+import type { Database } from '../db/prisma';
+import { LiveChatError, type LiveChatClient } from '../livechat/livechat.client';
+import { NotInstalledError, type LicenseTokens } from '../livechat/licenseToken';
+import { toMapping } from '../mappings/mappings.presenter';
+import { objectAndRelated } from '../mappings/mappings.service';
+import { prepareRecord } from '../mappings/prepareRecord';
+import type { SalesforceConnections } from '../salesforce/connections';
+import type { SalesforceMetadata } from '../salesforce/metadata.service';
+import { writeRecord, type FieldEquals } from '../salesforce/recordWriter';
+import { SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
+import type { ChatEndedJob } from './queue';
+import { claimRun, ensureRun, finishRun, type RunRow } from './runs.repo';
+import { salesforceErrorInWords } from './salesforceErrorInWords';
+
+/** A worker owns a run this long; a crashed worker's run is taken over after it. */
+const DEFAULT_LEASE_MS = 2 * 60 * 1000;
+/** How far before an attempt's start a record it created may be dated (clock skew). */
+const RECOVERY_SLACK_MS = 60 * 1000;
+
+/** Thrown when some mapping of the chat hit a temporary failure: the job is retried later. */
+export class RetryLater extends Error {
+  constructor(reasons: string[]) {
+    super(`retry later: ${reasons.join('; ')}`);
+    this.name = 'RetryLater';
+  }
+}
+
+const load = (db: Database, licenseId: string) =>
+  db.objectMapping.findMany({
+    where: { licenseId, automation: true },
+    include: { fields: { orderBy: { position: 'asc' } }, account: true },
+    orderBy: { createdAt: 'asc' },
+  });
+type MappingWithAccount = Awaited<ReturnType<typeof load>>[number];
+
+export type ChatProcessor = ReturnType<typeof createChatProcessor>;
+
+/**
+ * After a chat ends: for each mapping with automation on, resolve the record from the chat and create
+ * it (or link to an existing one), once. Each (license, chat, mapping) has one run row; a run is taken
+ * by compare-and-set with a lease, so redelivered webhooks, retried jobs and restarted workers never
+ * create a second record. A run whose worker died mid-create first looks for the record that worker
+ * may have created (by a field mapped from the chat id, or the searchable fields) before creating.
+ */
+export function createChatProcessor(deps: {
+  db: Database;
+  livechat: LiveChatClient;
+  licenseTokens: LicenseTokens;
+  connections: SalesforceConnections;
+  metadata: SalesforceMetadata;
+  apiVersion: string;
+  clock: Clock;
+  logger: Logger;
+  leaseMs?: number;
+}) {
+  const log = deps.logger.child({ module: 'automation' });
+  const LEASE_MS = deps.leaseMs ?? DEFAULT_LEASE_MS;
+
+  async function fetchChat(job: ChatEndedJob): Promise<ChatSnapshot | null> {
+    try {
+      const token = await deps.licenseTokens.accessToken(job.licenseId);
+      const json = await deps.livechat.getChat(token, job.chatId, job.threadId);
+      return chatSnapshotFromLiveChat(json, { licenseId: job.licenseId });
+    } catch (error) {
+      if (error instanceof NotInstalledError) {
+        log.warn({ license: job.licenseId }, error.message);
+        return null;
+      }
+      if (error instanceof LiveChatError && error.status === 404) {
+        log.warn({ ...job }, 'the ended chat is not in LiveChat’s archives; nothing to do');
+        return null;
+      }
+      throw new RetryLater([`LiveChat: ${(error as Error).message}`]);
+    }
+  }
+
+  /** Values to find this run's own record by, after a crash: a field holding the chat id, else searchable fields. */
+  function recoveryMatch(mapping: MappingWithAccount, values: Record<string, unknown>): FieldEquals[] {
+    const byChat = mapping.fields.filter(
+      (f) => f.entryType === 'dynamic' && (f.dynamicSource === 'chat.id' || f.dynamicSource === 'chat.link'),
+    );
+    const fields = byChat.length ? byChat : mapping.fields.filter((f) => f.searchable);
+    return fields
+      .filter((f) => typeof values[f.field] === 'string' && values[f.field] !== '')
+      .map((f) => ({ field: f.field, value: String(values[f.field]) }));
+  }
+
+  async function runOne(mapping: MappingWithAccount, chat: ChatSnapshot, attempt: { final: boolean }): Promise<string | null> {
+    const now = () => deps.clock.now();
+    const account = mapping.account;
+    let run: RunRow = await ensureRun(
+      deps.db,
+      { licenseId: mapping.licenseId, chatId: chat.chatId, mappingId: mapping.id },
+      { threadId: chat.threadId, accountId: account.id, objectName: mapping.objectName },
+    );
+    if (['created', 'linked', 'skipped', 'failed'].includes(run.status)) return null;
+    if (run.status === 'running' && run.leaseUntil && run.leaseUntil > now()) return null; // another worker has it
+
+    if (account.status !== 'connected') {
+      if (run.status !== 'waiting') {
+        await finishRun(deps.db, run.id, {
+          status: 'waiting',
+          errorMessage: `Waiting for “${account.label}” to be reconnected in the settings.`,
+        }, now());
+      }
+      return null;
+    }
+    const recovering = run.status === 'running';
+    if (!(await claimRun(deps.db, run, now(), LEASE_MS))) return null;
+    run = await deps.db.automationRun.findUniqueOrThrow({ where: { id: run.id } });
+
+    const fail = (message: string, extra: { errorCode?: string; errorFields?: string[]; sfCalls?: number } = {}) =>
+      finishRun(deps.db, run.id, { status: 'failed', errorMessage: message, ...extra, finished: true }, now());
+
+    try {
+      const conn = deps.connections.connect(account);
+      const mappingModel = toMapping(mapping);
+      const { meta, related } = await objectAndRelated(deps.metadata, account.id, conn, mappingModel);
+      const prepared = prepareRecord(mappingModel, chat, meta, related);
+      const errors = errorsOf(prepared.problems);
+      if (errors.length) {
+        await fail(errors.map((p) => p.message).join(' '), {
+          errorCode: errors[0]!.code,
+          errorFields: [...new Set(errors.flatMap((p) => (p.field ? [p.field] : [])))],
+        });
+        return null;
+      }
+      const searchable = mapping.fields
+        .filter((f) => f.searchable && typeof prepared.values[f.field] === 'string')
+        .map((f) => ({ field: f.field, value: String(prepared.values[f.field]) }));
+      const match = recovering ? recoveryMatch(mapping, prepared.values) : [];
+      const result = await writeRecord(conn, deps.apiVersion, {
+        objectName: mapping.objectName,
+        values: prepared.values,
+        lookups: prepared.lookups,
+        autoAssign: mapping.autoAssign,
+        ...(mapping.duplicatePolicy === 'link' && searchable.length ? { linkTo: searchable } : {}),
+        ...(match.length && run.startedAt
+          ? { recover: { since: new Date(run.startedAt.getTime() - RECOVERY_SLACK_MS), match } }
+          : {}),
+      });
+      await finishRun(deps.db, run.id, {
+        status: result.outcome,
+        recordId: result.id,
+        recordUrl: `${account.instanceUrl}/${result.id}`,
+        errorMessage:
+          result.outcome === 'skipped'
+            ? 'A duplicate rule in Salesforce pointed at an existing record, so none was created.'
+            : result.unmatched.length
+              ? `No match for ${result.unmatched.join(', ')}; Salesforce's default was kept.`
+              : null,
+        errorCode: null,
+        errorFields: [],
+        sfCalls: result.calls,
+        finished: true,
+      }, now());
+      log.info({ run: run.id, chat: chat.chatId, object: mapping.objectName, outcome: result.outcome, calls: result.calls }, 'run done');
+      return null;
+    } catch (error) {
+      const failure = error instanceof SalesforceError ? error : toSalesforceError(error);
+      if (failure.kind === 'needs_reconnect') {
+        await finishRun(deps.db, run.id, {
+          status: 'waiting',
+          errorMessage: `Waiting for “${account.label}” to be reconnected in the settings.`,
+        }, now());
+        return null;
+      }
+      if (failure.kind === 'rejected') {
+        await fail(salesforceErrorInWords(failure, mapping.objectLabel), {
+          ...(failure.errorCode ? { errorCode: failure.errorCode } : {}),
+          errorFields: failure.fields,
+        });
+        return null;
+      }
+      const reason =
+        failure.kind === 'limit_reached' ? 'the org has used up its daily API calls' : 'Salesforce could not be reached';
+      if (attempt.final) {
+        await fail(`Gave up after several attempts: ${reason}. Use Retry once Salesforce is available.`, {
+          errorCode: failure.errorCode ?? failure.kind,
+        });
+        return null;
+      }
+      // Back to pending; the job is retried with backoff. The run keeps its start time for recovery.
+      await deps.db.automationRun.update({
+        where: { id: run.id },
+        data: { status: 'running', leaseUntil: now(), errorMessage: `Will retry: ${reason}.` },
+      });
+      return reason;
+    }
+  }
+
+  /** Processes one ended chat; throws RetryLater when a temporary failure should be retried. */
+  async function process(job: ChatEndedJob, attempt: { final: boolean } = { final: false }): Promise<void> {
+    const mappings = await load(deps.db, job.licenseId);
+    if (mappings.length === 0) return;
+    const chat = await fetchChat(job);
+    if (!chat) return;
+    const retry: string[] = [];
+    for (const mapping of mappings) {
+      const reason = await runOne(mapping, chat, attempt);
+      if (reason) retry.push(`${mapping.objectName}: ${reason}`);
+    }
+    if (retry.length) throw new RetryLater(retry);
+  }
+
+  return { process };
+}

@@ -1,0 +1,147 @@
+import type { Connection } from 'jsforce';
+import type { RelatedAccount, RelatedResponse } from '../../src/api/widget';
+import type { ChatSnapshot } from '../../src/chat/chat';
+import type { ObjectMetadata } from '../../src/salesforce/objectMetadata';
+import type { AccountRow } from '../accounts/accounts.repo';
+import type { Agent } from '../auth/agent';
+import type { Clock } from '../clock';
+import { dataPath } from '../salesforce/composite';
+import { SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
+import { cachedDescribes } from './describes.repo';
+import { toRelatedObjects, toWidgetAccount } from './related.presenter';
+import type { RelatedCache } from './relatedCache';
+import { planSearch, searchRequest, searchResponseSchema, type SearchRecord } from './relatedSearch';
+import type { MappedObject, WidgetContext, WidgetDeps } from './widgetContext';
+
+export type RelatedService = ReturnType<typeof createRelatedService>;
+
+function failedState(failure: SalesforceError): Pick<RelatedAccount, 'state' | 'message'> {
+  switch (failure.kind) {
+    case 'needs_reconnect':
+      return {
+        state: 'needs_reconnect',
+        message: 'This Salesforce account needs to be reconnected. Ask your license owner to reconnect it in the app’s settings.',
+      };
+    case 'limit_reached':
+      return {
+        state: 'limit_reached',
+        message: 'This Salesforce org has used up its API calls for today, so its records cannot be shown. They will be back when the limit resets.',
+      };
+    case 'unavailable':
+      return { state: 'unavailable', message: 'Salesforce could not be reached. Try again in a moment.' };
+    default:
+      return { state: 'unavailable', message: `Salesforce refused the search: ${failure.message}` };
+  }
+}
+
+/**
+ * The visitor's records in every account the agent may use: one Salesforce call per account (see
+ * relatedSearch.ts), none when the chat has no searchable value or the answer is cached.
+ */
+export function createRelatedService(deps: WidgetDeps & { ctx: WidgetContext; cache: RelatedCache; clock: Clock }) {
+  const log = deps.logger.child({ module: 'widget-related' });
+
+  /** Describes from the cache whatever their age; an object never described is described once. */
+  async function describesOf(account: AccountRow, conn: Connection, mapped: MappedObject[]) {
+    const names = mapped.map((m) => m.mapping.objectName);
+    const found = await cachedDescribes(deps.db, account.id, names);
+    for (const name of names) {
+      if (!found.has(name)) found.set(name, await deps.metadata.describe(account.id, conn, name));
+    }
+    return found;
+  }
+
+  async function search(conn: Connection, body: ReturnType<typeof searchRequest>): Promise<SearchRecord[]> {
+    let answer: unknown;
+    try {
+      answer = await conn.request({
+        method: 'POST',
+        url: dataPath(deps.apiVersion, '/parameterizedSearch'),
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      });
+    } catch (error) {
+      throw toSalesforceError(error);
+    }
+    return searchResponseSchema.parse(answer).searchRecords;
+  }
+
+  async function forAccount(account: AccountRow, chat: ChatSnapshot, refresh: boolean) {
+    const base = { account: toWidgetAccount(account), objects: [] };
+    const fetchedAt = deps.clock.now();
+    if (account.status === 'needs_reconnect') {
+      return { ...base, ...failedState(new SalesforceError('needs_reconnect', 'needs reconnect')), fetchedAt };
+    }
+    const mapped = await deps.ctx.mappedObjects(account);
+    if (mapped.length === 0) {
+      return {
+        ...base,
+        state: 'no_mappings' as const,
+        message: 'No Salesforce object is mapped on this account yet. Your license owner can map Leads, Contacts or other objects in the app’s settings.',
+        fetchedAt,
+      };
+    }
+    const connected = deps.ctx.connect(account);
+    if ('failure' in connected) return { ...base, ...failedState(connected.failure), fetchedAt };
+    const { conn } = connected;
+    try {
+      const describes = await describesOf(account, conn, mapped);
+      const plan = planSearch(
+        mapped.map((m) => ({
+          mappingId: m.row.id,
+          objectLabel: m.row.objectLabel,
+          mapping: m.mapping,
+          meta: describes.get(m.mapping.objectName) as ObjectMetadata,
+        })),
+        chat,
+      );
+      const emptyObjects = toRelatedObjects(plan.objects, [], account.instanceUrl);
+      if (plan.terms.length === 0) {
+        return {
+          ...base,
+          objects: emptyObjects,
+          state: 'no_searchable_values' as const,
+          message: 'This visitor has no email or other searchable value in this chat yet, so there is nothing to look up.',
+          fetchedAt,
+        };
+      }
+      const body = searchRequest(plan);
+      const key = JSON.stringify(body);
+      let entry = refresh ? undefined : deps.cache.get(account.id, chat.chatId, key);
+      if (!entry) {
+        entry = { records: await search(conn, body), fetchedAt: deps.clock.now() };
+        deps.cache.set(account.id, chat.chatId, key, entry);
+      }
+      return {
+        ...base,
+        state: 'ok' as const,
+        objects: toRelatedObjects(plan.objects, entry.records, account.instanceUrl),
+        fetchedAt: entry.fetchedAt,
+      };
+    } catch (error) {
+      const failure = toSalesforceError(error);
+      log.warn({ account: account.id, kind: failure.kind, code: failure.errorCode }, 'related records search failed');
+      return { ...base, ...failedState(failure), fetchedAt };
+    }
+  }
+
+  async function related(agent: Agent, token: string, chatId: string, refresh: boolean): Promise<RelatedResponse> {
+    const accounts = await deps.ctx.usableAccounts(agent);
+    const chat = await deps.ctx.chat(agent, token, chatId);
+    const visitor = { name: chat.visitor.name ?? null, email: chat.visitor.email ?? null };
+    if (accounts.length === 0) {
+      return { state: 'no_accounts', chatId, visitor, accounts: [], fetchedAt: deps.clock.now().toISOString() };
+    }
+    const results = await Promise.all(accounts.map((a) => forAccount(a, chat, refresh)));
+    const oldest = Math.min(...results.map((r) => r.fetchedAt.getTime()));
+    return {
+      state: 'ok',
+      chatId,
+      visitor,
+      accounts: results.map(({ fetchedAt: _f, ...r }) => r),
+      fetchedAt: new Date(oldest).toISOString(),
+    };
+  }
+
+  return { related };
+}

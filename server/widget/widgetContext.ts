@@ -1,0 +1,100 @@
+import type { Connection } from 'jsforce';
+import type { Logger } from 'pino';
+import type { ChatSnapshot } from '../../src/chat/chat';
+import type { Mapping } from '../../src/mapping/mapping';
+import type { AccountRow } from '../accounts/accounts.repo';
+import type { AccountsService } from '../accounts/accounts.service';
+import type { Agent } from '../auth/agent';
+import type { ChatFieldsService } from '../chatFields/chatFields.service';
+import type { Database } from '../db/prisma';
+import { AppError, notFound } from '../http/appError';
+import { LiveChatError } from '../livechat/livechat.client';
+import { toMapping } from '../mappings/mappings.presenter';
+import { findMapping, listMappings, type MappingRow } from '../mappings/mappings.repo';
+import type { SalesforceConnections } from '../salesforce/connections';
+import type { SalesforceMetadata } from '../salesforce/metadata.service';
+import { toSalesforceError, type SalesforceError } from '../salesforce/salesforceError';
+
+export interface WidgetDeps {
+  db: Database;
+  accounts: AccountsService;
+  connections: SalesforceConnections;
+  metadata: SalesforceMetadata;
+  chatFields: ChatFieldsService;
+  apiVersion: string;
+  logger: Logger;
+}
+
+export interface MappedObject {
+  row: MappingRow;
+  mapping: Mapping;
+}
+
+/** What the widget's services share: the accounts an agent may use, their mappings, the chat. */
+export function createWidgetContext(deps: WidgetDeps) {
+  /** The accounts the agent may use, oldest first (owners and vice-owners: all of them). */
+  const usableAccounts = (agent: Agent) => deps.accounts.usable(agent);
+
+  async function mappedObjects(account: AccountRow): Promise<MappedObject[]> {
+    const rows = await listMappings(deps.db, account.licenseId, account.id);
+    return rows.map((row) => ({ row, mapping: toMapping(row) }));
+  }
+
+  /** A mapping on an account the agent may use; any other id is simply not found. */
+  async function usableMapping(agent: Agent, mappingId: string): Promise<{ account: AccountRow } & MappedObject> {
+    const row = await findMapping(deps.db, agent.licenseId, mappingId);
+    const account = row && (await usableAccounts(agent)).find((a) => a.id === row.accountId);
+    if (!row || !account) throw notFound('This Salesforce object is not mapped (or not for you).');
+    return { account, row, mapping: toMapping(row) };
+  }
+
+  /** The chat as the mapping engine reads it, with the agent's own LiveChat token. */
+  async function chat(agent: Agent, token: string, chatId: string): Promise<ChatSnapshot> {
+    try {
+      return await deps.chatFields.chat(agent, token, chatId);
+    } catch (error) {
+      if (error instanceof LiveChatError && (error.status === 404 || error.status === 403 || error.status === 400)) {
+        throw notFound('This chat could not be read from LiveChat.');
+      }
+      if (error instanceof LiveChatError && error.isAuthError) {
+        throw new AppError('unauthorized', 401, 'Your LiveChat sign-in has expired.');
+      }
+      throw new AppError('livechat_error', 502, 'LiveChat did not give this chat. Try again in a moment.');
+    }
+  }
+
+  /** A jsforce connection, or the SalesforceError (needs_reconnect) saying why there is none. */
+  function connect(account: AccountRow): { conn: Connection } | { failure: SalesforceError } {
+    try {
+      return { conn: deps.connections.connect(account) };
+    } catch (error) {
+      return { failure: toSalesforceError(error) };
+    }
+  }
+
+  return { usableAccounts, mappedObjects, usableMapping, chat, connect };
+}
+
+export type WidgetContext = ReturnType<typeof createWidgetContext>;
+
+/** A Salesforce failure as an API error (for the calls whose failure fails the whole request). */
+export function salesforceAppError(failure: SalesforceError, label: string): AppError {
+  switch (failure.kind) {
+    case 'needs_reconnect':
+      return new AppError(
+        'salesforce_needs_reconnect',
+        409,
+        `“${label}” needs to be reconnected by your license owner.`,
+      );
+    case 'limit_reached':
+      return new AppError(
+        'salesforce_limit_reached',
+        503,
+        `“${label}” has used up its Salesforce API calls for today. Try again later.`,
+      );
+    case 'unavailable':
+      return new AppError('upstream_unavailable', 503, 'Salesforce could not be reached. Try again in a moment.');
+    default:
+      return new AppError('salesforce_error', 502, `Salesforce answered: ${failure.message}`);
+  }
+}

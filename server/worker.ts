@@ -1,0 +1,32 @@
+/**
+ * `npm run worker`: the automation worker alone, for running several machines. It needs the shared
+ * database (DATABASE_URL); on a single machine `npm start` runs a worker inside the app.
+ */
+import path from 'node:path';
+import { createServices } from './app';
+import { createJobQueue } from './automation/queue';
+import { startWorker } from './automation/worker';
+import { readMigrations } from './db/migrator';
+import { createDatabase } from './db/prisma';
+import { createLogger } from './logger';
+import { configFromEnvironmentOrExit } from './main';
+import { projectRoot } from './server';
+
+const config = configFromEnvironmentOrExit();
+const logger = createLogger({ level: config.logLevel });
+if (!config.databaseUrl) {
+  logger.fatal('The worker alone needs DATABASE_URL (the database the app uses); `npm start` runs a worker inside the app.');
+  process.exit(1);
+}
+const db = createDatabase(config.databaseUrl);
+const queue = createJobQueue({ databaseUrl: config.databaseUrl, logger });
+const migrations = await readMigrations(path.join(projectRoot, 'prisma', 'migrations'));
+const services = createServices({ config, logger, db, queue, migrationNames: migrations.map((m) => m.name) });
+const worker = await startWorker({ config, db, services, queue, logger });
+const stop = () =>
+  worker
+    .stop()
+    .then(() => db.$disconnect())
+    .then(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { problemSchema } from '../mapping/problems';
+
+/**
+ * The Chat Details widget's API (`/api/widget/…`, any signed-in agent of the license). Every account listed is
+ * one the agent may use; an account they may not use is answered as if it did not exist.
+ */
+
+const chatIdSchema = z
+  .string({ error: 'Give the chat id (customer_profile chat.chat_id).' })
+  .trim()
+  .min(1, 'Give the chat id (customer_profile chat.chat_id).')
+  .max(64, 'That is not a LiveChat chat id.')
+  .regex(/^[A-Za-z0-9_-]+$/, 'That is not a LiveChat chat id.');
+
+export const widgetAccountSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  orgName: z.string().nullable(),
+  status: z.enum(['connected', 'needs_reconnect', 'pending']),
+  instanceUrl: z.string().nullable(),
+});
+export type WidgetAccount = z.infer<typeof widgetAccountSchema>;
+
+// ---- GET /api/widget/related?chatId=…[&refresh=1] ---------------------------------------------------------
+
+export const relatedQuerySchema = z.object({
+  chatId: chatIdSchema,
+  /** `1` skips the short-lived cache (the refresh button). */
+  refresh: z
+    .enum(['0', '1', 'true', 'false'], { error: 'refresh is 1 or 0.' })
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+});
+export type RelatedQuery = z.input<typeof relatedQuerySchema>;
+
+export const relatedRecordSchema = z.object({
+  id: z.string(),
+  /** The record's name field (Name, CaseNumber, Subject…), or its id when it has none. */
+  name: z.string(),
+  /** Opens the record in Salesforce (Lightning). */
+  url: z.string(),
+  /** A few key fields with values: the mapping's searchable and mapped fields. */
+  fields: z.array(z.object({ label: z.string(), value: z.string() })),
+});
+export type RelatedRecord = z.infer<typeof relatedRecordSchema>;
+
+export const relatedObjectSchema = z.object({
+  mappingId: z.string(),
+  objectName: z.string(),
+  objectLabel: z.string(),
+  /** Whether the mapping has searchable fields with values in this chat (false: nothing was searched). */
+  searched: z.boolean(),
+  records: z.array(relatedRecordSchema),
+});
+export type RelatedObject = z.infer<typeof relatedObjectSchema>;
+
+export const accountStates = [
+  /** Searched (or nothing to search for some objects): see `objects`. */
+  'ok',
+  'needs_reconnect',
+  'unavailable',
+  'limit_reached',
+  /** No object is mapped on this account. */
+  'no_mappings',
+  /** The chat has no value for any searchable field (e.g. no email yet): nothing was asked of Salesforce. */
+  'no_searchable_values',
+] as const;
+export type AccountState = (typeof accountStates)[number];
+
+export const relatedAccountSchema = z.object({
+  account: widgetAccountSchema,
+  state: z.enum(accountStates),
+  /** Plain words for the states other than `ok`. */
+  message: z.string().optional(),
+  objects: z.array(relatedObjectSchema),
+});
+export type RelatedAccount = z.infer<typeof relatedAccountSchema>;
+
+export const relatedResponseSchema = z.object({
+  /** `no_accounts`: the agent may use no Salesforce account (none connected, or access rules). */
+  state: z.enum(['ok', 'no_accounts']),
+  chatId: z.string(),
+  visitor: z.object({ name: z.string().nullable(), email: z.string().nullable() }),
+  accounts: z.array(relatedAccountSchema),
+  /** When the answer was read from Salesforce (ISO time); older than now when it came from the cache. */
+  fetchedAt: z.string(),
+});
+export type RelatedResponse = z.infer<typeof relatedResponseSchema>;
+
+// ---- GET /api/widget/forms?chatId=…[&mappingId=…] -----------------------------------------------------------
+
+export const formsQuerySchema = z.object({
+  chatId: chatIdSchema,
+  /** Only this mapped object's form (what the widget asks when the agent presses Create). */
+  mappingId: z.uuid('Unknown mapped object.').optional(),
+});
+export type FormsQuery = z.infer<typeof formsQuerySchema>;
+
+/** A form value: text (also dates, ids, picklists), a number, a checkbox, a multi-picklist's list, or empty. */
+export const formValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()], {
+  error: 'A value must be text, a number, true or false, a list of texts, or empty.',
+});
+export type FormValue = z.infer<typeof formValueSchema>;
+
+export const formFieldSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  /** Salesforce field type: string, textarea, email, phone, url, picklist, multipicklist, boolean, date, datetime, time, int, double, currency, percent, reference… */
+  type: z.string(),
+  required: z.boolean(),
+  /** Maximum length of text (0: none). */
+  length: z.number().int(),
+  /** Digits after the decimal point of numbers. */
+  scale: z.number().int(),
+  picklistValues: z.array(z.object({ value: z.string(), label: z.string() })),
+  restrictedPicklist: z.boolean(),
+  /** Reference fields: the objects they may point to. */
+  referenceTo: z.array(z.string()),
+  entryType: z.enum(['static', 'dynamic', 'autoMatch']),
+  /** The value the mapping gives for this chat (converted as Salesforce expects it), or null. */
+  value: formValueSchema,
+  /** Auto-Match fields: what was searched and the record found (its id is `value`), null when none. */
+  autoMatch: z
+    .object({
+      object: z.string(),
+      field: z.string(),
+      searchedFor: z.string().nullable(),
+      found: z.object({ id: z.string(), name: z.string() }).nullable(),
+    })
+    .optional(),
+  /** Static reference values: what the settings app showed for the record. */
+  display: z.string().optional(),
+});
+export type FormField = z.infer<typeof formFieldSchema>;
+
+export const recordFormSchema = z.object({
+  mappingId: z.string(),
+  objectName: z.string(),
+  objectLabel: z.string(),
+  fields: z.array(formFieldSchema),
+  /** What the mapping could not fill from this chat, or values that do not fit (warnings and errors). */
+  problems: z.array(problemSchema),
+});
+export type RecordForm = z.infer<typeof recordFormSchema>;
+
+export const formsResponseSchema = z.object({
+  accounts: z.array(
+    z.object({
+      account: widgetAccountSchema,
+      state: z.enum(accountStates),
+      message: z.string().optional(),
+      forms: z.array(recordFormSchema),
+    }),
+  ),
+});
+export type FormsResponse = z.infer<typeof formsResponseSchema>;
+
+// ---- POST /api/widget/records -----------------------------------------------------------------------------
+
+export const createRecordRequestSchema = z.object({
+  chatId: chatIdSchema,
+  mappingId: z.uuid('Unknown mapped object.'),
+  /**
+   * The form's values by field API name, as the agent left them. Every field of the mapping may be given;
+   * a field left out takes the mapping's value for this chat (an Auto-Match field is then matched at
+   * create time); `null` or `""` leaves it empty.
+   */
+  values: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'Not a Salesforce field name.'), formValueSchema),
+});
+export type CreateRecordRequest = z.infer<typeof createRecordRequestSchema>;
+
+export const createRecordResponseSchema = z.object({
+  /** `created`: a new record; `existing`: Salesforce's duplicate rule pointed at a record that already exists. */
+  outcome: z.enum(['created', 'existing']),
+  record: z.object({
+    id: z.string(),
+    name: z.string(),
+    url: z.string(),
+    objectName: z.string(),
+    accountId: z.string(),
+    mappingId: z.string(),
+  }),
+});
+export type CreateRecordResponse = z.infer<typeof createRecordResponseSchema>;
+
+/**
+ * A refused create: 400 `validation_failed` (our own checks) or 422 `salesforce_error` (Salesforce's refusal),
+ * both with details `{ problems }`, each problem at `values.<Field>` when it concerns one field.
+ * Other errors: 404 (unknown or inaccessible mapping), 409 `salesforce_needs_reconnect`,
+ * 503 `salesforce_limit_reached` or `upstream_unavailable`.
+ */
+export const createRecordProblemsSchema = z.object({ problems: z.array(problemSchema) });
