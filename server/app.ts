@@ -32,6 +32,8 @@ import { createSalesforceLookup } from './salesforce/recordSearch';
 import { createSalesforceOAuth } from './salesforce/oauth.service';
 import { oauthCallbackRoutes } from './salesforce/oauthCallback.routes';
 import { meRoute, publicConfigRoute } from './session/session.routes';
+import { createWidgetServices } from './widget/widget.service';
+import { widgetRoutes } from './widget/widget.routes';
 
 export interface AppDeps {
   config: Config;
@@ -121,6 +123,16 @@ export function createServices(deps: AppDeps) {
       apiVersion: config.salesforce.apiVersion,
       logger,
     }),
+    widget: createWidgetServices({
+      db,
+      accounts,
+      connections,
+      metadata,
+      chatFields,
+      apiVersion: config.salesforce.apiVersion,
+      logger,
+      clock,
+    }),
     installation: createInstallationService({
       db,
       livechat,
@@ -199,6 +211,7 @@ export function createApp(deps: AppDeps): Express {
   const widget = express.Router();
   widget.use(signedIn);
   widget.use(accountsWidgetRoutes(services.accounts));
+  widget.use(widgetRoutes(services.widget));
   api.use('/widget', widget);
   app.use('/api', api);
 

@@ -73,6 +73,11 @@ const envSchema = z.object({
         .map((h) => h.trim().toLowerCase())
         .filter(Boolean),
     ),
+  /** A job whose worker died is given to another worker after this long. */
+  AUTOMATION_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(3600).default(300),
+  /** First retry delay of a temporary failure; it doubles (with jitter) up to 15 minutes. */
+  AUTOMATION_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
+  AUTOMATION_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(12),
   /** Extra origins allowed to frame the frontends (LiveChat's own are always allowed). */
   FRAME_ANCESTORS: z
     .string()
@@ -109,6 +114,7 @@ export interface Config {
     allowedLoginHosts: string[];
   };
   frameAncestors: string[];
+  automation: { jobTimeoutSeconds: number; retryDelaySeconds: number; retryLimit: number };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -173,6 +179,11 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         allowedLoginHosts: e.SALESFORCE_ALLOWED_LOGIN_HOSTS,
       },
       frameAncestors: e.FRAME_ANCESTORS,
+      automation: {
+        jobTimeoutSeconds: e.AUTOMATION_JOB_TIMEOUT_SECONDS,
+        retryDelaySeconds: e.AUTOMATION_RETRY_DELAY_SECONDS,
+        retryLimit: e.AUTOMATION_RETRY_LIMIT,
+      },
     },
   };
 }

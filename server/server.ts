@@ -9,7 +9,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embeddedPostg
 import { applyMigrations, readMigrations } from './db/migrator';
 import { createDatabase, type Database } from './db/prisma';
 import { builtFrontends } from './http/frontends';
-import { createJobQueue } from './automation/queue';
+import { createQueueFor } from './automation/queue';
 import { startWorker } from './automation/worker';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -31,8 +31,8 @@ export interface StartOptions {
   dev?: boolean;
   /** Run the automation worker in this process too (default: yes, a single machine). */
   worker?: boolean;
-  /** Queue timings, shortened by tests. */
-  queue?: { retryDelaySeconds?: number; expireInSeconds?: number; pollingIntervalSeconds?: number };
+  /** How often an idle worker looks for jobs (tests shorten it). */
+  pollingIntervalSeconds?: number;
 }
 
 /**
@@ -76,7 +76,7 @@ export async function startServer(
       logger.warn('dist/ has no built frontends: run `npm run build`');
     }
 
-    const queue = createJobQueue({ databaseUrl, logger, ...options.queue });
+    const queue = createQueueFor(config, databaseUrl, logger, options.pollingIntervalSeconds);
     await queue.start();
     cleanups.push(() => queue.stop());
     const deps = { config, logger, db, migrationNames: migrations.map((m) => m.name), frontends, queue };

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { createServices } from './app';
-import { createJobQueue } from './automation/queue';
+import { createQueueFor } from './automation/queue';
 import { startWorker } from './automation/worker';
 import { readMigrations } from './db/migrator';
 import { createDatabase } from './db/prisma';
@@ -19,7 +19,7 @@ if (!config.databaseUrl) {
   process.exit(1);
 }
 const db = createDatabase(config.databaseUrl);
-const queue = createJobQueue({ databaseUrl: config.databaseUrl, logger });
+const queue = createQueueFor(config, config.databaseUrl, logger);
 const migrations = await readMigrations(path.join(projectRoot, 'prisma', 'migrations'));
 const services = createServices({ config, logger, db, queue, migrationNames: migrations.map((m) => m.name) });
 const worker = await startWorker({ config, db, services, queue, logger });

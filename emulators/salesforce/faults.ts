@@ -14,7 +14,9 @@ export interface FailNextOptions {
   scope?: FaultScope;
 }
 
-export interface FailRateOptions extends FailNextOptions {
+export interface FailRateOptions extends Omit<FailNextOptions, 'kind'> {
+  /** What the failures answer; with several, each failure picks one at random. */
+  kind: FaultKind | FaultKind[];
   /** Fraction of requests to fail, 0..1. */
   probability: number;
   /** Seed of the random choice, so a chaos run can be replayed. */
@@ -30,7 +32,7 @@ interface Planned {
 
 interface Chaos {
   probability: number;
-  kind: FaultKind;
+  kinds: FaultKind[];
   orgId: string | undefined;
   scope: FaultScope;
   random: () => number;
@@ -59,7 +61,7 @@ export class FaultInjector {
   failRate(options: FailRateOptions): void {
     this.chaos = {
       probability: options.probability,
-      kind: options.kind,
+      kinds: Array.isArray(options.kind) ? options.kind : [options.kind],
       orgId: options.orgId,
       scope: options.scope ?? 'api',
       random: createSeededRandom(options.seed ?? 1),
@@ -82,7 +84,9 @@ export class FaultInjector {
       return plan.kind;
     }
     const chaos = this.chaos;
-    if (chaos && applies(chaos.scope, chaos.orgId) && chaos.random() < chaos.probability) return chaos.kind;
+    if (chaos && applies(chaos.scope, chaos.orgId) && chaos.random() < chaos.probability) {
+      return chaos.kinds[Math.floor(chaos.random() * chaos.kinds.length)] ?? chaos.kinds[0];
+    }
     return undefined;
   }
 

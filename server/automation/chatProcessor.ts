@@ -99,7 +99,8 @@ export function createChatProcessor(deps: {
       { threadId: chat.threadId, accountId: account.id, objectName: mapping.objectName },
     );
     if (['created', 'linked', 'skipped', 'failed'].includes(run.status)) return null;
-    if (run.status === 'running' && run.leaseUntil && run.leaseUntil > now()) return null; // another worker has it
+    // Another worker holds it (or died holding it): try again after its lease, never skip it.
+    if (run.status === 'running' && run.leaseUntil && run.leaseUntil > now()) return 'another worker is on it';
 
     if (account.status !== 'connected') {
       if (run.status !== 'waiting') {
@@ -111,7 +112,7 @@ export function createChatProcessor(deps: {
       return null;
     }
     const recovering = run.status === 'running';
-    if (!(await claimRun(deps.db, run, now(), LEASE_MS))) return null;
+    if (!(await claimRun(deps.db, run, now(), LEASE_MS))) return 'another worker took it';
     run = await deps.db.automationRun.findUniqueOrThrow({ where: { id: run.id } });
 
     const fail = (message: string, extra: { errorCode?: string; errorFields?: string[]; sfCalls?: number } = {}) =>

@@ -34,7 +34,14 @@ export function createJobQueue(options: {
   expireInSeconds?: number;
 }): JobQueue {
   const log = options.logger.child({ module: 'queue' });
-  const boss = new PgBoss({ connectionString: options.databaseUrl, schema: 'pgboss', max: 4 });
+  const expireInSeconds = options.expireInSeconds ?? 5 * 60;
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    schema: 'pgboss',
+    max: 4,
+    // Expired jobs (their worker died) are found by the supervisor: look often enough for the timeout.
+    superviseIntervalSeconds: Math.max(1, Math.min(60, Math.floor(expireInSeconds / 2))),
+  });
   boss.on('error', (error: unknown) => log.error({ err: error }, 'queue error'));
   let started: Promise<void> | undefined;
 
@@ -47,7 +54,7 @@ export function createJobQueue(options: {
           retryDelay: options.retryDelaySeconds ?? 5,
           retryBackoff: true,
           retryDelayMax: 15 * 60,
-          expireInSeconds: options.expireInSeconds ?? 5 * 60,
+          expireInSeconds,
         });
       })()),
     stop: async () => {
@@ -73,4 +80,21 @@ export function createJobQueue(options: {
       );
     },
   };
+}
+
+/** The queue with the configured timings. */
+export function createQueueFor(
+  config: { automation: { jobTimeoutSeconds: number; retryDelaySeconds: number; retryLimit: number } },
+  databaseUrl: string,
+  logger: Logger,
+  pollingIntervalSeconds?: number,
+): JobQueue {
+  return createJobQueue({
+    databaseUrl,
+    logger,
+    retryLimit: config.automation.retryLimit,
+    retryDelaySeconds: config.automation.retryDelaySeconds,
+    expireInSeconds: config.automation.jobTimeoutSeconds,
+    ...(pollingIntervalSeconds ? { pollingIntervalSeconds } : {}),
+  });
 }

@@ -40,6 +40,7 @@ export async function startWorker(deps: {
     apiVersion: deps.config.salesforce.apiVersion,
     clock: services.clock,
     logger: deps.logger,
+    leaseMs: deps.config.automation.jobTimeoutSeconds * 1000,
   });
   await deps.queue.start();
   const requeued = await services.webhooks.enqueuePending();

@@ -3,12 +3,12 @@ import { z } from 'zod';
 /** LiveChat's license webhook envelope for `chat_deactivated` (v3.5), only the fields we use. */
 export const chatDeactivatedWebhookSchema = z.object({
   webhook_id: z.string().optional(),
-  secret_key: z.string().min(1, 'secret_key is missing'),
-  action: z.string().min(1),
-  organization_id: z.string().min(1, 'organization_id is missing'),
+  secret_key: z.string({ error: 'secret_key is missing' }).min(1, 'secret_key is missing'),
+  action: z.string({ error: 'action is missing' }).min(1, 'action is missing'),
+  organization_id: z.string({ error: 'organization_id is missing' }).min(1, 'organization_id is missing'),
   payload: z.object({
-    chat_id: z.string().min(1, 'payload.chat_id is missing'),
-    thread_id: z.string().min(1, 'payload.thread_id is missing'),
+    chat_id: z.string({ error: 'payload.chat_id is missing' }).min(1, 'payload.chat_id is missing'),
+    thread_id: z.string({ error: 'payload.thread_id is missing' }).min(1, 'payload.thread_id is missing'),
     user_id: z.string().optional(),
   }),
 });

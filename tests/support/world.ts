@@ -2,7 +2,13 @@ import pino, { type Logger } from 'pino';
 import { Writable } from 'node:stream';
 import { startDemo, type Demo } from '../../emulators/demo/demo';
 import { demoClient } from '../../emulators/livechat';
+import type { Config } from '../../server/config';
 import { buildConfig } from './config';
+
+/** Quick retries and a short job timeout, so failure tests finish in seconds. */
+const testAutomation: Partial<Config> = {
+  automation: { jobTimeoutSeconds: 4, retryDelaySeconds: 1, retryLimit: 20 },
+};
 import { createEmptyDatabase } from './database';
 
 export interface World extends Demo {
@@ -23,8 +29,12 @@ export interface World extends Demo {
  * The real app on free ports, on a database of its own, against both emulators: the demo wiring with
  * everything configurable. `seed` installs the demo license and connects its org as the demo does.
  */
-export async function startWorld(options: { seed?: boolean; worker?: boolean } = {}): Promise<World> {
-  const database = await createEmptyDatabase('world');
+export async function startWorld(
+  options: { seed?: boolean; worker?: boolean; config?: Partial<Config>; databaseUrl?: string } = {},
+): Promise<World> {
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => {} }
+    : await createEmptyDatabase('world');
   const logs: string[] = [];
   const logger: Logger = pino(
     { level: 'debug' },
@@ -35,8 +45,9 @@ export async function startWorld(options: { seed?: boolean; worker?: boolean } =
       },
     }),
   );
-  const demo = await startDemo(buildConfig({ databaseUrl: database.url, port: 0 }), logger, {
+  const demo = await startDemo(buildConfig({ databaseUrl: database.url, port: 0, ...testAutomation, ...options.config }), logger, {
     seed: options.seed ?? false,
+    pollingIntervalSeconds: 0.5,
     distDir: new URL('../../dist', import.meta.url).pathname,
     ...(options.worker === undefined ? {} : { worker: options.worker }),
   });

@@ -1,0 +1,119 @@
+import type { Connection } from 'jsforce';
+import type { CreateRecordRequest, CreateRecordResponse } from '../../src/api/widget';
+import { errorsOf, hasErrors, type Problem } from '../../src/mapping/problems';
+import { resolve } from '../../src/mapping/resolve';
+import { validateValues } from '../../src/mapping/validateValues';
+import { nameField, type ObjectMetadata } from '../../src/salesforce/objectMetadata';
+import type { Agent } from '../auth/agent';
+import { AppError } from '../http/appError';
+import { objectAndRelated } from '../mappings/mappings.service';
+import { prepareRecord } from '../mappings/prepareRecord';
+import { writeRecord } from '../salesforce/recordWriter';
+import { SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
+import { recordUrl } from './related.presenter';
+import type { RelatedCache } from './relatedCache';
+import { refusalProblems } from './refusalInWords';
+import { salesforceAppError, type WidgetContext, type WidgetDeps } from './widgetContext';
+
+export type CreateRecordService = ReturnType<typeof createCreateRecordService>;
+
+/** Stands in for an auto-matched id while the other values are checked (the lookup runs in the create call). */
+const PENDING_LOOKUP_ID = '000000000000000AAA';
+
+function refused(problems: Problem[], status: 400 | 422, code: 'validation_failed' | 'salesforce_error'): AppError {
+  const errors = errorsOf(problems);
+  const message =
+    errors.length === 1 ? errors[0]!.message : `${errors.length} values need fixing before the record can be created.`;
+  return new AppError(code, status, message, { problems: errors });
+}
+
+/** The name the new record will show, from what was sent (no extra call to read it back). */
+function nameOf(meta: ObjectMetadata, values: Record<string, unknown>, id: string): string {
+  const field = nameField(meta)?.name;
+  const direct = field ? values[field] : undefined;
+  if (typeof direct === 'string' && direct) return direct;
+  const person = [values.FirstName, values.LastName].filter((v) => typeof v === 'string' && v).join(' ');
+  return person || `${meta.label} ${id}`;
+}
+
+/**
+ * Creates a record of a mapped object from a chat with the agent's (possibly edited) values: checked again
+ * here against the object's describe, then auto-match lookups and the create in one composite call.
+ */
+export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContext; cache: RelatedCache }) {
+  const log = deps.logger.child({ module: 'widget-create' });
+
+  async function create(agent: Agent, token: string, body: CreateRecordRequest): Promise<CreateRecordResponse> {
+    const { account, row, mapping } = await deps.ctx.usableMapping(agent, body.mappingId);
+    const connected =
+      account.status === 'connected'
+        ? deps.ctx.connect(account)
+        : { failure: new SalesforceError('needs_reconnect', 'needs reconnect') };
+    if ('failure' in connected) throw salesforceAppError(connected.failure, account.label);
+    const conn: Connection = connected.conn;
+    const chat = await deps.ctx.chat(agent, token, body.chatId);
+
+    let described: Awaited<ReturnType<typeof objectAndRelated>>;
+    try {
+      described = await objectAndRelated(deps.metadata, account.id, conn, mapping);
+    } catch (error) {
+      throw salesforceAppError(toSalesforceError(error), account.label);
+    }
+    const { meta, related } = described;
+
+    const mapped = new Set(mapping.fields.map((f) => f.field));
+    const strangers: Problem[] = Object.keys(body.values)
+      .filter((name) => !mapped.has(name))
+      .map((name) => ({
+        path: `values.${name}`,
+        field: name,
+        code: 'unknown_field',
+        severity: 'error',
+        message: `${name} is not one of the fields mapped for ${meta.label}.`,
+      }));
+    if (strangers.length) throw refused(strangers, 400, 'validation_failed');
+
+    // The mapping's values for this chat, then what the agent sent over them; an auto-match field the
+    // agent did not send is matched in the create call.
+    const prepared = prepareRecord(mapping, chat, meta, related);
+    const lookups = prepared.lookups.filter((l) => !(l.field in body.values));
+    const values: Record<string, unknown> = { ...resolve(mapping, chat).values, ...body.values };
+    for (const l of lookups) values[l.field] = PENDING_LOOKUP_ID;
+    const checked = validateValues(values, meta);
+    if (hasErrors(checked.problems)) throw refused(checked.problems, 400, 'validation_failed');
+    const toWrite = { ...checked.values };
+    for (const l of lookups) delete toWrite[l.field];
+
+    try {
+      const result = await writeRecord(conn, deps.apiVersion, {
+        objectName: meta.name,
+        values: toWrite,
+        lookups,
+        autoAssign: mapping.autoAssign,
+      });
+      deps.cache.forgetChat(account.id, chat.chatId);
+      log.info(
+        { account: account.id, mapping: row.id, object: meta.name, outcome: result.outcome, calls: result.calls },
+        'record created from the widget',
+      );
+      return {
+        outcome: result.outcome === 'created' ? 'created' : 'existing',
+        record: {
+          id: result.id,
+          name: nameOf(meta, toWrite, result.id),
+          url: recordUrl(account.instanceUrl, meta.name, result.id),
+          objectName: meta.name,
+          accountId: account.id,
+          mappingId: row.id,
+        },
+      };
+    } catch (error) {
+      const failure = toSalesforceError(error);
+      if (failure.kind !== 'rejected') throw salesforceAppError(failure, account.label);
+      log.info({ account: account.id, mapping: row.id, code: failure.errorCode }, 'Salesforce refused a record from the widget');
+      throw refused(refusalProblems(failure, meta), 422, 'salesforce_error');
+    }
+  }
+
+  return { create };
+}

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLicense } from '../../../emulators/demo/people';
+import { DEMO_ORG, endNewChat, eventually, leadsWithEmail, runsOf } from '../../support/automation';
+import { startWorld, type World } from '../../support/world';
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld({ seed: true });
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+const post = (body: unknown) =>
+  fetch(`${world.appUrl}/webhooks/livechat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+describe('the ended-chat webhook', () => {
+  it('creates the mapped Lead once, however often the webhook is delivered', async () => {
+    const ended = endNewChat(world, { name: 'Ines Ferreira', email: 'ines.ferreira@example.pt' });
+    const lead = await eventually(() => {
+      const found = leadsWithEmail(world, 'ines.ferreira@example.pt');
+      expect(found).toHaveLength(1);
+      return found[0]!;
+    });
+    expect(lead).toMatchObject({ LastName: 'Ferreira', FirstName: 'Ines', Company: 'Unknown (LiveChat)', LeadSource: 'Web' });
+    expect(lead.OwnerId).toBe('0055g0000000004AAA'); // Nora, auto-matched by the agent's email, kept (no auto-assign)
+    expect(String(lead.Description)).toContain('Ines Ferreira: Hello, I would like a quote.');
+
+    const delivered = world.livechat.admin.deliveries().find((d) => d.body.payload.chat_id === ended.chatId)!;
+    for (let i = 0; i < 4; i++) {
+      const res = await post(delivered.body);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ok: true, stored: false });
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(leadsWithEmail(world, 'ines.ferreira@example.pt')).toHaveLength(1);
+    const runs = await runsOf(world, ended.chatId);
+    expect(runs.map((r) => [r.objectName, r.status])).toEqual([['Lead', 'created']]);
+    expect(await world.app.db.webhookEvent.count({ where: { chatId: ended.chatId } })).toBe(1);
+  });
+
+  it('spends at most two Salesforce calls per chat for a "link" mapping with an auto-matched owner', async () => {
+    world.salesforce.admin.clearCalls(DEMO_ORG);
+    const ended = endNewChat(world, { name: 'Jonas Berg', email: 'jonas.berg@example.se' });
+    const run = await eventually(async () => {
+      const [r] = await runsOf(world, ended.chatId);
+      expect(r?.status).toBe('created');
+      return r!;
+    });
+    const calls = world.salesforce.admin.calls(DEMO_ORG, { counted: true });
+    expect(calls.map((c) => c.kind)).toEqual(['composite', 'composite']);
+    expect(run.sfCalls).toBe(2);
+  });
+
+  it('links to the existing Lead instead of creating a second one', async () => {
+    const ended = endNewChat(world, { name: 'Maria Garcia', email: 'maria.garcia@globex.example' });
+    const run = await eventually(async () => {
+      const [r] = await runsOf(world, ended.chatId);
+      expect(r?.status).toBe('linked');
+      return r!;
+    });
+    const leads = leadsWithEmail(world, 'maria.garcia@globex.example');
+    expect(leads).toHaveLength(1);
+    expect(run.recordId).toBe(leads[0]!.Id);
+    expect(run.recordUrl).toBe(`${world.salesforceUrl}/${leads[0]!.Id}`);
+  });
+
+  it('answers 401 to a wrong secret and stores nothing', async () => {
+    const before = await world.app.db.webhookEvent.count();
+    const res = await post({
+      webhook_id: 'x',
+      secret_key: 'wrong',
+      action: 'chat_deactivated',
+      organization_id: demoLicense.organizationId,
+      payload: { chat_id: 'ABCDEF1234', thread_id: 'T1' },
+    });
+    expect(res.status).toBe(401);
+    expect(await world.app.db.webhookEvent.count()).toBe(before);
+  });
+
+  it('answers 401 to an unknown license and stores nothing', async () => {
+    const before = await world.app.db.webhookEvent.count();
+    const res = await post({
+      secret_key: 'anything',
+      action: 'chat_deactivated',
+      organization_id: 'not-a-license',
+      payload: { chat_id: 'ABCDEF1234', thread_id: 'T1' },
+    });
+    expect(res.status).toBe(401);
+    expect(await world.app.db.webhookEvent.count()).toBe(before);
+  });
+
+  it('answers 400 to a payload without a chat id, saying what is missing', async () => {
+    const res = await post({ secret_key: 's', action: 'chat_deactivated', organization_id: 'o', payload: { thread_id: 'T' } });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.details.problems).toEqual([{ path: 'body.payload.chat_id', message: expect.stringMatching(/chat_id/) }]);
+  });
+
+  it('records a failed run with a clear reason when a required value is missing in the chat', async () => {
+    const owner = world.tokenFor('olivia.owner@demo-shop.example');
+    const accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id;
+    const mappings = (await world.api(owner, `/api/settings/accounts/${accountId}/mappings`)).body.mappings;
+    const lead = mappings.find((m: { objectName: string }) => m.objectName === 'Lead');
+    const { id, accountId: _a, objectLabel: _l, createdAt: _c, updatedAt: _u, ...mapping } = lead;
+    mapping.fields = mapping.fields.map((f: { field: string }) =>
+      f.field === 'Company' ? { entryType: 'dynamic', field: 'Company', source: 'prechat:Company' } : f,
+    );
+    const saved = await world.api(owner, `/api/settings/mappings/${id}`, { method: 'PUT', body: mapping });
+    expect(saved.status).toBe(200);
+
+    const ended = endNewChat(world, { name: 'Karl Nilsen', email: 'karl.nilsen@example.no' });
+    const run = await eventually(async () => {
+      const [r] = await runsOf(world, ended.chatId);
+      expect(r?.status).toBe('failed');
+      return r!;
+    });
+    expect(run.errorMessage).toMatch(/Company/);
+    expect(run.errorFields).toContain('Company');
+    expect(leadsWithEmail(world, 'karl.nilsen@example.no')).toHaveLength(0);
+
+    const activity = await world.api(owner, '/api/settings/activity?status=failed');
+    expect(activity.body.runs[0]).toMatchObject({ chatId: ended.chatId, status: 'failed', objectLabel: 'Lead' });
+
+    // Fixed mapping + Retry → created.
+    const fixed = { ...mapping, fields: mapping.fields.map((f: { field: string }) => (f.field === 'Company' ? { entryType: 'static', field: 'Company', value: 'Nilsen AS' } : f)) };
+    await world.api(owner, `/api/settings/mappings/${id}`, { method: 'PUT', body: fixed });
+    const retried = await world.api(owner, `/api/settings/activity/${run.id}/retry`, { method: 'POST' });
+    expect(retried.status).toBe(200);
+    expect(retried.body.run.status).toBe('pending');
+    await eventually(() => expect(leadsWithEmail(world, 'karl.nilsen@example.no')).toHaveLength(1));
+    const again = await world.api(owner, `/api/settings/activity/${run.id}/retry`, { method: 'POST' });
+    expect(again.status).toBe(409);
+  });
+});

@@ -1,0 +1,41 @@
+import { demoLicense } from '../../emulators/demo/people';
+import type { World } from './world';
+
+export const DEMO_ORG = '00D5g0000000001EAA';
+
+/** Polls until `check` passes (or throws its last failure after `timeoutMs`). */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 20_000, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  }
+}
+
+/** A chat on the demo license whose visitor has this email, ended at once (the webhook fires). */
+export function endNewChat(world: World, visitor: { name: string; email?: string }, extra: Record<string, unknown> = {}) {
+  const { chatId } = world.livechat.admin.createChat(demoLicense.licenseId, {
+    visitor,
+    agentEmail: 'nora.agent@demo-shop.example',
+    messages: [
+      ['c', 'Hello, I would like a quote.'],
+      ['a', 'Sure, let me help you.'],
+    ],
+    ...extra,
+  });
+  return world.livechat.admin.endChat(demoLicense.licenseId, chatId);
+}
+
+export const leadsWithEmail = (world: World, email: string) =>
+  world.salesforce.admin.findRecords(DEMO_ORG, 'Lead', { Email: email });
+
+export async function runsOf(world: World, chatId: string) {
+  return world.app.db.automationRun.findMany({ where: { chatId } });
+}
+
+/** Terminal: nothing left to do for the run. */
+export const isDone = (status: string) => ['created', 'linked', 'skipped', 'failed'].includes(status);
