@@ -1,0 +1,90 @@
+import { Button, Heading, Icon, Tag, Text } from '@livechat/design-system-react-components';
+import Delete from '@livechat/design-system-icons/Delete';
+import Edit from '@livechat/design-system-icons/Edit';
+import type { SavedMapping } from '../../src/api/mappings';
+import { formatDate } from '../../ui/format';
+
+const policyText = {
+  create: 'Always creates a new record',
+  link: 'Links to an existing record when found',
+} as const;
+
+/** One mapped object: what it fills in, whether it runs by itself, how it finds the visitor's records. */
+export function MappingCard({
+  mapping,
+  onEdit,
+  onDelete,
+}: {
+  mapping: SavedMapping;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  const count = mapping.fields.length;
+  return (
+    <article className="mapping-card" data-testid="mapping-card" data-object={mapping.objectName}>
+      <header className="mapping-card__header">
+        <div>
+          <Heading size="xs" as="h3" className="mapping-card__title">
+            {mapping.objectLabel}
+          </Heading>
+          <Text as="div" size="sm" className="mapping-card__muted">
+            {mapping.objectName} · {count} field{count === 1 ? '' : 's'} mapped · updated{' '}
+            {formatDate(mapping.updatedAt)}
+          </Text>
+        </div>
+        <Tag
+          kind={mapping.automation ? 'success' : 'default'}
+          size="small"
+          data-testid="mapping-automation"
+          data-on={mapping.automation}
+        >
+          {mapping.automation ? 'Automation on' : 'Automation off'}
+        </Tag>
+      </header>
+      <dl className="mapping-card__facts">
+        <Text as="dt" size="sm" className="mapping-card__muted">
+          Duplicates
+        </Text>
+        <Text as="dd" size="sm" data-testid="mapping-duplicate-policy">
+          {policyText[mapping.duplicatePolicy]}
+        </Text>
+        <Text as="dt" size="sm" className="mapping-card__muted">
+          Searchable by
+        </Text>
+        <dd className="mapping-card__tags" data-testid="mapping-searchable">
+          {mapping.searchableFields.length === 0 ? (
+            <Text as="span" size="sm" className="mapping-card__muted">
+              No field: agents will not see this visitor&apos;s existing records
+            </Text>
+          ) : (
+            mapping.searchableFields.map((name) => (
+              <Tag key={name} size="small" kind="info">
+                {name}
+              </Tag>
+            ))
+          )}
+        </dd>
+      </dl>
+      <footer className="mapping-card__actions">
+        <Button
+          kind="secondary"
+          size="compact"
+          icon={<Icon source={Edit} />}
+          onClick={onEdit}
+          data-testid="mapping-edit"
+        >
+          Edit
+        </Button>
+        <Button
+          kind="plain"
+          size="compact"
+          icon={<Icon source={Delete} />}
+          onClick={onDelete}
+          data-testid="mapping-delete"
+        >
+          Delete
+        </Button>
+      </footer>
+    </article>
+  );
+}

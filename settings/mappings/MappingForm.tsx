@@ -1,0 +1,169 @@
+import { Alert, Button, Heading, Text } from '@livechat/design-system-react-components';
+import { useMemo, useRef, useState } from 'react';
+import type { SavedMapping } from '../../src/api/mappings';
+import type { Mapping } from '../../src/mapping/mapping';
+import { isRequiredOnCreate, findField, type ObjectMetadata } from '../../src/salesforce/objectMetadata';
+import { errorMessage } from '../../ui/api/ApiError';
+import { mappingProblems, type MappingsApi } from '../../ui/api/mappings';
+import { AddOptionalField } from './AddOptionalField';
+import { catalogueFields } from './chatSourceOptions';
+import type { Draft } from './draft';
+import type { EditorEnv } from './editorEnv';
+import { FieldRow } from './FieldRow';
+import { MappingOptions } from './MappingOptions';
+import { PreviewPanel } from './PreviewPanel';
+import { ProblemMessages } from './ProblemMessages';
+import { RescanChatsLink } from './RescanChatsLink';
+import { useMappingDraft } from './useMappingDraft';
+import { useRelatedObjects } from './useDescribe';
+
+interface Props {
+  env: EditorEnv;
+  api: MappingsApi;
+  meta: ObjectMetadata;
+  initial: Draft;
+  /** The mapping being edited; null when creating one. */
+  saved: SavedMapping | null;
+  onSaved: (mapping: SavedMapping) => void;
+  onCancel: () => void;
+}
+
+/** The fields of one object's mapping, its options, the preview and Save. */
+export function MappingForm({ env, api, meta, initial, saved, onSaved, onCancel }: Props) {
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  // The objects Auto-Match fields search, to check the matched field; loaded as they are chosen.
+  const [matchObjects, setMatchObjects] = useState<string[]>(() =>
+    initial.fields.flatMap((e) => (e.entryType === 'autoMatch' ? [e.match.object] : [])),
+  );
+  const relatedObjects = useRelatedObjects(env.describe, matchObjects);
+  const { catalogue } = env.chatFields;
+  const context = useMemo(
+    () => ({ relatedObjects, chatFields: catalogueFields(catalogue) }),
+    [relatedObjects, catalogue],
+  );
+  // A saved mapping shows its problems at once (the org may have changed since); a new one as it is edited.
+  const d = useMappingDraft(initial, meta, context, { showAllProblems: saved !== null });
+  const { draft, shown } = d;
+
+  const currentMatchObjects = draft.fields.flatMap((e) =>
+    e.entryType === 'autoMatch' ? [e.match.object] : [],
+  );
+  if (currentMatchObjects.some((name) => !matchObjects.includes(name))) {
+    setMatchObjects([...new Set([...matchObjects, ...currentMatchObjects])]);
+  }
+
+  const mapped = useMemo(() => new Set(draft.fields.map((e) => e.field)), [draft.fields]);
+  const { errorCount } = d;
+  const formRef = useRef<HTMLDivElement>(null);
+  const showFirstError = () =>
+    requestAnimationFrame(() =>
+      formRef.current
+        ?.querySelector('.field-row--error, .mapping-problems__item--error')
+        ?.scrollIntoView({ behavior: 'smooth', block: 'center' }),
+    );
+
+  async function save() {
+    setSaveError(null);
+    if (!d.submit() || !d.mapping) {
+      showFirstError();
+      return;
+    }
+    const mapping: Mapping = d.mapping;
+    setSaving(true);
+    try {
+      const result = saved
+        ? await api.updateMapping(saved.id, mapping)
+        : await api.createMapping(env.accountId, mapping);
+      onSaved(result);
+    } catch (error) {
+      const problems = mappingProblems(error);
+      if (problems) {
+        d.setServerProblems(problems);
+        showFirstError();
+      } else setSaveError(errorMessage(error));
+      setSaving(false);
+    }
+  }
+
+  return (
+    <div className="mapping-form" ref={formRef}>
+      <section className="mapping-section">
+        <div className="mapping-section__header mapping-section__header--row">
+          <div className="mapping-section__header-text">
+            <Heading size="xs" as="h3">
+              Fields
+            </Heading>
+            <Text as="p" size="sm" className="mapping-section__lead">
+              Required fields are preloaded. <b>Static</b> gives a fixed value, <b>Dynamic</b> takes a value
+              from the chat, <b>Auto-Match</b> finds the record a lookup field points to.
+            </Text>
+          </div>
+          <RescanChatsLink chatFields={env.chatFields} />
+        </div>
+        <ul className="field-rows" data-testid="field-rows">
+          {draft.fields.map((entry, index) => {
+            const field = findField(meta, entry.field);
+            return (
+              <FieldRow
+                key={entry.field}
+                env={env}
+                index={index}
+                entry={entry}
+                field={field}
+                required={field ? isRequiredOnCreate(field) : false}
+                searchable={draft.searchableFields.includes(entry.field)}
+                problems={shown.byField.get(entry.field) ?? []}
+                onChange={(next) => d.setEntry(index, next)}
+                onEntryType={(type) => d.setEntryType(index, type)}
+                onSearchable={(on) => d.setSearchable(entry.field, on)}
+                onRemove={() => d.removeField(index)}
+              />
+            );
+          })}
+        </ul>
+        <AddOptionalField meta={meta} mapped={mapped} onAdd={d.addField} />
+      </section>
+
+      <section className="mapping-section">
+        <div className="mapping-section__header">
+          <Heading size="xs" as="h3">
+            Options
+          </Heading>
+        </div>
+        <MappingOptions
+          meta={meta}
+          options={draft}
+          hasOwner={meta.fields.some((f) => f.name === 'OwnerId' && f.createable)}
+          duplicateProblems={shown.duplicatePolicy}
+          onChange={d.setOptions}
+        />
+      </section>
+
+      <PreviewPanel api={api} accountId={env.accountId} meta={meta} mapping={d.mapping} />
+
+      <footer className="mapping-form__footer" data-testid="mapping-footer">
+        <ProblemMessages problems={[...shown.objectName, ...shown.general]} testId="general-problems" />
+        {saveError && (
+          <Alert kind="error" data-testid="save-error">
+            {saveError}
+          </Alert>
+        )}
+        <div className="mapping-form__buttons">
+          <Text as="span" size="sm" className="mapping-form__status" data-testid="mapping-status">
+            {errorCount > 0
+              ? `${errorCount} thing${errorCount === 1 ? '' : 's'} to fix before saving`
+              : 'Ready to save'}
+          </Text>
+          <Button kind="secondary" onClick={onCancel} data-testid="cancel-mapping">
+            Cancel
+          </Button>
+          <Button kind="primary" onClick={() => void save()} loading={saving} data-testid="save-mapping">
+            {saved ? 'Save changes' : 'Save mapping'}
+          </Button>
+        </div>
+      </footer>
+    </div>
+  );
+}

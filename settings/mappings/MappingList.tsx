@@ -1,0 +1,105 @@
+import {
+  Button,
+  EmptyState,
+  Icon,
+  SkeletonText,
+  SkeletonWrapper,
+} from '@livechat/design-system-react-components';
+import Add from '@livechat/design-system-icons/Add';
+import type { SavedMapping } from '../../src/api/mappings';
+import type { AsyncState } from '../../ui/useAsync';
+import { LoadFailure } from './LoadFailure';
+import { MappingCard } from './MappingCard';
+
+interface Props {
+  state: AsyncState<SavedMapping[]>;
+  accountLabel: string;
+  onAdd: () => void;
+  onEdit: (mapping: SavedMapping) => void;
+  onDelete: (mapping: SavedMapping) => void;
+  onRetry: () => void;
+  onReconnect?: () => void;
+}
+
+function CardSkeleton() {
+  return (
+    <div className="mapping-card mapping-card--skeleton">
+      <SkeletonWrapper vertical animated>
+        <SkeletonText width={140} height={18} />
+        <SkeletonText width={260} height={14} />
+      </SkeletonWrapper>
+      <SkeletonWrapper vertical animated>
+        <SkeletonText width={320} height={14} />
+        <SkeletonText width={220} height={14} />
+      </SkeletonWrapper>
+    </div>
+  );
+}
+
+export function AddObjectButton({ onAdd }: { onAdd: () => void }) {
+  return (
+    <Button kind="primary" icon={<Icon source={Add} />} onClick={onAdd} data-testid="add-object">
+      Add new object
+    </Button>
+  );
+}
+
+/** The objects mapped for one account, or why there are none to show. */
+export function MappingList(props: Props) {
+  return (
+    <div
+      className="mapping-list-area"
+      data-testid="mapping-list"
+      data-state={
+        props.state.status === 'ready' ? (props.state.data.length ? 'ready' : 'empty') : props.state.status
+      }
+    >
+      <MappingListBody {...props} />
+    </div>
+  );
+}
+
+function MappingListBody({ state, accountLabel, onAdd, onEdit, onDelete, onRetry, onReconnect }: Props) {
+  if (state.status === 'loading') {
+    return (
+      <div className="mapping-list" data-testid="mapping-list-loading">
+        <CardSkeleton />
+        <CardSkeleton />
+      </div>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <LoadFailure
+        error={state.error}
+        what="your mapped objects"
+        accountLabel={accountLabel}
+        onRetry={onRetry}
+        onReconnect={onReconnect}
+      />
+    );
+  }
+  if (state.data.length === 0) {
+    return (
+      <div className="mapping-state" data-testid="mapping-list-empty">
+        <EmptyState
+          title="No objects mapped yet"
+          description="Map a Salesforce object, such as Lead, Contact or Case, to chat data: agents then create it from the chat in one click, and automation can create it after every chat."
+          actions={<AddObjectButton onAdd={onAdd} />}
+        />
+      </div>
+    );
+  }
+  return (
+    <div className="mapping-list" data-testid="mapping-cards">
+      {state.data.map((mapping) => (
+        <MappingCard
+          key={mapping.id}
+          mapping={mapping}
+          onEdit={() => onEdit(mapping)}
+          onDelete={() => onDelete(mapping)}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { MappingsScreen, type MappingsScreenProps } from './MappingsScreen';

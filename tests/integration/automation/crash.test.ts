@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLicense } from '../../../emulators/demo/people';
+import { DEMO_ORG, endNewChat, eventually, isDone, leadsWithEmail, runsOf } from '../../support/automation';
+import { createEmptyDatabase } from '../../support/database';
+import { buildConfig } from '../../support/config';
+import { spawnWorker, type WorkerProcess } from '../../support/workerProcess';
+import { startWorld, type World } from '../../support/world';
+
+let world: World;
+let databaseUrl: string;
+let dropDatabase: () => Promise<void>;
+const workers: WorkerProcess[] = [];
+const encryptionKey = buildConfig().encryption.key!;
+
+beforeAll(async () => {
+  const database = await createEmptyDatabase('crash');
+  databaseUrl = database.url;
+  dropDatabase = database.drop;
+  // The web app alone: records are created by separate worker processes.
+  world = await startWorld({ seed: true, worker: false, databaseUrl });
+});
+afterAll(async () => {
+  for (const w of workers) await w.stop().catch(() => {});
+  await world?.close();
+  await dropDatabase?.();
+});
+
+describe('a worker killed in the middle of a batch', () => {
+  it('leaves every chat with its record exactly once after another worker takes over', async () => {
+    world.salesforce.admin.setLatency(150);
+    const visitors = Array.from({ length: 10 }, (_, i) => ({ name: `Crash Visitor${i}`, email: `crash.${i}@example.com` }));
+    const ended = visitors.map((v) => endNewChat(world, v));
+
+    const first = spawnWorker(world, databaseUrl, encryptionKey);
+    workers.push(first);
+    await eventually(
+      async () => {
+        const done = await world.app.db.automationRun.count({ where: { status: 'created' } });
+        expect(done).toBeGreaterThanOrEqual(2);
+      },
+      60_000,
+      50,
+    );
+    first.kill();
+    const doneAtKill = await world.app.db.automationRun.count({ where: { status: 'created' } });
+    expect(doneAtKill).toBeLessThan(visitors.length); // killed mid-batch
+
+    const second = spawnWorker(world, databaseUrl, encryptionKey);
+    workers.push(second);
+    await eventually(
+      async () => {
+        for (const chat of ended) {
+          const runs = await runsOf(world, chat.chatId);
+          expect(runs).toHaveLength(1);
+          expect(isDone(runs[0]!.status), `${chat.chatId} ${runs[0]!.status}`).toBe(true);
+        }
+      },
+      90_000,
+      250,
+    );
+    world.salesforce.admin.setLatency(0);
+    for (const v of visitors) expect(leadsWithEmail(world, v.email), v.email).toHaveLength(1);
+    const statuses = await world.app.db.automationRun.groupBy({ by: ['status'], _count: true });
+    expect(statuses.map((s) => s.status)).toEqual(['created']);
+  }, 150_000);
+
+  it('finds the record a crashed attempt created instead of creating it again', async () => {
+    // A worker died after Salesforce created the Lead and before the run was saved: the run is
+    // "running" with an expired lease, and the Lead exists.
+    const ended = endNewChat(world, { name: 'Half Done', email: 'half.done@example.com' });
+    const mapping = await world.app.db.objectMapping.findFirstOrThrow({ where: { objectName: 'Lead' } });
+    const account = await world.app.db.salesforceAccount.findFirstOrThrow();
+    const startedAt = new Date(Date.now() - 5_000);
+    await world.app.db.automationRun.create({
+      data: {
+        licenseId: demoLicense.organizationId,
+        chatId: ended.chatId,
+        threadId: ended.threadId,
+        mappingId: mapping.id,
+        accountId: account.id,
+        objectName: 'Lead',
+        status: 'running',
+        attempts: 1,
+        startedAt,
+        leaseUntil: new Date(Date.now() - 1_000),
+      },
+    });
+    const existing = world.salesforce.admin.insertRecord(DEMO_ORG, 'Lead', {
+      LastName: 'Done',
+      FirstName: 'Half',
+      Company: 'Unknown (LiveChat)',
+      Email: 'half.done@example.com',
+    });
+    const worker = spawnWorker(world, databaseUrl, encryptionKey);
+    workers.push(worker);
+    const run = await eventually(
+      async () => {
+        const [r] = await runsOf(world, ended.chatId);
+        expect(r?.status).toBe('created');
+        return r!;
+      },
+      60_000,
+      200,
+    );
+    expect(run.recordId).toBe(existing);
+    expect(leadsWithEmail(world, 'half.done@example.com')).toHaveLength(1);
+    await worker.stop();
+  }, 90_000);
+});

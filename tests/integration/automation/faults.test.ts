@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ORG, endNewChat, eventually, isDone, leadsWithEmail, runsOf } from '../../support/automation';
+import { approveSalesforce } from '../../support/oauth';
+import { startWorld, type World } from '../../support/world';
+
+const OWNER = 'olivia.owner@demo-shop.example';
+let world: World;
+beforeAll(async () => {
+  world = await startWorld({ seed: true });
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+describe('when Salesforce misbehaves', () => {
+  it('creates every record exactly once while 30 % of requests fail with 503 or REQUEST_LIMIT_EXCEEDED', async () => {
+    world.salesforce.admin.failRate({ probability: 0.3, kind: [503, 'REQUEST_LIMIT_EXCEEDED'], orgId: DEMO_ORG, seed: 7 });
+    const visitors = Array.from({ length: 12 }, (_, i) => ({ name: `Chaos Visitor${i}`, email: `chaos.${i}@example.com` }));
+    const ended = visitors.map((v) => endNewChat(world, v));
+    await eventually(
+      async () => {
+        for (const chat of ended) {
+          const runs = await runsOf(world, chat.chatId);
+          expect(runs.length).toBe(1);
+          expect(runs[0]!.status).toBe('created');
+        }
+      },
+      60_000,
+      250,
+    );
+    world.salesforce.admin.clearFaults();
+    for (const v of visitors) expect(leadsWithEmail(world, v.email), v.email).toHaveLength(1);
+    const refused = world.salesforce.admin.calls(DEMO_ORG, { counted: false }).length;
+    expect(refused).toBeGreaterThan(0); // the faults really happened
+    const retried = await world.app.db.automationRun.count({ where: { attempts: { gt: 1 } } });
+    expect(retried).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('refreshes an expired access token and creates the record', async () => {
+    world.salesforce.admin.expireAccessTokens(DEMO_ORG);
+    const ended = endNewChat(world, { name: 'Expired Token', email: 'expired.token@example.com' });
+    await eventually(async () => {
+      const [run] = await runsOf(world, ended.chatId);
+      expect(run?.status).toBe('created');
+    });
+    expect(leadsWithEmail(world, 'expired.token@example.com')).toHaveLength(1);
+  });
+
+  it('waits while the refresh token is revoked, and finishes after the owner reconnects', async () => {
+    world.salesforce.admin.revokeRefreshTokens(DEMO_ORG);
+    world.salesforce.admin.expireAccessTokens(DEMO_ORG);
+    const ended = [
+      endNewChat(world, { name: 'Waiting One', email: 'waiting.one@example.com' }),
+      endNewChat(world, { name: 'Waiting Two', email: 'waiting.two@example.com' }),
+    ];
+    const owner = world.tokenFor(OWNER);
+    await eventually(async () => {
+      for (const chat of ended) expect((await runsOf(world, chat.chatId))[0]?.status).toBe('waiting');
+    });
+    const activity = await world.api(owner, '/api/settings/activity?status=waiting');
+    expect(activity.body.runs[0].error).toMatch(/Waiting for “Demo Shop” to be reconnected/);
+    const tile = (await world.api(owner, '/api/settings/accounts')).body.accounts[0];
+    expect(tile.status).toBe('needs_reconnect');
+
+    const start = await world.api(owner, `/api/settings/accounts/${tile.id}/connect`, { method: 'POST' });
+    const callback = await approveSalesforce(start.body.authorizeUrl, OWNER);
+    const done = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
+      body: { state: callback.get('state'), code: callback.get('code') },
+    });
+    expect(done.status).toBe(200);
+    await eventually(async () => {
+      for (const chat of ended) expect((await runsOf(world, chat.chatId))[0]?.status).toBe('created');
+    });
+    expect(leadsWithEmail(world, 'waiting.one@example.com')).toHaveLength(1);
+    expect(leadsWithEmail(world, 'waiting.two@example.com')).toHaveLength(1);
+    expect((await runsOf(world, ended[0]!.chatId)).every((r) => isDone(r.status))).toBe(true);
+  });
+});

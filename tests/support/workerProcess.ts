@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { demoClient } from '../../emulators/livechat';
+import { demoConnectedApp } from '../../emulators/salesforce';
+import type { World } from './world';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  output: () => string;
+  /** SIGKILL: no chance to finish or clean up, as when a machine dies. */
+  kill(): void;
+  stop(): Promise<void>;
+}
+
+/** `npm run worker` as its own process, configured from the environment like a production worker. */
+export function spawnWorker(world: World, databaseUrl: string, encryptionKey: string): WorkerProcess {
+  let out = '';
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/worker.ts'], {
+    cwd: root,
+    detached: true,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: databaseUrl,
+      PUBLIC_URL: world.appUrl,
+      ENCRYPTION_KEY: encryptionKey,
+      LIVECHAT_CLIENT_ID: demoClient.clientId,
+      LIVECHAT_CLIENT_SECRET: demoClient.clientSecret ?? '',
+      LIVECHAT_ACCOUNTS_URL: world.livechatUrl,
+      LIVECHAT_API_URL: world.livechatUrl,
+      SALESFORCE_CLIENT_ID: demoConnectedApp.clientId,
+      SALESFORCE_CLIENT_SECRET: demoConnectedApp.clientSecret,
+      AUTOMATION_JOB_TIMEOUT_SECONDS: '4',
+      AUTOMATION_RETRY_DELAY_SECONDS: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => (out += String(d)));
+  child.stderr?.on('data', (d) => (out += String(d)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    child,
+    output: () => out,
+    kill: () => process.kill(-child.pid!, 'SIGKILL'),
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+    },
+  };
+}
