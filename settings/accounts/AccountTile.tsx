@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Icon, Text, Tooltip } from '@livechat/design-system-react-components';
+import { Alert, Button, Heading, Icon, Text } from '@livechat/design-system-react-components';
 import Delete from '@livechat/design-system-icons/Delete';
 import Edit from '@livechat/design-system-icons/Edit';
 import People from '@livechat/design-system-icons/People';
@@ -15,6 +15,7 @@ export interface AccountTileActions {
   onReconnect: (account: SalesforceAccount) => void;
   onRename: (account: SalesforceAccount) => void;
   onRemove: (account: SalesforceAccount) => void;
+  onMapObjects: (account: SalesforceAccount) => void;
 }
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -107,25 +108,18 @@ export function AccountTile({
         >
           Access
         </Button>
-        <Tooltip
-          triggerRenderer={
-            <span className="account-tile__disabled-trigger">
-              <Button
-                kind="secondary"
-                size="compact"
-                icon={<Icon source={Timeline} />}
-                disabled
-                data-testid="account-map-objects-button"
-              >
-                Map objects
-              </Button>
-            </span>
-          }
-          kind="invert"
-          placement="top"
+        <Button
+          kind="secondary"
+          size="compact"
+          icon={<Icon source={Timeline} />}
+          disabled={!connected}
+          title={connected ? undefined : 'Reconnect the account to map objects'}
+          onClick={() => actions.onMapObjects(account)}
+          data-testid="account-map-objects-button"
         >
-          Coming soon
-        </Tooltip>
+          Map objects
+          {account.mappingCount > 0 ? ` (${account.mappingCount})` : ''}
+        </Button>
         <Button
           kind={connected ? 'secondary' : 'primary'}
           size="compact"

@@ -15,6 +15,7 @@ import { useApi } from '../../ui/api/ApiContext';
 import { errorMessage } from '../../ui/api/ApiError';
 import { useAsync } from '../../ui/useAsync';
 import { AccessModal } from '../access/AccessModal';
+import { MappingsScreen } from '../mappings';
 import { AccountTile } from './AccountTile';
 import { AddAccountModal } from './AddAccountModal';
 import { ConnectBanner } from './ConnectBanner';
@@ -53,6 +54,7 @@ export function AccountsTab() {
   const api = useApi();
   const { state, reload, setData } = useAsync(() => api.listAccounts().then((r) => r.accounts));
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [mapping, setMapping] = useState<SalesforceAccount | null>(null);
   const [reconnecting, setReconnecting] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
 
@@ -134,10 +136,31 @@ export function AccountsTab() {
               onReconnect: reconnect,
               onRename: (a) => setDialog({ kind: 'rename', account: a }),
               onRemove: (a) => setDialog({ kind: 'remove', account: a }),
+              onMapObjects: (a) => setMapping(a),
             }}
           />
         ))}
       </div>
+    );
+  }
+
+  if (mapping) {
+    return (
+      <section className="tab-panel" data-testid="accounts-tab">
+        <MappingsScreen
+          accountId={mapping.id}
+          accountLabel={mapping.label}
+          api={api.mappings}
+          onBack={() => {
+            setMapping(null);
+            reload();
+          }}
+          onReconnect={() => {
+            setMapping(null);
+            reconnect(mapping);
+          }}
+        />
+      </section>
     );
   }
 

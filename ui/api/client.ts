@@ -14,6 +14,8 @@ import { auditListSchema } from '../../src/api/audit';
 import { installationSchema, type InstallRequest } from '../../src/api/installation';
 import { meResponseSchema, publicConfigSchema } from '../../src/api/session';
 import { createHttp, type HttpDeps } from './http';
+import { createMappingsApi } from './mappings';
+import { createWidgetApi } from './widget';
 
 const accountResponseSchema = z.object({ account: salesforceAccountSchema });
 const id = (accountId: string) => encodeURIComponent(accountId);
@@ -80,6 +82,10 @@ export function createApiClient(deps: HttpDeps) {
 
     // widget
     listUsableAccounts: () => http({ path: '/api/widget/accounts', schema: usableAccountsSchema }),
+    widget: createWidgetApi(http),
+
+    // object mappings, chat fields, preview
+    mappings: createMappingsApi(http),
   };
 }
 
