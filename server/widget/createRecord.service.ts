@@ -20,10 +20,16 @@ export type CreateRecordService = ReturnType<typeof createCreateRecordService>;
 /** Stands in for an auto-matched id while the other values are checked (the lookup runs in the create call). */
 const PENDING_LOOKUP_ID = '000000000000000AAA';
 
-function refused(problems: Problem[], status: 400 | 422, code: 'validation_failed' | 'salesforce_error'): AppError {
+function refused(
+  problems: Problem[],
+  status: 400 | 422,
+  code: 'validation_failed' | 'salesforce_error',
+): AppError {
   const errors = errorsOf(problems);
   const message =
-    errors.length === 1 ? errors[0]!.message : `${errors.length} values need fixing before the record can be created.`;
+    errors.length === 1
+      ? errors[0]!.message
+      : `${errors.length} values need fixing before the record can be created.`;
   return new AppError(code, status, message, { problems: errors });
 }
 
@@ -43,7 +49,11 @@ function nameOf(meta: ObjectMetadata, values: Record<string, unknown>, id: strin
 export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContext; cache: RelatedCache }) {
   const log = deps.logger.child({ module: 'widget-create' });
 
-  async function create(agent: Agent, token: string, body: CreateRecordRequest): Promise<CreateRecordResponse> {
+  async function create(
+    agent: Agent,
+    token: string,
+    body: CreateRecordRequest,
+  ): Promise<CreateRecordResponse> {
     const { account, row, mapping } = await deps.ctx.usableMapping(agent, body.mappingId);
     const connected =
       account.status === 'connected'
@@ -93,7 +103,13 @@ export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContex
       });
       deps.cache.forgetChat(account.id, chat.chatId);
       log.info(
-        { account: account.id, mapping: row.id, object: meta.name, outcome: result.outcome, calls: result.calls },
+        {
+          account: account.id,
+          mapping: row.id,
+          object: meta.name,
+          outcome: result.outcome,
+          calls: result.calls,
+        },
         'record created from the widget',
       );
       return {
@@ -110,7 +126,10 @@ export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContex
     } catch (error) {
       const failure = toSalesforceError(error);
       if (failure.kind !== 'rejected') throw salesforceAppError(failure, account.label);
-      log.info({ account: account.id, mapping: row.id, code: failure.errorCode }, 'Salesforce refused a record from the widget');
+      log.info(
+        { account: account.id, mapping: row.id, code: failure.errorCode },
+        'Salesforce refused a record from the widget',
+      );
       throw refused(refusalProblems(failure, meta), 422, 'salesforce_error');
     }
   }

@@ -3,7 +3,12 @@ import type { FormField, FormValue, FormsResponse, RecordForm } from '../../src/
 import type { ChatSnapshot } from '../../src/chat/chat';
 import type { SalesforceValue } from '../../src/mapping/convertValue';
 import { resolve } from '../../src/mapping/resolve';
-import { activePicklistValues, findField, isRequiredOnCreate, type ObjectMetadata } from '../../src/salesforce/objectMetadata';
+import {
+  activePicklistValues,
+  findField,
+  isRequiredOnCreate,
+  type ObjectMetadata,
+} from '../../src/salesforce/objectMetadata';
 import type { AccountRow } from '../accounts/accounts.repo';
 import type { Agent } from '../auth/agent';
 import { objectAndRelated } from '../mappings/mappings.service';
@@ -41,7 +46,12 @@ export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
     const prepared = [];
     for (const m of mapped) {
       const { meta, related } = await objectAndRelated(deps.metadata, account.id, conn, m.mapping);
-      prepared.push({ m, meta, record: prepareRecord(m.mapping, chat, meta, related), raw: resolve(m.mapping, chat) });
+      prepared.push({
+        m,
+        meta,
+        record: prepareRecord(m.mapping, chat, meta, related),
+        raw: resolve(m.mapping, chat),
+      });
     }
     // Every auto-match of every form in as few calls as Salesforce allows (5 queries per composite).
     const lookups: LookupSpec[] = [];
@@ -64,7 +74,9 @@ export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
       mappingId: m.row.id,
       objectName: meta.name,
       objectLabel: meta.label || m.row.objectLabel,
-      fields: formFields(m, meta, record.values, raw.values, record.lookups, (field) => foundFor(form, field)),
+      fields: formFields(m, meta, record.values, raw.values, record.lookups, (field) =>
+        foundFor(form, field),
+      ),
       problems: record.problems,
     }));
   }
@@ -117,9 +129,17 @@ export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
     return fields;
   }
 
-  async function forms(agent: Agent, token: string, chatId: string, mappingId?: string): Promise<FormsResponse> {
+  async function forms(
+    agent: Agent,
+    token: string,
+    chatId: string,
+    mappingId?: string,
+  ): Promise<FormsResponse> {
     const targets = mappingId
-      ? [await deps.ctx.usableMapping(agent, mappingId)].map(({ account, ...m }) => ({ account, mapped: [m] }))
+      ? [await deps.ctx.usableMapping(agent, mappingId)].map(({ account, ...m }) => ({
+          account,
+          mapped: [m],
+        }))
       : await Promise.all(
           (await deps.ctx.usableAccounts(agent)).map(async (account) => ({
             account,
@@ -131,10 +151,17 @@ export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
       targets.map(async ({ account, mapped }) => {
         const base = { account: toWidgetAccount(account), forms: [] };
         if (mapped.length === 0) return { ...base, state: 'no_mappings' as const };
-        const connected = account.status === 'connected' ? deps.ctx.connect(account) : { failure: new SalesforceError('needs_reconnect', '') };
+        const connected =
+          account.status === 'connected'
+            ? deps.ctx.connect(account)
+            : { failure: new SalesforceError('needs_reconnect', '') };
         if ('failure' in connected) return { ...base, state: stateOf(connected.failure) };
         try {
-          return { ...base, state: 'ok' as const, forms: await formsOf(account, connected.conn, mapped, chat) };
+          return {
+            ...base,
+            state: 'ok' as const,
+            forms: await formsOf(account, connected.conn, mapped, chat),
+          };
         } catch (error) {
           const failure = toSalesforceError(error);
           return { ...base, state: stateOf(failure), message: failure.message };

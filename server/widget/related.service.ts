@@ -20,12 +20,14 @@ function failedState(failure: SalesforceError): Pick<RelatedAccount, 'state' | '
     case 'needs_reconnect':
       return {
         state: 'needs_reconnect',
-        message: 'This Salesforce account needs to be reconnected. Ask your license owner to reconnect it in the app’s settings.',
+        message:
+          'This Salesforce account needs to be reconnected. Ask your license owner to reconnect it in the app’s settings.',
       };
     case 'limit_reached':
       return {
         state: 'limit_reached',
-        message: 'This Salesforce org has used up its API calls for today, so its records cannot be shown. They will be back when the limit resets.',
+        message:
+          'This Salesforce org has used up its API calls for today, so its records cannot be shown. They will be back when the limit resets.',
       };
     case 'unavailable':
       return { state: 'unavailable', message: 'Salesforce could not be reached. Try again in a moment.' };
@@ -38,7 +40,9 @@ function failedState(failure: SalesforceError): Pick<RelatedAccount, 'state' | '
  * The visitor's records in every account the agent may use: one Salesforce call per account (see
  * relatedSearch.ts), none when the chat has no searchable value or the answer is cached.
  */
-export function createRelatedService(deps: WidgetDeps & { ctx: WidgetContext; cache: RelatedCache; clock: Clock }) {
+export function createRelatedService(
+  deps: WidgetDeps & { ctx: WidgetContext; cache: RelatedCache; clock: Clock },
+) {
   const log = deps.logger.child({ module: 'widget-related' });
 
   /** Describes from the cache whatever their age; an object never described is described once. */
@@ -70,14 +74,19 @@ export function createRelatedService(deps: WidgetDeps & { ctx: WidgetContext; ca
     const base = { account: toWidgetAccount(account), objects: [] };
     const fetchedAt = deps.clock.now();
     if (account.status === 'needs_reconnect') {
-      return { ...base, ...failedState(new SalesforceError('needs_reconnect', 'needs reconnect')), fetchedAt };
+      return {
+        ...base,
+        ...failedState(new SalesforceError('needs_reconnect', 'needs reconnect')),
+        fetchedAt,
+      };
     }
     const mapped = await deps.ctx.mappedObjects(account);
     if (mapped.length === 0) {
       return {
         ...base,
         state: 'no_mappings' as const,
-        message: 'No Salesforce object is mapped on this account yet. Your license owner can map Leads, Contacts or other objects in the app’s settings.',
+        message:
+          'No Salesforce object is mapped on this account yet. Your license owner can map Leads, Contacts or other objects in the app’s settings.',
         fetchedAt,
       };
     }
@@ -101,7 +110,8 @@ export function createRelatedService(deps: WidgetDeps & { ctx: WidgetContext; ca
           ...base,
           objects: emptyObjects,
           state: 'no_searchable_values' as const,
-          message: 'This visitor has no email or other searchable value in this chat yet, so there is nothing to look up.',
+          message:
+            'This visitor has no email or other searchable value in this chat yet, so there is nothing to look up.',
           fetchedAt,
         };
       }
@@ -120,17 +130,31 @@ export function createRelatedService(deps: WidgetDeps & { ctx: WidgetContext; ca
       };
     } catch (error) {
       const failure = toSalesforceError(error);
-      log.warn({ account: account.id, kind: failure.kind, code: failure.errorCode }, 'related records search failed');
+      log.warn(
+        { account: account.id, kind: failure.kind, code: failure.errorCode },
+        'related records search failed',
+      );
       return { ...base, ...failedState(failure), fetchedAt };
     }
   }
 
-  async function related(agent: Agent, token: string, chatId: string, refresh: boolean): Promise<RelatedResponse> {
+  async function related(
+    agent: Agent,
+    token: string,
+    chatId: string,
+    refresh: boolean,
+  ): Promise<RelatedResponse> {
     const accounts = await deps.ctx.usableAccounts(agent);
     const chat = await deps.ctx.chat(agent, token, chatId);
     const visitor = { name: chat.visitor.name ?? null, email: chat.visitor.email ?? null };
     if (accounts.length === 0) {
-      return { state: 'no_accounts', chatId, visitor, accounts: [], fetchedAt: deps.clock.now().toISOString() };
+      return {
+        state: 'no_accounts',
+        chatId,
+        visitor,
+        accounts: [],
+        fetchedAt: deps.clock.now().toISOString(),
+      };
     }
     const results = await Promise.all(accounts.map((a) => forAccount(a, chat, refresh)));
     const oldest = Math.min(...results.map((r) => r.fetchedAt.getTime()));

@@ -120,7 +120,11 @@ export function searchRequest(plan: SearchPlan) {
       .filter((o) => o.searchables.length > 0)
       .map((o) => {
         const where = whereOf(o);
-        const fields = ['Id', ...(o.nameField === 'Id' ? [] : [o.nameField]), ...o.keyFields.map((f) => f.name)];
+        const fields = [
+          'Id',
+          ...(o.nameField === 'Id' ? [] : [o.nameField]),
+          ...o.keyFields.map((f) => f.name),
+        ];
         for (const s of o.searchables) if (!fields.includes(s.field)) fields.push(s.field);
         return {
           name: o.objectName,

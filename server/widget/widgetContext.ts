@@ -41,7 +41,10 @@ export function createWidgetContext(deps: WidgetDeps) {
   }
 
   /** A mapping on an account the agent may use; any other id is simply not found. */
-  async function usableMapping(agent: Agent, mappingId: string): Promise<{ account: AccountRow } & MappedObject> {
+  async function usableMapping(
+    agent: Agent,
+    mappingId: string,
+  ): Promise<{ account: AccountRow } & MappedObject> {
     const row = await findMapping(deps.db, agent.licenseId, mappingId);
     const account = row && (await usableAccounts(agent)).find((a) => a.id === row.accountId);
     if (!row || !account) throw notFound('This Salesforce object is not mapped (or not for you).');
@@ -53,7 +56,10 @@ export function createWidgetContext(deps: WidgetDeps) {
     try {
       return await deps.chatFields.chat(agent, token, chatId);
     } catch (error) {
-      if (error instanceof LiveChatError && (error.status === 404 || error.status === 403 || error.status === 400)) {
+      if (
+        error instanceof LiveChatError &&
+        (error.status === 404 || error.status === 403 || error.status === 400)
+      ) {
         throw notFound('This chat could not be read from LiveChat.');
       }
       if (error instanceof LiveChatError && error.isAuthError) {
@@ -93,7 +99,11 @@ export function salesforceAppError(failure: SalesforceError, label: string): App
         `“${label}” has used up its Salesforce API calls for today. Try again later.`,
       );
     case 'unavailable':
-      return new AppError('upstream_unavailable', 503, 'Salesforce could not be reached. Try again in a moment.');
+      return new AppError(
+        'upstream_unavailable',
+        503,
+        'Salesforce could not be reached. Try again in a moment.',
+      );
     default:
       return new AppError('salesforce_error', 502, `Salesforce answered: ${failure.message}`);
   }

@@ -166,7 +166,10 @@ export const createRecordRequestSchema = z.object({
    * a field left out takes the mapping's value for this chat (an Auto-Match field is then matched at
    * create time); `null` or `""` leaves it empty.
    */
-  values: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'Not a Salesforce field name.'), formValueSchema),
+  values: z.record(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'Not a Salesforce field name.'),
+    formValueSchema,
+  ),
 });
 export type CreateRecordRequest = z.infer<typeof createRecordRequestSchema>;
 

@@ -26,25 +26,27 @@ describe.skipIf(!chromiumPath)('the built frontends in Chromium', () => {
     await database?.close();
   });
 
-  it('shows the widget first screen in LiveChat style', async () => {
+  it('explains where the widget belongs when opened outside LiveChat', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${app.url}/widget/`);
-    await page.getByTestId('widget-ready').waitFor();
-    expect(await page.getByText('Salesforce records').isVisible()).toBe(true);
+    // Outside LiveChat's Agent App there is no chat to show: the widget says where it belongs.
+    await page.getByTestId('outside-livechat').waitFor({ timeout: 15_000 });
+    expect(await page.getByText('Open this inside LiveChat').isVisible()).toBe(true);
     await page.screenshot({ path: path.join(screenshotDir, 'foundation-widget.png') });
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('shows the settings first screen in LiveChat style', async () => {
+  it('shows the settings app’s sign-in screen when opened outside LiveChat', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${app.url}/settings/`);
-    await page.getByTestId('settings-ready').waitFor();
-    expect(await page.getByText('Salesforce for LiveChat').isVisible()).toBe(true);
+    await page.getByTestId('settings-signed-out').waitFor({ timeout: 15_000 });
+    expect(await page.getByText('Salesforce for LiveChat').first().isVisible()).toBe(true);
+    expect(await page.getByTestId('signin-button').isVisible()).toBe(true);
     await page.screenshot({ path: path.join(screenshotDir, 'foundation-settings.png') });
     expect(errors).toEqual([]);
     await page.close();

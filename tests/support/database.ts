@@ -8,8 +8,13 @@ import { createDatabase, type Database } from '../../server/db/prisma';
 
 export const migrationsDir = path.resolve(import.meta.dirname, '../../prisma/migrations');
 
+/** The run's PostgreSQL server: vitest's globalSetup provides it; benchmarks set SFL_DATABASE_ADMIN_URL. */
+export function databaseAdminUrl(): string {
+  return process.env.SFL_DATABASE_ADMIN_URL ?? inject('databaseAdminUrl');
+}
+
 export function databaseUrlFor(name: string): string {
-  const url = new URL(inject('databaseAdminUrl'));
+  const url = new URL(databaseAdminUrl());
   url.pathname = `/${name}`;
   return url.toString();
 }
@@ -19,7 +24,7 @@ export async function createEmptyDatabase(
   prefix = 't',
 ): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: inject('databaseAdminUrl') });
+  const admin = new pg.Client({ connectionString: databaseAdminUrl() });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
@@ -27,7 +32,7 @@ export async function createEmptyDatabase(
     name,
     url: databaseUrlFor(name),
     drop: async () => {
-      const client = new pg.Client({ connectionString: inject('databaseAdminUrl') });
+      const client = new pg.Client({ connectionString: databaseAdminUrl() });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await client.end();

@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ORG } from '../../support/automation';
+import { startWorld, type World } from '../../support/world';
+
+const OWNER = 'olivia.owner@demo-shop.example';
+let world: World;
+let owner: string;
+let accountId: string;
+
+beforeAll(async () => {
+  world = await startWorld({ seed: true });
+  owner = world.tokenFor(OWNER);
+  accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id;
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+const describeCalls = () =>
+  world.salesforce.admin.calls(DEMO_ORG).filter((c) => c.kind === 'describe' || c.kind === 'describeGlobal').length;
+
+const caseMapping = {
+  objectName: 'Case',
+  fields: [
+    { entryType: 'dynamic', field: 'Subject', source: 'visitor.name' },
+    { entryType: 'static', field: 'Origin', value: 'Web' },
+    { entryType: 'dynamic', field: 'SuppliedEmail', source: 'visitor.email' },
+    { entryType: 'dynamic', field: 'Description', source: 'chat.transcript' },
+    { entryType: 'autoMatch', field: 'OwnerId', match: { object: 'User', field: 'Email', source: 'agent.email' } },
+  ],
+  searchableFields: ['SuppliedEmail'],
+  automation: false,
+  duplicatePolicy: 'create',
+  autoAssign: false,
+};
+
+describe('Salesforce metadata', () => {
+  it('lists the org’s createable objects, custom ones included', async () => {
+    const res = await world.api(owner, `/api/settings/accounts/${accountId}/objects`);
+    expect(res.status).toBe(200);
+    const names = res.body.objects.map((o: { name: string }) => o.name);
+    expect(names).toEqual(expect.arrayContaining(['Lead', 'Contact', 'Case', 'Account', 'Chat_Transcript__c']));
+    expect(names).not.toContain('User'); // not createable
+    expect(res.body.objects.find((o: { name: string }) => o.name === 'Chat_Transcript__c').custom).toBe(true);
+  });
+
+  it('describes an object with the metadata mappings need', async () => {
+    const res = await world.api(owner, `/api/settings/accounts/${accountId}/objects/Lead`);
+    const fields = res.body.object.fields as { name: string; nillable: boolean; createable: boolean; type: string }[];
+    const lastName = fields.find((f) => f.name === 'LastName')!;
+    expect(lastName).toMatchObject({ type: 'string', nillable: false, createable: true });
+    expect(fields.find((f) => f.name === 'OwnerId')).toMatchObject({ type: 'reference', referenceTo: ['Group', 'User'] });
+  });
+
+  it('answers 404 for an object the org does not have', async () => {
+    const res = await world.api(owner, `/api/settings/accounts/${accountId}/objects/Nope__c`);
+    expect(res.status).toBe(404);
+  });
+
+  it('costs no describe call once cached', async () => {
+    await world.api(owner, `/api/settings/accounts/${accountId}/objects/Contact`);
+    world.salesforce.admin.clearCalls(DEMO_ORG);
+    for (let i = 0; i < 3; i++) {
+      expect((await world.api(owner, `/api/settings/accounts/${accountId}/objects/Contact`)).status).toBe(200);
+      expect((await world.api(owner, `/api/settings/accounts/${accountId}/objects`)).status).toBe(200);
+    }
+    expect(describeCalls()).toBe(0);
+  });
+
+  it('searches records of a referenced object for the reference picker', async () => {
+    const res = await world.api(owner, `/api/settings/accounts/${accountId}/lookup?object=Account&q=acme`);
+    expect(res.body.records).toEqual([{ id: expect.stringMatching(/^001/), name: 'Acme Corporation' }]);
+    const bad = await world.api(owner, `/api/settings/accounts/${accountId}/lookup?object=Drop%20Table`);
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('mapping CRUD', () => {
+  let caseId: string;
+
+  it('saves a valid Case mapping with each entry type', async () => {
+    const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`, { body: caseMapping });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ ...caseMapping, objectLabel: 'Case', accountId });
+    caseId = res.body.id;
+    const list = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`);
+    expect(list.body.mappings.map((m: { objectName: string }) => m.objectName)).toEqual(['Lead', 'Contact', 'Case']);
+  });
+
+  it('refuses to map the same object twice on one account', async () => {
+    const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`, { body: caseMapping });
+    expect(res.status).toBe(409);
+  });
+
+  it('refuses an invalid mapping with precise, field-level problems', async () => {
+    const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`, {
+      body: {
+        objectName: 'Lead',
+        fields: [
+          { entryType: 'static', field: 'LeadSource', value: 'Carrier pigeon' },
+          { entryType: 'static', field: 'Company', value: 'x'.repeat(300) },
+          { entryType: 'dynamic', field: 'NoSuchField__c', source: 'visitor.email' },
+          { entryType: 'autoMatch', field: 'Email', match: { object: 'User', field: 'Email', source: 'agent.email' } },
+        ],
+        searchableFields: [],
+        automation: true,
+        duplicatePolicy: 'create',
+        autoAssign: true,
+      },
+    });
+    // Lead is already mapped on this account: that alone is a conflict.
+    expect(res.status).toBe(409);
+
+    const other = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`, {
+      body: {
+        objectName: 'Opportunity',
+        fields: [
+          { entryType: 'static', field: 'StageName', value: 'Not a stage' },
+          { entryType: 'static', field: 'Name', value: 'x'.repeat(300) },
+          { entryType: 'dynamic', field: 'NoSuchField__c', source: 'visitor.email' },
+          { entryType: 'static', field: 'CloseDate', value: '31/02/2026' },
+        ],
+        searchableFields: [],
+        automation: false,
+        duplicatePolicy: 'create',
+        autoAssign: true,
+      },
+    });
+    expect(other.status).toBe(400);
+    expect(other.body.error.code).toBe('validation_failed');
+    const problems = other.body.error.details.problems as { path: string; code: string; field?: string }[];
+    const byPath = Object.fromEntries(problems.map((p) => [p.path, p.code]));
+    expect(byPath['fields.1.value']).toBe('value_too_long');
+    expect(byPath['fields.2.field']).toBe('unknown_field');
+    expect(byPath['fields.3.value']).toBe('invalid_date');
+    expect(problems.some((p) => p.field === 'StageName')).toBe(true);
+  });
+
+  it('refuses a mapping that leaves a required field unmapped', async () => {
+    const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`, {
+      body: { ...caseMapping, objectName: 'Account', fields: [{ entryType: 'static', field: 'Website', value: 'https://x.example' }], searchableFields: [] },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.problems).toContainEqual(
+      expect.objectContaining({ code: 'required_field_not_mapped', field: 'Name' }),
+    );
+  });
+
+  it('rejects malformed input before looking at Salesforce', async () => {
+    const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`, {
+      body: { objectName: 'Case', fields: [{ entryType: 'magic', field: 'Subject' }], automation: 'yes' },
+    });
+    expect(res.status).toBe(400);
+    const paths = res.body.error.details.problems.map((p: { path: string }) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['body.fields.0.entryType', 'body.automation', 'body.searchableFields']));
+  });
+
+  it('updates and deletes a mapping', async () => {
+    const updated = await world.api(owner, `/api/settings/mappings/${caseId}`, {
+      method: 'PUT',
+      body: { ...caseMapping, automation: true },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body.automation).toBe(true);
+    expect((await world.api(owner, `/api/settings/mappings/${caseId}`)).body.automation).toBe(true);
+    expect((await world.api(owner, `/api/settings/mappings/${caseId}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await world.api(owner, `/api/settings/mappings/${caseId}`)).status).toBe(404);
+  });
+
+  it('keeps mappings to the owner’s license', async () => {
+    const lead = (await world.api(owner, `/api/settings/accounts/${accountId}/mappings`)).body.mappings[0];
+    const other = world.tokenFor('oscar.owner@other-company.example');
+    expect((await world.api(other, `/api/settings/mappings/${lead.id}`)).status).toBe(404);
+    expect((await world.api(other, `/api/settings/mappings/${lead.id}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await world.api(world.tokenFor('nora.agent@demo-shop.example'), `/api/settings/mappings/${lead.id}`)).status).toBe(403);
+  });
+});
+
+describe('chat fields', () => {
+  it('says why nothing was found before the first scan', async () => {
+    const res = await world.api(owner, '/api/settings/chat-fields');
+    expect(res.body.discovered).toEqual([]);
+    expect(res.body.scan).toEqual({ scannedAt: null, chatsScanned: 0, message: 'The archived chats have not been scanned yet.' });
+    expect(res.body.builtIn.map((f: { id: string }) => f.id)).toEqual(expect.arrayContaining(['visitor.email', 'agent.email', 'chat.transcript']));
+  });
+
+  it('finds custom variables and pre-/post-chat fields in the archives, with samples', async () => {
+    const res = await world.api(owner, '/api/settings/chat-fields/scan', { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(res.body.scan.chatsScanned).toBeGreaterThan(10);
+    const ids = res.body.discovered.map((f: { id: string }) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(['customVariable:plan', 'customVariable:customer_id']));
+    expect(ids.some((id: string) => id.startsWith('prechat:'))).toBe(true);
+    expect(ids.some((id: string) => id.startsWith('postchat:'))).toBe(true);
+    const plan = res.body.discovered.find((f: { id: string }) => f.id === 'customVariable:plan');
+    expect(plan).toMatchObject({ group: 'Custom variables', sample: expect.any(String), chatCount: expect.any(Number) });
+    expect(res.body.scan.message).toBeNull();
+  });
+
+  it('scans only the caller’s license', async () => {
+    const before = (await world.api(owner, '/api/settings/chat-fields')).body.discovered;
+    const res = await world.api(world.tokenFor('oscar.owner@other-company.example'), '/api/settings/chat-fields/scan', {
+      method: 'POST',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.scan.chatsScanned).toBe(world.livechat.admin.chats(10_000_002, { active: false }).length);
+    expect((await world.api(owner, '/api/settings/chat-fields')).body.discovered).toEqual(before);
+  });
+});
+
+describe('preview', () => {
+  it('shows the exact record a chat would create, with auto-matches and problems, creating nothing', async () => {
+    const chats = (await world.api(owner, '/api/settings/chats/recent')).body.chats as { id: string; visitorEmail: string | null }[];
+    const kenji = chats.find((c) => c.visitorEmail === 'kenji.tanaka@umbrella.example')!;
+    const leadsBefore = world.salesforce.admin.findRecords(DEMO_ORG, 'Lead').length;
+    const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings/preview`, {
+      body: { mapping: caseMapping, chatId: kenji.id },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.record).toMatchObject({ Subject: 'Kenji Tanaka', Origin: 'Web', SuppliedEmail: 'kenji.tanaka@umbrella.example' });
+    expect(res.body.record.Description).toContain('Kenji Tanaka:');
+    expect(res.body.lookups).toEqual([
+      {
+        field: 'OwnerId',
+        object: 'User',
+        matchField: 'Email',
+        value: expect.stringMatching(/@demo-shop\.example$/),
+        found: { id: expect.stringMatching(/^005/), name: expect.any(String) },
+      },
+    ]);
+    expect(res.body.problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([]);
+    expect(world.salesforce.admin.findRecords(DEMO_ORG, 'Lead').length).toBe(leadsBefore);
+    expect(world.salesforce.admin.findRecords(DEMO_ORG, 'Case', { SuppliedEmail: 'kenji.tanaka@umbrella.example' })).toEqual([]);
+  });
+
+  it('reports a missing chat value for a visitor without email', async () => {
+    const chats = (await world.api(owner, '/api/settings/chats/recent')).body.chats as { id: string; visitorEmail: string | null }[];
+    const anonymous = chats.find((c) => c.visitorEmail === null)!;
+    const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings/preview`, {
+      body: { mapping: caseMapping, chatId: anonymous.id },
+    });
+    expect(res.body.missing).toContainEqual({ field: 'SuppliedEmail', source: 'visitor.email', entryType: 'dynamic' });
+    expect(res.body.record.SuppliedEmail).toBeUndefined();
+  });
+});

@@ -1,0 +1,306 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type {
+  CreateRecordResponse,
+  RelatedAccount,
+  RelatedObject,
+  RelatedRecord,
+  RelatedResponse,
+} from '../../src/api/widget';
+import { useApi } from '../../ui/api/ApiContext';
+import { errorMessage } from '../../ui/api/ApiError';
+import { LiteButton, Spinner } from '../lite';
+import { CreateRecordForm } from './CreateRecordForm';
+import { Notice } from './Notice';
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; data: RelatedResponse; refreshing: boolean };
+
+/** Records created here, kept beside the search's answer: Salesforce's search index may lag behind. */
+type Created = Record<string, RelatedRecord[]>;
+
+function RecordItem({ record, fresh }: { record: RelatedRecord; fresh?: boolean }) {
+  return (
+    <li className={`wr-record${fresh ? ' wr-record--fresh' : ''}`} data-testid="related-record">
+      <a
+        className="wr-record__name"
+        href={record.url}
+        target="_blank"
+        rel="noopener noreferrer"
+        title="Open in Salesforce"
+      >
+        {record.name}
+        <span className="wr-record__open" aria-hidden="true">
+          ↗
+        </span>
+        <span className="wr-sr">(Open in Salesforce)</span>
+      </a>
+      {record.fields.length > 0 && (
+        <dl className="wr-record__fields">
+          {record.fields.map((f) => (
+            <div key={f.label} className="wr-record__field">
+              <dt>{f.label}</dt>
+              <dd>{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </li>
+  );
+}
+
+function ObjectGroup({
+  chatId,
+  object,
+  created,
+  canCreate,
+  onCreated,
+}: {
+  chatId: string;
+  object: RelatedObject;
+  created: RelatedRecord[];
+  canCreate: boolean;
+  onCreated: (created: CreateRecordResponse) => void;
+}) {
+  const [creating, setCreating] = useState(false);
+  const [success, setSuccess] = useState<CreateRecordResponse | null>(null);
+  const records = [...created.filter((c) => !object.records.some((r) => r.id === c.id)), ...object.records];
+  return (
+    <section className="wr-object" data-testid="related-object" data-object={object.objectName}>
+      <div className="wr-object__head">
+        <h3 className="wr-object__title">
+          {object.objectLabel}
+          <span className="wr-count">{records.length}</span>
+        </h3>
+        {canCreate && !creating && (
+          <button
+            type="button"
+            className="wr-link-button"
+            onClick={() => {
+              setSuccess(null);
+              setCreating(true);
+            }}
+            data-testid={`create-${object.objectName}`}
+          >
+            + Create
+          </button>
+        )}
+      </div>
+      {success && (
+        <p className="wr-success" role="status" data-testid="create-success">
+          {success.outcome === 'created'
+            ? `${object.objectLabel} created: `
+            : `This ${object.objectLabel} already exists: `}
+          <a
+            href={success.record.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="create-success-link"
+          >
+            {success.record.name}
+          </a>
+        </p>
+      )}
+      {creating && (
+        <CreateRecordForm
+          chatId={chatId}
+          mappingId={object.mappingId}
+          objectLabel={object.objectLabel}
+          onCancel={() => setCreating(false)}
+          onCreated={(result) => {
+            setCreating(false);
+            setSuccess(result);
+            onCreated(result);
+          }}
+        />
+      )}
+      {records.length > 0 ? (
+        <ul className="wr-records">
+          {records.map((r) => (
+            <RecordItem key={r.id} record={r} fresh={created.some((c) => c.id === r.id)} />
+          ))}
+        </ul>
+      ) : (
+        object.searched && (
+          <p className="wr-empty">No {object.objectLabel.toLowerCase()} matches this visitor.</p>
+        )
+      )}
+    </section>
+  );
+}
+
+function AccountSection({
+  chatId,
+  entry,
+  showLabel,
+  created,
+  onCreated,
+}: {
+  chatId: string;
+  entry: RelatedAccount;
+  showLabel: boolean;
+  created: Created;
+  onCreated: (created: CreateRecordResponse) => void;
+}) {
+  const canCreate = entry.state === 'ok' || entry.state === 'no_searchable_values';
+  return (
+    <section className="wr-account" data-testid="related-account" data-state={entry.state}>
+      {showLabel && (
+        <div className="wr-account__head">
+          <span className="wr-account__label">{entry.account.label}</span>
+          {entry.account.orgName && entry.account.orgName !== entry.account.label && (
+            <span className="wr-account__org">{entry.account.orgName}</span>
+          )}
+        </div>
+      )}
+      {entry.state === 'needs_reconnect' && (
+        <Notice testId="state-needs-reconnect" title="Salesforce connection lost" tone="error">
+          {entry.message ?? 'Ask your license owner to reconnect this account in the app’s settings.'}
+        </Notice>
+      )}
+      {entry.state === 'limit_reached' && (
+        <Notice testId="state-limit-reached" title="Out of Salesforce API calls" tone="error">
+          {entry.message ?? 'This org has used up its API calls for today.'}
+        </Notice>
+      )}
+      {entry.state === 'unavailable' && (
+        <Notice testId="state-unavailable" title="Salesforce is unavailable" tone="error">
+          {entry.message ?? 'Salesforce could not be reached. Try again in a moment.'}
+        </Notice>
+      )}
+      {entry.state === 'no_mappings' && (
+        <Notice testId="state-no-mappings" title="Nothing mapped yet">
+          {entry.message ?? 'Ask your license owner to map Salesforce objects in the app’s settings.'}
+        </Notice>
+      )}
+      {entry.state === 'no_searchable_values' && (
+        <Notice testId="state-no-searchable-values" title="Nothing to look up yet">
+          This visitor has no email or phone yet, so their records cannot be looked up. When they give one,
+          the records appear here; you can still create a record below.
+        </Notice>
+      )}
+      {entry.objects.map((object) => (
+        <ObjectGroup
+          key={object.mappingId}
+          chatId={chatId}
+          object={object}
+          created={created[object.mappingId] ?? []}
+          canCreate={canCreate}
+          onCreated={onCreated}
+        />
+      ))}
+    </section>
+  );
+}
+
+/** The visitor's Salesforce records for the open chat, grouped by account and object, with Create. */
+export function RelatedRecords({ chatId }: { chatId: string }) {
+  const api = useApi();
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [created, setCreated] = useState<Created>({});
+  const run = useRef(0);
+
+  const load = useCallback(
+    (refresh: boolean) => {
+      const mine = ++run.current;
+      setLoaded((s) =>
+        s.status === 'ready' && refresh ? { ...s, refreshing: true } : { status: 'loading' },
+      );
+      api.widget.related(chatId, { refresh }).then(
+        (data) => mine === run.current && setLoaded({ status: 'ready', data, refreshing: false }),
+        (error: unknown) =>
+          mine === run.current && setLoaded({ status: 'error', message: errorMessage(error) }),
+      );
+    },
+    [api, chatId],
+  );
+
+  useEffect(() => {
+    load(false);
+    const runs = run;
+    return () => {
+      runs.current++; // drops the answer of a chat the agent has left
+    };
+  }, [load]);
+
+  const onCreated = useCallback((result: CreateRecordResponse) => {
+    const { record } = result;
+    setCreated((c) => ({
+      ...c,
+      [record.mappingId]: [
+        { id: record.id, name: record.name, url: record.url, fields: [] },
+        ...(c[record.mappingId] ?? []).filter((r) => r.id !== record.id),
+      ],
+    }));
+  }, []);
+
+  const header = (
+    <div className="wr-head">
+      <h2 className="widget-section-title">Salesforce records</h2>
+      {loaded.status !== 'loading' && (
+        <button
+          type="button"
+          className="wr-icon-button"
+          onClick={() => load(true)}
+          disabled={loaded.status === 'ready' && loaded.refreshing}
+          aria-label="Refresh"
+          title="Look up the visitor’s records again"
+          data-testid="related-refresh"
+        >
+          <span
+            className={loaded.status === 'ready' && loaded.refreshing ? 'wr-spin' : ''}
+            aria-hidden="true"
+          >
+            ↻
+          </span>
+        </button>
+      )}
+    </div>
+  );
+
+  if (loaded.status === 'loading') {
+    return (
+      <div className="widget-body" data-testid="related-loading">
+        {header}
+        <div className="widget-center">
+          <Spinner label="Looking up the visitor in Salesforce…" />
+        </div>
+      </div>
+    );
+  }
+  if (loaded.status === 'error') {
+    return (
+      <div className="widget-body" data-testid="related-error">
+        {header}
+        <Notice testId="related-error-notice" title="Salesforce records could not be loaded" tone="error">
+          {loaded.message}
+        </Notice>
+        <LiteButton onClick={() => load(false)}>Try again</LiteButton>
+      </div>
+    );
+  }
+  const { data } = loaded;
+  return (
+    <div className="widget-body" data-testid="related-ready" data-chat-id={chatId}>
+      {header}
+      {data.state === 'no_accounts' ? (
+        <Notice testId="state-no-accounts" title="No Salesforce account to use">
+          You may not use any connected Salesforce account yet. Ask your license owner to give you access in
+          the app’s settings.
+        </Notice>
+      ) : (
+        data.accounts.map((entry) => (
+          <AccountSection
+            key={entry.account.id}
+            chatId={chatId}
+            entry={entry}
+            showLabel={data.accounts.length > 1}
+            created={created}
+            onCreated={onCreated}
+          />
+        ))
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { FormField, FormValue } from '../../src/api/widget';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+const NUMBER_TYPES = new Set(['int', 'long', 'double', 'currency', 'percent']);
+
+export const isEmpty = (value: FormValue) =>
+  value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+/**
+ * What the agent must fix before the record is sent, by field name: the checks the server repeats (it has
+ * the last word, with the org's own rules), so most mistakes are caught without a round trip.
+ */
+export function checkForm(fields: FormField[], values: Record<string, FormValue>): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const field of fields) {
+    const value = values[field.name] ?? null;
+    if (isEmpty(value)) {
+      if (field.required && !(field.autoMatch && field.autoMatch.searchedFor)) {
+        problems[field.name] = `“${field.label}” is required.`;
+      }
+      continue;
+    }
+    const text = typeof value === 'string' ? value.trim() : '';
+    if (field.type === 'email' && !EMAIL.test(text)) problems[field.name] = 'Enter an email address.';
+    else if (
+      NUMBER_TYPES.has(field.type) &&
+      (typeof value === 'string' ? !/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) : typeof value !== 'number')
+    ) {
+      problems[field.name] = 'Enter a number, with a dot for decimals.';
+    } else if ((field.type === 'int' || field.type === 'long') && !Number.isInteger(Number(value))) {
+      problems[field.name] = 'Enter a whole number.';
+    } else if (field.type === 'reference' && !RECORD_ID.test(text)) {
+      problems[field.name] = 'Enter a Salesforce record id (15 or 18 letters and digits).';
+    } else if (
+      field.type !== 'textarea' &&
+      field.length > 0 &&
+      typeof value === 'string' &&
+      value.length > field.length
+    ) {
+      problems[field.name] = `At most ${field.length} characters (now ${value.length}).`;
+    } else if (
+      field.type === 'picklist' &&
+      field.restrictedPicklist &&
+      !field.picklistValues.some((p) => p.value === value)
+    ) {
+      problems[field.name] = 'Pick one of the values.';
+    }
+  }
+  return problems;
+}
+
+/** The values to send: numbers as numbers, the rest as the editors hold them. */
+export function toRequestValues(
+  fields: FormField[],
+  values: Record<string, FormValue>,
+): Record<string, FormValue> {
+  const out: Record<string, FormValue> = {};
+  for (const field of fields) {
+    const value = values[field.name] ?? null;
+    // An auto-match that found nothing stays out: the server matches it again at create time.
+    if (field.autoMatch && isEmpty(value)) continue;
+    out[field.name] =
+      NUMBER_TYPES.has(field.type) && typeof value === 'string' && value.trim() !== ''
+        ? Number(value)
+        : value;
+  }
+  return out;
+}
