@@ -18,7 +18,9 @@ process.env.SFL_DATABASE_ADMIN_URL = postgres.adminUrl;
 
 const dir = import.meta.dirname;
 const only = process.argv[2];
-const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only))).sort();
+const files = (await readdir(dir))
+  .filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)))
+  .sort();
 if (files.length === 0) {
   process.stdout.write('no benchmarks found\n');
 }
@@ -29,7 +31,9 @@ for (const file of files) {
   process.stdout.write(`\n${file} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   const width = Math.max(...Object.keys(results).map((k) => k.length));
   for (const [key, value] of Object.entries(results)) {
-    process.stdout.write(`  ${key.padEnd(width)}  ${typeof value === 'number' ? Number(value.toFixed(2)) : value}\n`);
+    process.stdout.write(
+      `  ${key.padEnd(width)}  ${typeof value === 'number' ? Number(value.toFixed(2)) : value}\n`,
+    );
   }
 }
 await postgres.stop();

@@ -15,7 +15,9 @@ import { projectRoot } from './server';
 const config = configFromEnvironmentOrExit();
 const logger = createLogger({ level: config.logLevel });
 if (!config.databaseUrl) {
-  logger.fatal('The worker alone needs DATABASE_URL (the database the app uses); `npm start` runs a worker inside the app.');
+  logger.fatal(
+    'The worker alone needs DATABASE_URL (the database the app uses); `npm start` runs a worker inside the app.',
+  );
   process.exit(1);
 }
 const db = createDatabase(config.databaseUrl);

@@ -61,7 +61,11 @@ export const demoMappings: Mapping[] = [
       { entryType: 'dynamic', field: 'Email', source: 'visitor.email' },
       { entryType: 'static', field: 'LeadSource', value: 'Web' },
       { entryType: 'dynamic', field: 'Description', source: 'chat.transcript' },
-      { entryType: 'autoMatch', field: 'OwnerId', match: { object: 'User', field: 'Email', source: 'agent.email' } },
+      {
+        entryType: 'autoMatch',
+        field: 'OwnerId',
+        match: { object: 'User', field: 'Email', source: 'agent.email' },
+      },
     ],
     searchableFields: ['Email'],
     automation: true,
@@ -82,7 +86,11 @@ export const demoMappings: Mapping[] = [
   },
 ];
 
-export async function startDemo(baseConfig: Config, logger: Logger, options: DemoOptions = {}): Promise<Demo> {
+export async function startDemo(
+  baseConfig: Config,
+  logger: Logger,
+  options: DemoOptions = {},
+): Promise<Demo> {
   const appPort = baseConfig.port === 0 ? await findFreePort() : baseConfig.port;
   const appUrl = `http://localhost:${appPort}`;
   const livechat = createLiveChatEmulator({ agentApp: { appUrl } });
@@ -94,7 +102,10 @@ export async function startDemo(baseConfig: Config, logger: Logger, options: Dem
     ...baseConfig,
     port: appPort,
     publicUrl: appUrl,
-    encryption: { ...baseConfig.encryption, key: baseConfig.encryption.key ?? (await demoEncryptionKey(baseConfig.dataDir)) },
+    encryption: {
+      ...baseConfig.encryption,
+      key: baseConfig.encryption.key ?? (await demoEncryptionKey(baseConfig.dataDir)),
+    },
     livechat: {
       clientId: demoClient.clientId,
       clientSecret: demoClient.clientSecret ?? '',
@@ -141,7 +152,13 @@ export async function startDemo(baseConfig: Config, logger: Logger, options: Dem
  * settings app. The emulators start afresh each run, so tokens are issued anew every time; the rest
  * (accounts, mappings, runs) lives in the database and is kept.
  */
-async function seedDemo(app: RunningServer, livechat: LiveChatEmulator, salesforce: SalesforceEmulator, salesforceUrl: string, logger: Logger) {
+async function seedDemo(
+  app: RunningServer,
+  livechat: LiveChatEmulator,
+  salesforce: SalesforceEmulator,
+  salesforceUrl: string,
+  logger: Logger,
+) {
   const { db, services } = app;
   const agent: Agent = {
     licenseId: demoLicense.organizationId,
@@ -151,10 +168,21 @@ async function seedDemo(app: RunningServer, livechat: LiveChatEmulator, salesfor
     role: 'owner',
     groupIds: [],
   };
-  await db.license.upsert({ where: { id: agent.licenseId }, create: { id: agent.licenseId, licenseNumber: demoLicense.licenseId }, update: {} });
-  await services.installation.installWithTokens(agent, livechat.admin.issueAgentTokens(owner.email, { clientId: demoClient.clientId }));
+  await db.license.upsert({
+    where: { id: agent.licenseId },
+    create: { id: agent.licenseId, licenseNumber: demoLicense.licenseId },
+    update: {},
+  });
+  await services.installation.installWithTokens(
+    agent,
+    livechat.admin.issueAgentTokens(owner.email, { clientId: demoClient.clientId }),
+  );
 
-  const session = salesforce.admin.issueSession({ username: owner.email, clientId: demoConnectedApp.clientId, origin: salesforceUrl });
+  const session = salesforce.admin.issueSession({
+    username: owner.email,
+    clientId: demoConnectedApp.clientId,
+    origin: salesforceUrl,
+  });
   const tokens = {
     accessTokenEnc: services.secretBox.encrypt(session.accessToken),
     refreshTokenEnc: services.secretBox.encrypt(session.refreshToken),
@@ -164,7 +192,9 @@ async function seedDemo(app: RunningServer, livechat: LiveChatEmulator, salesfor
     status: 'connected' as const,
     statusReason: null,
   };
-  const existing = await db.salesforceAccount.findFirst({ where: { licenseId: agent.licenseId, orgId: session.orgId } });
+  const existing = await db.salesforceAccount.findFirst({
+    where: { licenseId: agent.licenseId, orgId: session.orgId },
+  });
   const account = existing
     ? await db.salesforceAccount.update({ where: { id: existing.id }, data: tokens })
     : await db.salesforceAccount.create({
@@ -187,7 +217,12 @@ async function seedDemo(app: RunningServer, livechat: LiveChatEmulator, salesfor
   if (!existing) {
     const mapped = await listMappings(db, agent.licenseId, account.id);
     for (const mapping of demoMappings.filter((m) => !mapped.some((r) => r.objectName === m.objectName))) {
-      await createMapping(db, { licenseId: agent.licenseId, accountId: account.id, objectLabel: mapping.objectName, mapping });
+      await createMapping(db, {
+        licenseId: agent.licenseId,
+        accountId: account.id,
+        objectLabel: mapping.objectName,
+        mapping,
+      });
     }
   }
   logger.info({ account: account.id }, 'demo seeded: license installed, Salesforce org connected');

@@ -12,7 +12,11 @@ export async function runDemo(config: Config, options: StartOptions): Promise<vo
   const port = config.port || 3000;
   let demo;
   try {
-    demo = await startDemo({ ...config, port }, logger, { ...options, livechatPort: port + 1, salesforcePort: port + 2 });
+    demo = await startDemo({ ...config, port }, logger, {
+      ...options,
+      livechatPort: port + 1,
+      salesforcePort: port + 2,
+    });
   } catch (error) {
     logger.fatal({ err: error }, error instanceof Error ? error.message : 'the demo could not start');
     process.exitCode = 1;

@@ -152,7 +152,9 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       targetId: account.id,
       details: { label: updated.label, orgId: who.orgId, orgName: who.orgName },
     });
-    await deps.onConnected?.(account.id).catch((error: unknown) => log.warn({ err: error }, 'resuming waiting runs failed'));
+    await deps
+      .onConnected?.(account.id)
+      .catch((error: unknown) => log.warn({ err: error }, 'resuming waiting runs failed'));
     return updated;
   }
 

@@ -49,7 +49,8 @@ export function createActivityService(deps: { db: Database; queue: JobQueue | un
   }
 
   function requireQueue(): JobQueue {
-    if (!deps.queue) throw new AppError('upstream_unavailable', 503, 'The automation queue is not running here.');
+    if (!deps.queue)
+      throw new AppError('upstream_unavailable', 503, 'The automation queue is not running here.');
     return deps.queue;
   }
 
@@ -63,7 +64,11 @@ export function createActivityService(deps: { db: Database; queue: JobQueue | un
       where: { id: run.id },
       data: { status: 'pending', errorMessage: null, errorCode: null, errorFields: [], finishedAt: null },
     });
-    await requireQueue().enqueueChat({ licenseId: run.licenseId, chatId: run.chatId, threadId: run.threadId ?? '' });
+    await requireQueue().enqueueChat({
+      licenseId: run.licenseId,
+      chatId: run.chatId,
+      threadId: run.threadId ?? '',
+    });
     await recordAudit(deps.db, {
       actor: agent,
       action: 'run.retried',
@@ -84,7 +89,11 @@ export function createActivityService(deps: { db: Database; queue: JobQueue | un
       select: { licenseId: true, chatId: true, threadId: true },
     });
     for (const run of waiting) {
-      await deps.queue.enqueueChat({ licenseId: run.licenseId, chatId: run.chatId, threadId: run.threadId ?? '' });
+      await deps.queue.enqueueChat({
+        licenseId: run.licenseId,
+        chatId: run.chatId,
+        threadId: run.threadId ?? '',
+      });
     }
     if (waiting.length) log.info({ account: accountId, chats: waiting.length }, 'resumed waiting runs');
     return waiting.length;

@@ -90,7 +90,11 @@ export function createChatProcessor(deps: {
       .map((f) => ({ field: f.field, value: String(values[f.field]) }));
   }
 
-  async function runOne(mapping: MappingWithAccount, chat: ChatSnapshot, attempt: { final: boolean }): Promise<string | null> {
+  async function runOne(
+    mapping: MappingWithAccount,
+    chat: ChatSnapshot,
+    attempt: { final: boolean },
+  ): Promise<string | null> {
     const now = () => deps.clock.now();
     const account = mapping.account;
     let run: RunRow = await ensureRun(
@@ -100,14 +104,20 @@ export function createChatProcessor(deps: {
     );
     if (['created', 'linked', 'skipped', 'failed'].includes(run.status)) return null;
     // Another worker holds it (or died holding it): try again after its lease, never skip it.
-    if (run.status === 'running' && run.leaseUntil && run.leaseUntil > now()) return 'another worker is on it';
+    if (run.status === 'running' && run.leaseUntil && run.leaseUntil > now())
+      return 'another worker is on it';
 
     if (account.status !== 'connected') {
       if (run.status !== 'waiting') {
-        await finishRun(deps.db, run.id, {
-          status: 'waiting',
-          errorMessage: `Waiting for “${account.label}” to be reconnected in the settings.`,
-        }, now());
+        await finishRun(
+          deps.db,
+          run.id,
+          {
+            status: 'waiting',
+            errorMessage: `Waiting for “${account.label}” to be reconnected in the settings.`,
+          },
+          now(),
+        );
       }
       return null;
     }
@@ -115,8 +125,16 @@ export function createChatProcessor(deps: {
     if (!(await claimRun(deps.db, run, now(), LEASE_MS))) return 'another worker took it';
     run = await deps.db.automationRun.findUniqueOrThrow({ where: { id: run.id } });
 
-    const fail = (message: string, extra: { errorCode?: string; errorFields?: string[]; sfCalls?: number } = {}) =>
-      finishRun(deps.db, run.id, { status: 'failed', errorMessage: message, ...extra, finished: true }, now());
+    const fail = (
+      message: string,
+      extra: { errorCode?: string; errorFields?: string[]; sfCalls?: number } = {},
+    ) =>
+      finishRun(
+        deps.db,
+        run.id,
+        { status: 'failed', errorMessage: message, ...extra, finished: true },
+        now(),
+      );
 
     try {
       const conn = deps.connections.connect(account);
@@ -145,30 +163,49 @@ export function createChatProcessor(deps: {
           ? { recover: { since: new Date(run.startedAt.getTime() - RECOVERY_SLACK_MS), match } }
           : {}),
       });
-      await finishRun(deps.db, run.id, {
-        status: result.outcome,
-        recordId: result.id,
-        recordUrl: `${account.instanceUrl}/${result.id}`,
-        errorMessage:
-          result.outcome === 'skipped'
-            ? 'A duplicate rule in Salesforce pointed at an existing record, so none was created.'
-            : result.unmatched.length
-              ? `No match for ${result.unmatched.join(', ')}; Salesforce's default was kept.`
-              : null,
-        errorCode: null,
-        errorFields: [],
-        sfCalls: result.calls,
-        finished: true,
-      }, now());
-      log.info({ run: run.id, chat: chat.chatId, object: mapping.objectName, outcome: result.outcome, calls: result.calls }, 'run done');
+      await finishRun(
+        deps.db,
+        run.id,
+        {
+          status: result.outcome,
+          recordId: result.id,
+          recordUrl: `${account.instanceUrl}/${result.id}`,
+          errorMessage:
+            result.outcome === 'skipped'
+              ? 'A duplicate rule in Salesforce pointed at an existing record, so none was created.'
+              : result.unmatched.length
+                ? `No match for ${result.unmatched.join(', ')}; Salesforce's default was kept.`
+                : null,
+          errorCode: null,
+          errorFields: [],
+          sfCalls: result.calls,
+          finished: true,
+        },
+        now(),
+      );
+      log.info(
+        {
+          run: run.id,
+          chat: chat.chatId,
+          object: mapping.objectName,
+          outcome: result.outcome,
+          calls: result.calls,
+        },
+        'run done',
+      );
       return null;
     } catch (error) {
       const failure = error instanceof SalesforceError ? error : toSalesforceError(error);
       if (failure.kind === 'needs_reconnect') {
-        await finishRun(deps.db, run.id, {
-          status: 'waiting',
-          errorMessage: `Waiting for “${account.label}” to be reconnected in the settings.`,
-        }, now());
+        await finishRun(
+          deps.db,
+          run.id,
+          {
+            status: 'waiting',
+            errorMessage: `Waiting for “${account.label}” to be reconnected in the settings.`,
+          },
+          now(),
+        );
         return null;
       }
       if (failure.kind === 'rejected') {
@@ -179,7 +216,9 @@ export function createChatProcessor(deps: {
         return null;
       }
       const reason =
-        failure.kind === 'limit_reached' ? 'the org has used up its daily API calls' : 'Salesforce could not be reached';
+        failure.kind === 'limit_reached'
+          ? 'the org has used up its daily API calls'
+          : 'Salesforce could not be reached';
       if (attempt.final) {
         await fail(`Gave up after several attempts: ${reason}. Use Retry once Salesforce is available.`, {
           errorCode: failure.errorCode ?? failure.kind,

@@ -87,14 +87,7 @@ export function createMappingsService(deps: {
     try {
       return await call();
     } catch (error) {
-      if (error instanceof AppError) throw error;
-      const failure = toSalesforceError(error);
-      if (failure.kind === 'needs_reconnect')
-        throw new AppError('salesforce_needs_reconnect', 409, failure.message);
-      if (failure.kind === 'limit_reached')
-        throw new AppError('salesforce_limit_reached', 503, failure.message);
-      if (failure.kind === 'unavailable') throw new AppError('upstream_unavailable', 503, failure.message);
-      throw new AppError('salesforce_error', 502, `Salesforce answered: ${failure.message}`);
+      throw salesforceAppError(error);
     }
   }
 

@@ -14,7 +14,15 @@ export const chatDeactivatedWebhookSchema = z.object({
 });
 export type ChatDeactivatedWebhook = z.infer<typeof chatDeactivatedWebhookSchema>;
 
-export const runStatuses = ['pending', 'running', 'created', 'linked', 'skipped', 'waiting', 'failed'] as const;
+export const runStatuses = [
+  'pending',
+  'running',
+  'created',
+  'linked',
+  'skipped',
+  'waiting',
+  'failed',
+] as const;
 export type RunStatus = (typeof runStatuses)[number];
 
 export const runSchema = z.object({

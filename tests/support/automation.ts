@@ -4,7 +4,11 @@ import type { World } from './world';
 export const DEMO_ORG = '00D5g0000000001EAA';
 
 /** Polls until `check` passes (or throws its last failure after `timeoutMs`). */
-export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 20_000, everyMs = 100): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T> | T,
+  timeoutMs = 20_000,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -17,7 +21,11 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 20_
 }
 
 /** A chat on the demo license whose visitor has this email, ended at once (the webhook fires). */
-export function endNewChat(world: World, visitor: { name: string; email?: string }, extra: Record<string, unknown> = {}) {
+export function endNewChat(
+  world: World,
+  visitor: { name: string; email?: string },
+  extra: Record<string, unknown> = {},
+) {
   const { chatId } = world.livechat.admin.createChat(demoLicense.licenseId, {
     visitor,
     agentEmail: 'nora.agent@demo-shop.example',

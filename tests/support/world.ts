@@ -21,6 +21,7 @@ export interface World extends Demo {
     token: string | null,
     path: string,
     init?: { method?: string; body?: unknown },
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers of every shape
   ): Promise<{ status: number; body: any; text: string }>;
   close(): Promise<void>;
 }
@@ -45,12 +46,16 @@ export async function startWorld(
       },
     }),
   );
-  const demo = await startDemo(buildConfig({ databaseUrl: database.url, port: 0, ...testAutomation, ...options.config }), logger, {
-    seed: options.seed ?? false,
-    pollingIntervalSeconds: 0.5,
-    distDir: new URL('../../dist', import.meta.url).pathname,
-    ...(options.worker === undefined ? {} : { worker: options.worker }),
-  });
+  const demo = await startDemo(
+    buildConfig({ databaseUrl: database.url, port: 0, ...testAutomation, ...options.config }),
+    logger,
+    {
+      seed: options.seed ?? false,
+      pollingIntervalSeconds: 0.5,
+      distDir: new URL('../../dist', import.meta.url).pathname,
+      ...(options.worker === undefined ? {} : { worker: options.worker }),
+    },
+  );
   return {
     ...demo,
     logs,
@@ -69,7 +74,7 @@ export async function startWorld(
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       });
       const text = await res.text();
-      let body: unknown = undefined;
+      let body: unknown;
       try {
         body = text ? JSON.parse(text) : undefined;
       } catch {

@@ -28,7 +28,10 @@ afterAll(async () => {
 describe('a worker killed in the middle of a batch', () => {
   it('leaves every chat with its record exactly once after another worker takes over', async () => {
     world.salesforce.admin.setLatency(150);
-    const visitors = Array.from({ length: 10 }, (_, i) => ({ name: `Crash Visitor${i}`, email: `crash.${i}@example.com` }));
+    const visitors = Array.from({ length: 10 }, (_, i) => ({
+      name: `Crash Visitor${i}`,
+      email: `crash.${i}@example.com`,
+    }));
     const ended = visitors.map((v) => endNewChat(world, v));
 
     const first = spawnWorker(world, databaseUrl, encryptionKey);

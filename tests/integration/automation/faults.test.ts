@@ -14,8 +14,16 @@ afterAll(async () => {
 
 describe('when Salesforce misbehaves', () => {
   it('creates every record exactly once while 30 % of requests fail with 503 or REQUEST_LIMIT_EXCEEDED', async () => {
-    world.salesforce.admin.failRate({ probability: 0.3, kind: [503, 'REQUEST_LIMIT_EXCEEDED'], orgId: DEMO_ORG, seed: 7 });
-    const visitors = Array.from({ length: 12 }, (_, i) => ({ name: `Chaos Visitor${i}`, email: `chaos.${i}@example.com` }));
+    world.salesforce.admin.failRate({
+      probability: 0.3,
+      kind: [503, 'REQUEST_LIMIT_EXCEEDED'],
+      orgId: DEMO_ORG,
+      seed: 7,
+    });
+    const visitors = Array.from({ length: 12 }, (_, i) => ({
+      name: `Chaos Visitor${i}`,
+      email: `chaos.${i}@example.com`,
+    }));
     const ended = visitors.map((v) => endNewChat(world, v));
     await eventually(
       async () => {

@@ -26,7 +26,12 @@ describe('the ended-chat webhook', () => {
       expect(found).toHaveLength(1);
       return found[0]!;
     });
-    expect(lead).toMatchObject({ LastName: 'Ferreira', FirstName: 'Ines', Company: 'Unknown (LiveChat)', LeadSource: 'Web' });
+    expect(lead).toMatchObject({
+      LastName: 'Ferreira',
+      FirstName: 'Ines',
+      Company: 'Unknown (LiveChat)',
+      LeadSource: 'Web',
+    });
     expect(lead.OwnerId).toBe('0055g0000000004AAA'); // Nora, auto-matched by the agent's email, kept (no auto-assign)
     expect(String(lead.Description)).toContain('Ines Ferreira: Hello, I would like a quote.');
 
@@ -95,10 +100,17 @@ describe('the ended-chat webhook', () => {
   });
 
   it('answers 400 to a payload without a chat id, saying what is missing', async () => {
-    const res = await post({ secret_key: 's', action: 'chat_deactivated', organization_id: 'o', payload: { thread_id: 'T' } });
+    const res = await post({
+      secret_key: 's',
+      action: 'chat_deactivated',
+      organization_id: 'o',
+      payload: { thread_id: 'T' },
+    });
     expect(res.status).toBe(400);
     const body = await res.json();
-    expect(body.error.details.problems).toEqual([{ path: 'body.payload.chat_id', message: expect.stringMatching(/chat_id/) }]);
+    expect(body.error.details.problems).toEqual([
+      { path: 'body.payload.chat_id', message: expect.stringMatching(/chat_id/) },
+    ]);
   });
 
   it('records a failed run with a clear reason when a required value is missing in the chat', async () => {
@@ -124,10 +136,19 @@ describe('the ended-chat webhook', () => {
     expect(leadsWithEmail(world, 'karl.nilsen@example.no')).toHaveLength(0);
 
     const activity = await world.api(owner, '/api/settings/activity?status=failed');
-    expect(activity.body.runs[0]).toMatchObject({ chatId: ended.chatId, status: 'failed', objectLabel: 'Lead' });
+    expect(activity.body.runs[0]).toMatchObject({
+      chatId: ended.chatId,
+      status: 'failed',
+      objectLabel: 'Lead',
+    });
 
     // Fixed mapping + Retry → created.
-    const fixed = { ...mapping, fields: mapping.fields.map((f: { field: string }) => (f.field === 'Company' ? { entryType: 'static', field: 'Company', value: 'Nilsen AS' } : f)) };
+    const fixed = {
+      ...mapping,
+      fields: mapping.fields.map((f: { field: string }) =>
+        f.field === 'Company' ? { entryType: 'static', field: 'Company', value: 'Nilsen AS' } : f,
+      ),
+    };
     await world.api(owner, `/api/settings/mappings/${id}`, { method: 'PUT', body: fixed });
     const retried = await world.api(owner, `/api/settings/activity/${run.id}/retry`, { method: 'POST' });
     expect(retried.status).toBe(200);

@@ -17,7 +17,8 @@ afterAll(async () => {
 });
 
 const describeCalls = () =>
-  world.salesforce.admin.calls(DEMO_ORG).filter((c) => c.kind === 'describe' || c.kind === 'describeGlobal').length;
+  world.salesforce.admin.calls(DEMO_ORG).filter((c) => c.kind === 'describe' || c.kind === 'describeGlobal')
+    .length;
 
 const caseMapping = {
   objectName: 'Case',
@@ -26,7 +27,11 @@ const caseMapping = {
     { entryType: 'static', field: 'Origin', value: 'Web' },
     { entryType: 'dynamic', field: 'SuppliedEmail', source: 'visitor.email' },
     { entryType: 'dynamic', field: 'Description', source: 'chat.transcript' },
-    { entryType: 'autoMatch', field: 'OwnerId', match: { object: 'User', field: 'Email', source: 'agent.email' } },
+    {
+      entryType: 'autoMatch',
+      field: 'OwnerId',
+      match: { object: 'User', field: 'Email', source: 'agent.email' },
+    },
   ],
   searchableFields: ['SuppliedEmail'],
   automation: false,
@@ -39,17 +44,27 @@ describe('Salesforce metadata', () => {
     const res = await world.api(owner, `/api/settings/accounts/${accountId}/objects`);
     expect(res.status).toBe(200);
     const names = res.body.objects.map((o: { name: string }) => o.name);
-    expect(names).toEqual(expect.arrayContaining(['Lead', 'Contact', 'Case', 'Account', 'Chat_Transcript__c']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Lead', 'Contact', 'Case', 'Account', 'Chat_Transcript__c']),
+    );
     expect(names).not.toContain('User'); // not createable
     expect(res.body.objects.find((o: { name: string }) => o.name === 'Chat_Transcript__c').custom).toBe(true);
   });
 
   it('describes an object with the metadata mappings need', async () => {
     const res = await world.api(owner, `/api/settings/accounts/${accountId}/objects/Lead`);
-    const fields = res.body.object.fields as { name: string; nillable: boolean; createable: boolean; type: string }[];
+    const fields = res.body.object.fields as {
+      name: string;
+      nillable: boolean;
+      createable: boolean;
+      type: string;
+    }[];
     const lastName = fields.find((f) => f.name === 'LastName')!;
     expect(lastName).toMatchObject({ type: 'string', nillable: false, createable: true });
-    expect(fields.find((f) => f.name === 'OwnerId')).toMatchObject({ type: 'reference', referenceTo: ['Group', 'User'] });
+    expect(fields.find((f) => f.name === 'OwnerId')).toMatchObject({
+      type: 'reference',
+      referenceTo: ['Group', 'User'],
+    });
   });
 
   it('answers 404 for an object the org does not have', async () => {
@@ -61,7 +76,9 @@ describe('Salesforce metadata', () => {
     await world.api(owner, `/api/settings/accounts/${accountId}/objects/Contact`);
     world.salesforce.admin.clearCalls(DEMO_ORG);
     for (let i = 0; i < 3; i++) {
-      expect((await world.api(owner, `/api/settings/accounts/${accountId}/objects/Contact`)).status).toBe(200);
+      expect((await world.api(owner, `/api/settings/accounts/${accountId}/objects/Contact`)).status).toBe(
+        200,
+      );
       expect((await world.api(owner, `/api/settings/accounts/${accountId}/objects`)).status).toBe(200);
     }
     expect(describeCalls()).toBe(0);
@@ -84,7 +101,11 @@ describe('mapping CRUD', () => {
     expect(res.body).toMatchObject({ ...caseMapping, objectLabel: 'Case', accountId });
     caseId = res.body.id;
     const list = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`);
-    expect(list.body.mappings.map((m: { objectName: string }) => m.objectName)).toEqual(['Lead', 'Contact', 'Case']);
+    expect(list.body.mappings.map((m: { objectName: string }) => m.objectName)).toEqual([
+      'Lead',
+      'Contact',
+      'Case',
+    ]);
   });
 
   it('refuses to map the same object twice on one account', async () => {
@@ -100,7 +121,11 @@ describe('mapping CRUD', () => {
           { entryType: 'static', field: 'LeadSource', value: 'Carrier pigeon' },
           { entryType: 'static', field: 'Company', value: 'x'.repeat(300) },
           { entryType: 'dynamic', field: 'NoSuchField__c', source: 'visitor.email' },
-          { entryType: 'autoMatch', field: 'Email', match: { object: 'User', field: 'Email', source: 'agent.email' } },
+          {
+            entryType: 'autoMatch',
+            field: 'Email',
+            match: { object: 'User', field: 'Email', source: 'agent.email' },
+          },
         ],
         searchableFields: [],
         automation: true,
@@ -138,7 +163,12 @@ describe('mapping CRUD', () => {
 
   it('refuses a mapping that leaves a required field unmapped', async () => {
     const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`, {
-      body: { ...caseMapping, objectName: 'Account', fields: [{ entryType: 'static', field: 'Website', value: 'https://x.example' }], searchableFields: [] },
+      body: {
+        ...caseMapping,
+        objectName: 'Account',
+        fields: [{ entryType: 'static', field: 'Website', value: 'https://x.example' }],
+        searchableFields: [],
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.error.details.problems).toContainEqual(
@@ -152,7 +182,9 @@ describe('mapping CRUD', () => {
     });
     expect(res.status).toBe(400);
     const paths = res.body.error.details.problems.map((p: { path: string }) => p.path);
-    expect(paths).toEqual(expect.arrayContaining(['body.fields.0.entryType', 'body.automation', 'body.searchableFields']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['body.fields.0.entryType', 'body.automation', 'body.searchableFields']),
+    );
   });
 
   it('updates and deletes a mapping', async () => {
@@ -163,7 +195,9 @@ describe('mapping CRUD', () => {
     expect(updated.status).toBe(200);
     expect(updated.body.automation).toBe(true);
     expect((await world.api(owner, `/api/settings/mappings/${caseId}`)).body.automation).toBe(true);
-    expect((await world.api(owner, `/api/settings/mappings/${caseId}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await world.api(owner, `/api/settings/mappings/${caseId}`, { method: 'DELETE' })).status).toBe(
+      204,
+    );
     expect((await world.api(owner, `/api/settings/mappings/${caseId}`)).status).toBe(404);
   });
 
@@ -171,8 +205,13 @@ describe('mapping CRUD', () => {
     const lead = (await world.api(owner, `/api/settings/accounts/${accountId}/mappings`)).body.mappings[0];
     const other = world.tokenFor('oscar.owner@other-company.example');
     expect((await world.api(other, `/api/settings/mappings/${lead.id}`)).status).toBe(404);
-    expect((await world.api(other, `/api/settings/mappings/${lead.id}`, { method: 'DELETE' })).status).toBe(404);
-    expect((await world.api(world.tokenFor('nora.agent@demo-shop.example'), `/api/settings/mappings/${lead.id}`)).status).toBe(403);
+    expect((await world.api(other, `/api/settings/mappings/${lead.id}`, { method: 'DELETE' })).status).toBe(
+      404,
+    );
+    expect(
+      (await world.api(world.tokenFor('nora.agent@demo-shop.example'), `/api/settings/mappings/${lead.id}`))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -180,8 +219,14 @@ describe('chat fields', () => {
   it('says why nothing was found before the first scan', async () => {
     const res = await world.api(owner, '/api/settings/chat-fields');
     expect(res.body.discovered).toEqual([]);
-    expect(res.body.scan).toEqual({ scannedAt: null, chatsScanned: 0, message: 'The archived chats have not been scanned yet.' });
-    expect(res.body.builtIn.map((f: { id: string }) => f.id)).toEqual(expect.arrayContaining(['visitor.email', 'agent.email', 'chat.transcript']));
+    expect(res.body.scan).toEqual({
+      scannedAt: null,
+      chatsScanned: 0,
+      message: 'The archived chats have not been scanned yet.',
+    });
+    expect(res.body.builtIn.map((f: { id: string }) => f.id)).toEqual(
+      expect.arrayContaining(['visitor.email', 'agent.email', 'chat.transcript']),
+    );
   });
 
   it('finds custom variables and pre-/post-chat fields in the archives, with samples', async () => {
@@ -193,15 +238,23 @@ describe('chat fields', () => {
     expect(ids.some((id: string) => id.startsWith('prechat:'))).toBe(true);
     expect(ids.some((id: string) => id.startsWith('postchat:'))).toBe(true);
     const plan = res.body.discovered.find((f: { id: string }) => f.id === 'customVariable:plan');
-    expect(plan).toMatchObject({ group: 'Custom variables', sample: expect.any(String), chatCount: expect.any(Number) });
+    expect(plan).toMatchObject({
+      group: 'Custom variables',
+      sample: expect.any(String),
+      chatCount: expect.any(Number),
+    });
     expect(res.body.scan.message).toBeNull();
   });
 
   it('scans only the caller’s license', async () => {
     const before = (await world.api(owner, '/api/settings/chat-fields')).body.discovered;
-    const res = await world.api(world.tokenFor('oscar.owner@other-company.example'), '/api/settings/chat-fields/scan', {
-      method: 'POST',
-    });
+    const res = await world.api(
+      world.tokenFor('oscar.owner@other-company.example'),
+      '/api/settings/chat-fields/scan',
+      {
+        method: 'POST',
+      },
+    );
     expect(res.status).toBe(200);
     expect(res.body.scan.chatsScanned).toBe(world.livechat.admin.chats(10_000_002, { active: false }).length);
     expect((await world.api(owner, '/api/settings/chat-fields')).body.discovered).toEqual(before);
@@ -210,14 +263,21 @@ describe('chat fields', () => {
 
 describe('preview', () => {
   it('shows the exact record a chat would create, with auto-matches and problems, creating nothing', async () => {
-    const chats = (await world.api(owner, '/api/settings/chats/recent')).body.chats as { id: string; visitorEmail: string | null }[];
+    const chats = (await world.api(owner, '/api/settings/chats/recent')).body.chats as {
+      id: string;
+      visitorEmail: string | null;
+    }[];
     const kenji = chats.find((c) => c.visitorEmail === 'kenji.tanaka@umbrella.example')!;
     const leadsBefore = world.salesforce.admin.findRecords(DEMO_ORG, 'Lead').length;
     const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings/preview`, {
       body: { mapping: caseMapping, chatId: kenji.id },
     });
     expect(res.status).toBe(200);
-    expect(res.body.record).toMatchObject({ Subject: 'Kenji Tanaka', Origin: 'Web', SuppliedEmail: 'kenji.tanaka@umbrella.example' });
+    expect(res.body.record).toMatchObject({
+      Subject: 'Kenji Tanaka',
+      Origin: 'Web',
+      SuppliedEmail: 'kenji.tanaka@umbrella.example',
+    });
     expect(res.body.record.Description).toContain('Kenji Tanaka:');
     expect(res.body.lookups).toEqual([
       {
@@ -230,16 +290,27 @@ describe('preview', () => {
     ]);
     expect(res.body.problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([]);
     expect(world.salesforce.admin.findRecords(DEMO_ORG, 'Lead').length).toBe(leadsBefore);
-    expect(world.salesforce.admin.findRecords(DEMO_ORG, 'Case', { SuppliedEmail: 'kenji.tanaka@umbrella.example' })).toEqual([]);
+    expect(
+      world.salesforce.admin.findRecords(DEMO_ORG, 'Case', {
+        SuppliedEmail: 'kenji.tanaka@umbrella.example',
+      }),
+    ).toEqual([]);
   });
 
   it('reports a missing chat value for a visitor without email', async () => {
-    const chats = (await world.api(owner, '/api/settings/chats/recent')).body.chats as { id: string; visitorEmail: string | null }[];
+    const chats = (await world.api(owner, '/api/settings/chats/recent')).body.chats as {
+      id: string;
+      visitorEmail: string | null;
+    }[];
     const anonymous = chats.find((c) => c.visitorEmail === null)!;
     const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings/preview`, {
       body: { mapping: caseMapping, chatId: anonymous.id },
     });
-    expect(res.body.missing).toContainEqual({ field: 'SuppliedEmail', source: 'visitor.email', entryType: 'dynamic' });
+    expect(res.body.missing).toContainEqual({
+      field: 'SuppliedEmail',
+      source: 'visitor.email',
+      entryType: 'dynamic',
+    });
     expect(res.body.record.SuppliedEmail).toBeUndefined();
   });
 });
