@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { recordPageRoutes } from './ui/recordPage';
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { createAdmin } from './admin/admin';
@@ -50,6 +51,7 @@ export function createSalesforceEmulator(options: SalesforceEmulatorOptions = {}
   });
   app.use(oauthRoutes(state));
   app.use(restRoutes(state));
+  app.use(recordPageRoutes(state));
   app.use((_req: Request, res: Response) => {
     sendJson(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
   });

@@ -11,6 +11,7 @@ import { objectAndRelated } from '../mappings/mappings.service';
 import { prepareRecord } from '../mappings/prepareRecord';
 import type { SalesforceConnections } from '../salesforce/connections';
 import type { SalesforceMetadata } from '../salesforce/metadata.service';
+import { recordUrl } from '../salesforce/recordUrl';
 import { writeRecord, type FieldEquals } from '../salesforce/recordWriter';
 import { SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
 import type { ChatEndedJob } from './queue';
@@ -169,7 +170,7 @@ export function createChatProcessor(deps: {
         {
           status: result.outcome,
           recordId: result.id,
-          recordUrl: `${account.instanceUrl}/${result.id}`,
+          recordUrl: recordUrl(account.instanceUrl, mapping.objectName, result.id),
           errorMessage:
             result.outcome === 'skipped'
               ? 'A duplicate rule in Salesforce pointed at an existing record, so none was created.'

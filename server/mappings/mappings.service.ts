@@ -99,7 +99,7 @@ export function createMappingsService(deps: {
   async function describe(agent: Agent, accountId: string, objectName: string): Promise<ObjectMetadata> {
     const { account, conn } = await connected(agent, accountId);
     const available = await salesforce(() => deps.metadata.createableObjects(account.id, conn));
-    if (!available.some((o) => o.name === objectName)) {
+    if (!available.some((o) => o.name === objectName) && objectName !== 'User') {
       throw notFound(`${objectName} is not an object you can create records of in this org.`);
     }
     return salesforce(() => deps.metadata.describe(account.id, conn, objectName));

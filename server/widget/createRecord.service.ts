@@ -10,7 +10,7 @@ import { objectAndRelated } from '../mappings/mappings.service';
 import { prepareRecord } from '../mappings/prepareRecord';
 import { writeRecord } from '../salesforce/recordWriter';
 import { SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
-import { recordUrl } from './related.presenter';
+import { recordUrl } from '../salesforce/recordUrl';
 import type { RelatedCache } from './relatedCache';
 import { refusalProblems } from './refusalInWords';
 import { salesforceAppError, type WidgetContext, type WidgetDeps } from './widgetContext';

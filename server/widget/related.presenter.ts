@@ -1,3 +1,4 @@
+import { recordUrl } from '../salesforce/recordUrl';
 import type { RelatedObject, RelatedRecord, WidgetAccount } from '../../src/api/widget';
 import type { AccountRow } from '../accounts/accounts.repo';
 import { matchesVisitor, RECORDS_PER_OBJECT, type PlannedObject, type SearchRecord } from './relatedSearch';
@@ -13,11 +14,6 @@ export function toWidgetAccount(row: AccountRow): WidgetAccount {
     status: row.status,
     instanceUrl: row.instanceUrl,
   };
-}
-
-/** Where Salesforce (Lightning) shows a record. */
-export function recordUrl(instanceUrl: string | null, objectName: string, id: string): string {
-  return `${(instanceUrl ?? '').replace(/\/+$/, '')}/lightning/r/${objectName}/${id}/view`;
 }
 
 function shown(value: unknown): string | undefined {

@@ -1,10 +1,6 @@
 import type { Org } from '../org';
 
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
+import { escapeHtml } from '../ui/escapeHtml';
 
 export interface LoginPageOptions {
   appName: string;

@@ -71,7 +71,10 @@ describe('the ended-chat webhook', () => {
     const leads = leadsWithEmail(world, 'maria.garcia@globex.example');
     expect(leads).toHaveLength(1);
     expect(run.recordId).toBe(leads[0]!.Id);
-    expect(run.recordUrl).toBe(`${world.salesforceUrl}/${leads[0]!.Id}`);
+    expect(run.recordUrl).toBe(`${world.salesforceUrl}/lightning/r/Lead/${leads[0]!.Id}/view`);
+    const page = await fetch(run.recordUrl!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('maria.garcia@globex.example');
   });
 
   it('answers 401 to a wrong secret and stores nothing', async () => {
