@@ -108,18 +108,18 @@ export function createChatProcessor(deps: {
     if (run.status === 'running' && run.leaseUntil && run.leaseUntil > now())
       return 'another worker is on it';
 
+    const waitForReconnect = () =>
+      finishRun(
+        deps.db,
+        run.id,
+        {
+          status: 'waiting',
+          errorMessage: `Waiting for “${account.label}” to be reconnected in the settings.`,
+        },
+        now(),
+      );
     if (account.status !== 'connected') {
-      if (run.status !== 'waiting') {
-        await finishRun(
-          deps.db,
-          run.id,
-          {
-            status: 'waiting',
-            errorMessage: `Waiting for “${account.label}” to be reconnected in the settings.`,
-          },
-          now(),
-        );
-      }
+      if (run.status !== 'waiting') await waitForReconnect();
       return null;
     }
     const recovering = run.status === 'running';
@@ -198,15 +198,7 @@ export function createChatProcessor(deps: {
     } catch (error) {
       const failure = error instanceof SalesforceError ? error : toSalesforceError(error);
       if (failure.kind === 'needs_reconnect') {
-        await finishRun(
-          deps.db,
-          run.id,
-          {
-            status: 'waiting',
-            errorMessage: `Waiting for “${account.label}” to be reconnected in the settings.`,
-          },
-          now(),
-        );
+        await waitForReconnect();
         return null;
       }
       if (failure.kind === 'rejected') {
