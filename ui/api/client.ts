@@ -11,6 +11,7 @@ import {
   type CreateAccountRequest,
 } from '../../src/api/accounts';
 import { auditListSchema } from '../../src/api/audit';
+import { activityListSchema, runSchema, type RunStatus } from '../../src/api/automation';
 import { installationSchema, type InstallRequest } from '../../src/api/installation';
 import { meResponseSchema, publicConfigSchema } from '../../src/api/session';
 import { createHttp, type HttpDeps } from './http';
@@ -18,6 +19,7 @@ import { createMappingsApi } from './mappings';
 import { createWidgetApi } from './widget';
 
 const accountResponseSchema = z.object({ account: salesforceAccountSchema });
+const runResponseSchema = z.object({ run: runSchema });
 const id = (accountId: string) => encodeURIComponent(accountId);
 
 /** The typed client of our HTTP API: one small function per endpoint, answers parsed with `src/api`'s schemas. */
@@ -78,6 +80,17 @@ export function createApiClient(deps: HttpDeps) {
         path: '/api/settings/audit',
         query: { limit: query.limit ?? 50, before: query.before },
         schema: auditListSchema,
+      }),
+
+    // activity (automatic runs)
+    listActivity: (
+      query: { status?: RunStatus; from?: string; to?: string; limit?: number; before?: string } = {},
+    ) => http({ path: '/api/settings/activity', query: { limit: 50, ...query }, schema: activityListSchema }),
+    retryRun: (runId: string) =>
+      http({
+        method: 'POST',
+        path: `/api/settings/activity/${encodeURIComponent(runId)}/retry`,
+        schema: runResponseSchema,
       }),
 
     // widget
