@@ -55,7 +55,7 @@ export async function startWorker(deps: {
         throw error;
       }
     },
-    { concurrency: deps.concurrency ?? 2 },
+    { concurrency: deps.concurrency ?? 5 },
   );
   log.info('automation worker started');
   return { stop: () => deps.queue.stop() };
