@@ -28,6 +28,7 @@ export async function cacheAgent(
   });
 }
 
+/** The license row, created on first sight (concurrent first requests are fine). */
 export async function ensureLicense(db: Database, licenseId: string): Promise<void> {
-  await db.license.upsert({ where: { id: licenseId }, create: { id: licenseId }, update: {} });
+  await db.license.createMany({ data: [{ id: licenseId }], skipDuplicates: true });
 }

@@ -96,11 +96,12 @@ export function createMappingsService(deps: {
     return salesforce(() => deps.metadata.createableObjects(account.id, conn));
   }
 
+  /** Any object of the org: mapped ones, and those Auto-Match searches (User, Group, Account…). */
   async function describe(agent: Agent, accountId: string, objectName: string): Promise<ObjectMetadata> {
     const { account, conn } = await connected(agent, accountId);
-    const available = await salesforce(() => deps.metadata.createableObjects(account.id, conn));
-    if (!available.some((o) => o.name === objectName) && objectName !== 'User') {
-      throw notFound(`${objectName} is not an object you can create records of in this org.`);
+    const all = await salesforce(() => deps.metadata.allObjects(account.id, conn));
+    if (!all.some((o) => o.name === objectName)) {
+      throw notFound(`This Salesforce org has no object called ${objectName}.`);
     }
     return salesforce(() => deps.metadata.describe(account.id, conn, objectName));
   }

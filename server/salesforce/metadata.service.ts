@@ -69,8 +69,8 @@ export function createSalesforceMetadata(deps: {
     return value;
   }
 
-  /** The org's createable objects, custom ones included, by label. */
-  async function createableObjects(accountId: string, conn: Connection): Promise<SObjectSummary[]> {
+  /** Every object of the org (global describe), by label. */
+  async function allObjects(accountId: string, conn: Connection): Promise<SObjectSummary[]> {
     const all = await cached<SObjectSummary[]>(
       accountId,
       GLOBAL,
@@ -78,7 +78,12 @@ export function createSalesforceMetadata(deps: {
       '/sobjects',
       (body) => (body as { sobjects?: unknown[] }).sobjects?.map((o) => sObjectSummarySchema.parse(o)) ?? [],
     );
-    return all.filter((o) => o.createable).sort((a, b) => a.label.localeCompare(b.label));
+    return [...all].sort((a, b) => a.label.localeCompare(b.label));
+  }
+
+  /** The org's createable objects, custom ones included: what can be mapped. */
+  async function createableObjects(accountId: string, conn: Connection): Promise<SObjectSummary[]> {
+    return (await allObjects(accountId, conn)).filter((o) => o.createable);
   }
 
   async function describe(accountId: string, conn: Connection, objectName: string): Promise<ObjectMetadata> {
@@ -92,5 +97,5 @@ export function createSalesforceMetadata(deps: {
     await deps.db.salesforceDescribeCache.deleteMany({ where: { accountId } });
   }
 
-  return { createableObjects, describe, forget };
+  return { allObjects, createableObjects, describe, forget };
 }

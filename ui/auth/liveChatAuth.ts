@@ -99,9 +99,22 @@ export function createLiveChatAuth(config: {
     redirect_uri: currentRedirectUri(),
   });
 
+  /**
+   * accounts-sdk gives its hidden iframe 5 s; a busy browser (many chats opening at once) can miss
+   * that without anything being wrong, so a timeout is tried once more before asking for a click.
+   */
+  async function viaIframe<T>(authorize: () => Promise<T>): Promise<T> {
+    try {
+      return await authorize();
+    } catch (error) {
+      if (error !== 'timeout') throw error;
+      return authorize();
+    }
+  }
+
   return {
     async signInSilently() {
-      return toToken(await sdk.iframe().authorize(), now());
+      return toToken(await viaIframe(() => sdk.iframe().authorize()), now());
     },
     async signInWithPopup() {
       return toToken(await sdk.popup().authorize(), now());
@@ -117,7 +130,9 @@ export function createLiveChatAuth(config: {
         pkce: { enabled: true, code_verifier: codeVerifier, code_challange_method: 'S256' as const },
       };
       const data =
-        flow === 'iframe' ? await sdk.iframe(options).authorize() : await sdk.popup(options).authorize();
+        flow === 'iframe'
+          ? await viaIframe(() => sdk.iframe(options).authorize())
+          : await sdk.popup(options).authorize();
       const parsed = codeDataSchema.safeParse(data);
       if (!parsed.success) throw new Error('LiveChat sent an unexpected authorization answer.');
       return { code: parsed.data.code, redirectUri, codeVerifier };

@@ -70,6 +70,13 @@ describe('who may do what', () => {
 });
 
 describe('tokens', () => {
+  it('answers every first request of a new license, even when they arrive together', async () => {
+    const tokens = Array.from({ length: 6 }, () => world.tokenFor(otherOwner.email));
+    const answers = await Promise.all(tokens.map((t) => world.api(t, '/api/me')));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(new Set(answers.map((a) => a.body.agent.licenseId)).size).toBe(1);
+  });
+
   it('answers 401 without a token', async () => {
     const res = await world.api(null, '/api/settings/accounts');
     expect(res.status).toBe(401);

@@ -67,6 +67,14 @@ describe('Salesforce metadata', () => {
     });
   });
 
+  it('describes objects that Auto-Match searches even when they cannot be mapped (User)', async () => {
+    const res = await world.api(owner, `/api/settings/accounts/${accountId}/objects/User`);
+    expect(res.status).toBe(200);
+    expect(res.body.object.fields.map((f: { name: string }) => f.name)).toEqual(
+      expect.arrayContaining(['Email', 'Username']),
+    );
+  });
+
   it('answers 404 for an object the org does not have', async () => {
     const res = await world.api(owner, `/api/settings/accounts/${accountId}/objects/Nope__c`);
     expect(res.status).toBe(404);
