@@ -27,6 +27,7 @@ export const problemCodes = [
   'searchable_field_not_mapped',
   'searchable_field_static',
   'no_searchable_fields',
+  'owner_replaced_by_assignment_rules',
   // a value against its field
   'value_required',
   'invalid_value',

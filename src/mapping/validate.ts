@@ -78,7 +78,29 @@ export function validateMapping(
   }
 
   problems.push(...checkSearchableFields(mapping, meta));
+  problems.push(...checkOwnerKept(mapping));
   return problems;
+}
+
+/** Salesforce runs assignment rules on Leads and Cases only; they replace an owner the mapping sets. */
+const OBJECTS_WITH_ASSIGNMENT_RULES = new Set(['Lead', 'Case']);
+
+function checkOwnerKept(mapping: Mapping): Problem[] {
+  const index = mapping.fields.findIndex(
+    (f) => f.field === 'OwnerId' && (f.entryType !== 'static' || f.value !== null),
+  );
+  if (index === -1 || !mapping.autoAssign || !OBJECTS_WITH_ASSIGNMENT_RULES.has(mapping.objectName))
+    return [];
+  return [
+    {
+      path: 'autoAssign',
+      field: 'OwnerId',
+      code: 'owner_replaced_by_assignment_rules',
+      severity: 'warning',
+      message:
+        'Salesforce assignment rules are on, so they will choose the owner and replace the one this mapping sets. Turn them off to keep it.',
+    },
+  ];
 }
 
 function unknownField(meta: ObjectMetadata, name: string, path: string): Problem {

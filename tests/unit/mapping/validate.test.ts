@@ -21,7 +21,7 @@ function leadMapping(overrides: Partial<Mapping> = {}): Mapping {
     searchableFields: [],
     automation: true,
     duplicatePolicy: 'create',
-    autoAssign: true,
+    autoAssign: false, // keeps an auto-matched owner (assignment rules would replace it, with a warning)
     ...overrides,
   };
 }
@@ -436,5 +436,40 @@ describe('validateMapping', () => {
     expect(problems).toEqual([
       expect.objectContaining({ field: 'Ticket_Subject__c', code: 'required_field_not_mapped' }),
     ]);
+  });
+});
+
+describe('assignment rules and a mapped owner', () => {
+  const lead = buildLeadMetadata();
+  const base = {
+    objectName: 'Lead',
+    fields: [
+      { entryType: 'static' as const, field: 'LastName', value: 'Doe' },
+      { entryType: 'static' as const, field: 'Company', value: 'Acme' },
+      {
+        entryType: 'autoMatch' as const,
+        field: 'OwnerId',
+        match: { object: 'User', field: 'Email', source: 'agent.email' as const },
+      },
+    ],
+    searchableFields: [],
+    automation: true,
+    duplicatePolicy: 'create' as const,
+  };
+
+  it('warns that assignment rules would replace the owner the mapping sets', () => {
+    const problems = validateMapping({ ...base, autoAssign: true }, lead);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        code: 'owner_replaced_by_assignment_rules',
+        severity: 'warning',
+        path: 'autoAssign',
+      }),
+    );
+  });
+
+  it('says nothing when the rules are off', () => {
+    const problems = validateMapping({ ...base, autoAssign: false }, lead);
+    expect(problems.map((p) => p.code)).not.toContain('owner_replaced_by_assignment_rules');
   });
 });
