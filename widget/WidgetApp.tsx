@@ -13,6 +13,11 @@ export function WidgetApp() {
     <SessionGate screens={widgetSessionScreens}>
       {(session) => (
         <ApiProvider api={session.api}>
+          {session.publicConfig.demo && (
+            <p className="widget-demo-note" data-testid="widget-demo-note">
+              Demo: records come from a local Salesforce emulator.
+            </p>
+          )}
           <ChatDetails />
         </ApiProvider>
       )}
