@@ -31,7 +31,9 @@ function buildIfNeeded(): void {
   }
 }
 
-const config = configFromEnvironmentOrExit();
+const parsed = configFromEnvironmentOrExit();
+// Vite's dev client needs inline scripts and a websocket: the CSP allows them in development only.
+const config = dev ? { ...parsed, env: 'development' as const } : parsed;
 if (!dev) buildIfNeeded();
 if (config.mode === 'demo') {
   const { runDemo } = await import('../emulators/demo/launch');
