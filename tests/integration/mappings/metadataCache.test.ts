@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fields } from '../../../emulators/salesforce';
+import { DEMO_ORG } from '../../support/automation';
+import { startWorld, type World } from '../../support/world';
+
+let world: World;
+let owner: string;
+let accountId: string;
+
+beforeAll(async () => {
+  world = await startWorld({ seed: true });
+  owner = world.tokenFor('olivia.owner@demo-shop.example');
+  accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id;
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+const leadDescribe = () => world.api(owner, `/api/settings/accounts/${accountId}/objects/Lead`);
+const describeCalls = () => world.salesforce.admin.calls(DEMO_ORG, { kind: 'describe' });
+/** Makes the cached Lead describe older than its freshness window, as if 20 minutes had passed. */
+const ageCache = () =>
+  world.app.db.salesforceDescribeCache.updateMany({
+    where: { accountId, objectName: 'Lead' },
+    data: { fetchedAt: new Date(Date.now() - 20 * 60 * 1000) },
+  });
+
+describe('the describe cache', () => {
+  it('revalidates an old entry with If-Modified-Since: an unchanged object costs a 304 and keeps its fields', async () => {
+    await leadDescribe();
+    await ageCache();
+    world.salesforce.admin.clearCalls(DEMO_ORG);
+    const res = await leadDescribe();
+    expect(res.status).toBe(200);
+    expect(describeCalls().map((c) => c.status)).toEqual([304]);
+    expect(res.body.object.fields.map((f: { name: string }) => f.name)).toContain('LastName');
+    // Fresh again: no call at all.
+    await leadDescribe();
+    expect(describeCalls()).toHaveLength(1);
+  });
+
+  it('picks up a field added in Salesforce once the entry is revalidated', async () => {
+    world.salesforce.admin.addField(DEMO_ORG, 'Lead', fields.text('Chat_Rating__c', 'Chat Rating', 20));
+    await ageCache();
+    world.salesforce.admin.clearCalls(DEMO_ORG);
+    const res = await leadDescribe();
+    expect(describeCalls().map((c) => c.status)).toEqual([200]);
+    expect(res.body.object.fields.map((f: { name: string }) => f.name)).toContain('Chat_Rating__c');
+  });
+});
