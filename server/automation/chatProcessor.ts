@@ -69,8 +69,10 @@ export function createChatProcessor(deps: {
       return chatSnapshotFromLiveChat(json, { licenseId: job.licenseId });
     } catch (error) {
       if (error instanceof NotInstalledError) {
+        // LiveChat refused the license's token (the app was uninstalled or access revoked). The event
+        // stays stored and the job keeps being retried with backoff, so reinstalling picks it up.
         log.warn({ license: job.licenseId }, error.message);
-        return null;
+        throw new RetryLater([error.message]);
       }
       if (error instanceof LiveChatError && error.status === 404) {
         log.warn({ ...job }, 'the ended chat is not in LiveChat’s archives; nothing to do');
