@@ -1,5 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ErrorBody } from '../../src/api/errors';
+import { LiveChatError } from '../livechat/livechat.client';
+import { SalesforceError, salesforceAppError } from '../salesforce/salesforceError';
 import { AppError } from './appError';
 
 interface BodyParserError {
@@ -14,6 +16,12 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 /** Turns anything thrown into an AppError; unknown errors become a generic 500 so nothing leaks. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (error instanceof SalesforceError) return salesforceAppError(error);
+  if (error instanceof LiveChatError) {
+    return error.status >= 500 || error.type === 'network'
+      ? new AppError('upstream_unavailable', 503, 'LiveChat could not be reached. Try again in a moment.')
+      : new AppError('livechat_error', 502, `LiveChat refused the request: ${error.message}`);
+  }
   if (isBodyParserError(error)) {
     switch (error.type) {
       case 'entity.parse.failed':

@@ -44,3 +44,22 @@ describe('error rendering', () => {
     });
   });
 });
+
+describe('upstream failures', () => {
+  it('answers 503 when LiveChat cannot be reached, without its details', async () => {
+    const { LiveChatError } = await import('../../../server/livechat/livechat.client');
+    const error = toAppError(
+      new LiveChatError('LiveChat could not be reached (ECONNREFUSED 10.0.0.1:443)', 503, 'network'),
+    );
+    expect(error.status).toBe(503);
+    expect(error.code).toBe('upstream_unavailable');
+    expect(error.message).not.toContain('10.0.0.1');
+  });
+
+  it('answers 409 when a Salesforce account needs reconnecting', async () => {
+    const { SalesforceError } = await import('../../../server/salesforce/salesforceError');
+    const error = toAppError(new SalesforceError('needs_reconnect', 'Reconnect the account.'));
+    expect(error.status).toBe(409);
+    expect(error.code).toBe('salesforce_needs_reconnect');
+  });
+});
