@@ -9,6 +9,7 @@ import type { Database } from '../db/prisma';
 import { AppError, notFound } from '../http/appError';
 import type { SalesforceConnections } from '../salesforce/connections';
 import { loginUrlFor } from '../salesforce/loginUrl';
+import { salesforceAppError } from '../salesforce/salesforceError';
 import type { OAuthResult, SalesforceOAuth } from '../salesforce/oauth.service';
 import { describeAccess, mayUse } from './access';
 import { toAccessRule } from './accounts.presenter';
@@ -113,7 +114,11 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     const { account, tokens } = await deps.oauth.complete(agent, body, (id) =>
       findAccount(deps.db, agent.licenseId, id),
     );
-    const who = await identify(tokens);
+    const who = await identify(tokens).catch(async (error: unknown) => {
+      // Do not leave a live refresh token behind at Salesforce when we cannot use it.
+      await revokeQuietly(account.loginUrl, tokens.refreshToken);
+      throw salesforceAppError(error);
+    });
 
     const refuse = async (message: string) => {
       await revokeQuietly(account.loginUrl, tokens.refreshToken);

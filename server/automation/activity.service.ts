@@ -55,20 +55,39 @@ export function createActivityService(deps: { db: Database; queue: JobQueue | un
   }
 
   async function retry(agent: Agent, runId: string): Promise<Run> {
-    const run = await deps.db.automationRun.findFirst({ where: { id: runId, licenseId: agent.licenseId } });
+    const run = await deps.db.automationRun.findFirst({
+      where: { id: runId, licenseId: agent.licenseId },
+      include: { mapping: { select: { automation: true } } },
+    });
     if (!run) throw notFound('This run does not exist.');
     if (run.status !== 'failed') {
       throw new AppError('conflict', 409, 'Only failed runs can be retried.');
     }
+    if (!run.mapping.automation) {
+      throw new AppError('conflict', 409, 'Automation is off for this mapping. Turn it on to retry.');
+    }
+    const queue = requireQueue();
     await deps.db.automationRun.update({
       where: { id: run.id },
       data: { status: 'pending', errorMessage: null, errorCode: null, errorFields: [], finishedAt: null },
     });
-    await requireQueue().enqueueChat({
-      licenseId: run.licenseId,
-      chatId: run.chatId,
-      threadId: run.threadId ?? '',
-    });
+    try {
+      await queue.enqueueChat({ licenseId: run.licenseId, chatId: run.chatId, threadId: run.threadId ?? '' });
+    } catch (error) {
+      // Not queued: the run stays failed, so Retry is still offered.
+      await deps.db.automationRun.update({
+        where: { id: run.id },
+        data: {
+          status: 'failed',
+          errorMessage: run.errorMessage,
+          errorCode: run.errorCode,
+          errorFields: run.errorFields,
+          finishedAt: run.finishedAt,
+        },
+      });
+      log.warn({ err: error, run: run.id }, 'retry could not be queued');
+      throw new AppError('upstream_unavailable', 503, 'The run could not be queued. Try again in a moment.');
+    }
     await recordAudit(deps.db, {
       actor: agent,
       action: 'run.retried',
@@ -78,6 +97,30 @@ export function createActivityService(deps: { db: Database; queue: JobQueue | un
     });
     const [row] = await listRuns(deps.db, agent.licenseId, { limit: 1, runId: run.id });
     return toRunDto(row!);
+  }
+
+  /** Chats with runs left pending or running since `olderThan` (their job is gone) are queued again. */
+  async function requeueStale(olderThan: Date): Promise<number> {
+    if (!deps.queue) return 0;
+    const stale = await deps.db.automationRun.findMany({
+      where: {
+        status: { in: ['pending', 'running'] },
+        updatedAt: { lt: olderThan },
+        mapping: { automation: true },
+      },
+      distinct: ['licenseId', 'chatId'],
+      select: { licenseId: true, chatId: true, threadId: true },
+      take: 500,
+    });
+    for (const run of stale) {
+      await deps.queue.enqueueChat({
+        licenseId: run.licenseId,
+        chatId: run.chatId,
+        threadId: run.threadId ?? '',
+      });
+    }
+    if (stale.length) log.info({ chats: stale.length }, 'queued chats whose runs had no job');
+    return stale.length;
   }
 
   /** Runs that waited for an account to be reconnected are queued again once it is. */
@@ -99,5 +142,5 @@ export function createActivityService(deps: { db: Database; queue: JobQueue | un
     return waiting.length;
   }
 
-  return { list, retry, resumeAccount };
+  return { list, retry, resumeAccount, requeueStale };
 }

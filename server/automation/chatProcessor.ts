@@ -124,7 +124,8 @@ export function createChatProcessor(deps: {
       if (run.status !== 'waiting') await waitForReconnect();
       return null;
     }
-    const recovering = run.status === 'running';
+    // An earlier attempt may have created the record before failing or dying: look for it first.
+    const recovering = run.attempts > 0 && run.startedAt !== null;
     if (!(await claimRun(deps.db, run, now(), LEASE_MS))) return 'another worker took it';
     run = await deps.db.automationRun.findUniqueOrThrow({ where: { id: run.id } });
 

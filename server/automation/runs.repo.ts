@@ -29,7 +29,8 @@ export async function claimRun(db: Database, run: RunRow, now: Date, leaseMs: nu
       status: 'running',
       leaseUntil: new Date(now.getTime() + leaseMs),
       attempts: { increment: 1 },
-      startedAt: run.status === 'running' ? run.startedAt : now,
+      // The first attempt's start: records created since then may be an earlier attempt's own.
+      startedAt: run.startedAt ?? now,
     },
   });
   return claimed.count === 1;
@@ -74,6 +75,7 @@ export function listRuns(
   return db.automationRun.findMany({
     where: {
       licenseId,
+      ...(filter.runId ? { id: filter.runId } : {}),
       ...(filter.status ? { status: filter.status } : {}),
       ...(Object.keys(createdAt).length ? { createdAt } : {}),
     },

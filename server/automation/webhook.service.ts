@@ -62,12 +62,24 @@ export function createWebhookService(deps: {
     });
   }
 
-  /** Queues stored events whose job was never queued (the process died in between). */
+  /** Queues stored events that have no job (queueing failed, or their job gave up): all of them. */
   async function enqueuePending(): Promise<number> {
-    const pending = await deps.db.webhookEvent.findMany({ where: { enqueuedAt: null }, take: 500 });
-    for (const event of pending) await enqueue(event);
-    return pending.length;
+    let total = 0;
+    for (;;) {
+      const pending = await deps.db.webhookEvent.findMany({ where: { enqueuedAt: null }, take: 500 });
+      for (const event of pending) await enqueue(event);
+      total += pending.length;
+      if (pending.length < 500 || !deps.queue) return total;
+    }
   }
 
-  return { receive, enqueuePending };
+  /** A chat whose job gave up before any run existed: the next sweep queues it again. */
+  async function requeueLater(key: { licenseId: string; chatId: string; threadId: string }): Promise<void> {
+    await deps.db.webhookEvent.updateMany({
+      where: { ...key, action: 'chat_deactivated' },
+      data: { enqueuedAt: null },
+    });
+  }
+
+  return { receive, enqueuePending, requeueLater };
 }

@@ -6,6 +6,9 @@ import { createLicenseTokens } from '../livechat/licenseToken';
 import { createChatProcessor, RetryLater } from './chatProcessor';
 import type { JobQueue } from './queue';
 
+/** A run untouched this long has no job left (retries are at most 15 minutes apart). */
+const STALE_AFTER_MS = 60 * 60 * 1000;
+
 export interface Worker {
   stop(): Promise<void>;
 }
@@ -22,6 +25,7 @@ export async function startWorker(deps: {
   queue: JobQueue;
   logger: Logger;
   concurrency?: number;
+  sweepIntervalMs?: number;
 }): Promise<Worker> {
   const log = deps.logger.child({ module: 'worker' });
   const { services } = deps;
@@ -47,16 +51,35 @@ export async function startWorker(deps: {
   if (requeued) log.info({ requeued }, 'queued stored events that had no job');
   await deps.queue.work(
     async (job, attempt) => {
+      const final = attempt.retryCount >= attempt.retryLimit;
       try {
-        await processor.process(job, { final: attempt.retryCount >= attempt.retryLimit });
+        await processor.process(job, { final });
       } catch (error) {
         if (error instanceof RetryLater) log.info({ ...job, attempt: attempt.retryCount }, error.message);
         else log.error({ err: error, ...job }, 'processing the chat failed; it will be retried');
+        // Out of retries before its runs were settled: the sweep queues the chat again later.
+        if (final) await services.webhooks.requeueLater(job);
         throw error;
       }
     },
     { concurrency: deps.concurrency ?? 5 },
   );
+
+  // The sweep: events without a job, and runs whose jobs are gone (a worker died on the last
+  // attempt), are queued again. Processing is idempotent, so a spare job costs nothing.
+  const sweep = async () => {
+    await services.webhooks.enqueuePending();
+    await services.activity.requeueStale(new Date(Date.now() - STALE_AFTER_MS));
+  };
+  const timer = setInterval(() => {
+    sweep().catch((error: unknown) => log.warn({ err: error }, 'sweep failed'));
+  }, deps.sweepIntervalMs ?? 60_000);
+  timer.unref();
   log.info('automation worker started');
-  return { stop: () => deps.queue.stop() };
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await deps.queue.stop();
+    },
+  };
 }

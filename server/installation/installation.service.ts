@@ -65,17 +65,31 @@ export function createInstallationService(deps: {
       throw new AppError('livechat_error', 400, 'LiveChat gave no refresh token for the installation.');
     }
 
-    const existing = await deps.livechat.listWebhooks(tokens.access_token);
-    for (const webhook of existing.filter((w) => w.url === deps.webhookUrl && w.action === WEBHOOK_ACTION)) {
-      await deps.livechat.unregisterWebhook(tokens.access_token, webhook.id);
-    }
+    // License webhooks belong to the app and serve every license: the new one is registered before
+    // the old ones are removed, so no license misses an ended chat in between (a delivery to both is
+    // stored once). Only when LiveChat's limit of webhooks per action is reached do the old go first.
+    const token = tokens.access_token;
+    const ours = async () =>
+      (await deps.livechat.listWebhooks(token)).filter(
+        (w) => w.url === deps.webhookUrl && w.action === WEBHOOK_ACTION,
+      );
     const secret = deps.webhookSecret;
-    const { id: webhookId } = await deps.livechat.registerWebhook(tokens.access_token, {
-      url: deps.webhookUrl,
-      action: WEBHOOK_ACTION,
-      secretKey: secret,
-      description: 'Salesforce for LiveChat: create records after chats end',
+    const register = () =>
+      deps.livechat.registerWebhook(token, {
+        url: deps.webhookUrl,
+        action: WEBHOOK_ACTION,
+        secretKey: secret,
+        description: 'Salesforce for LiveChat: create records after chats end',
+      });
+    const before = await ours();
+    const { id: webhookId } = await register().catch(async (error: unknown) => {
+      if (!(error instanceof LiveChatError) || error.type !== 'limit_reached') throw error;
+      for (const webhook of before) await deps.livechat.unregisterWebhook(token, webhook.id);
+      return register();
     });
+    for (const webhook of await ours()) {
+      if (webhook.id !== webhookId) await deps.livechat.unregisterWebhook(token, webhook.id);
+    }
     await deps.livechat.enableLicenseWebhooks(tokens.access_token);
 
     const scopes = typeof tokens.scope === 'string' ? tokens.scope.split(',') : (tokens.scope ?? []);

@@ -22,6 +22,16 @@ import { createMapping, deleteMapping, findMapping, listMappings, replaceMapping
 
 export type MappingsService = ReturnType<typeof createMappingsService>;
 
+/** Two owners saving the same object at once: the unique key answers, as a 409 rather than a 500. */
+const alreadyMapped = (mapping: Mapping, account: AccountRow) => (error: unknown) => {
+  if ((error as { code?: string }).code === 'P2002') {
+    throw conflict(
+      `${mapping.objectName} is already mapped on “${account.label}”. Edit that mapping instead.`,
+    );
+  }
+  throw error;
+};
+
 /** The mapped object's metadata and that of the objects its Auto-Match fields search (cached describes). */
 export async function objectAndRelated(
   metadata: SalesforceMetadata,
@@ -152,7 +162,7 @@ export function createMappingsService(deps: {
       accountId,
       objectLabel: meta.label,
       mapping,
-    });
+    }).catch(alreadyMapped(mapping, account));
     await recordAudit(deps.db, {
       actor: agent,
       action: 'mapping.created',
@@ -180,7 +190,9 @@ export function createMappingsService(deps: {
     }
     const { meta, problems } = await check(agent, account, conn, mapping);
     if (!meta || hasErrors(problems)) throw invalid(problems);
-    const row = await replaceMapping(deps.db, mappingId, meta.label, mapping);
+    const row = await replaceMapping(deps.db, mappingId, meta.label, mapping).catch(
+      alreadyMapped(mapping, account),
+    );
     await recordAudit(deps.db, {
       actor: agent,
       action: 'mapping.updated',

@@ -29,7 +29,16 @@ export interface SalesforceErrorItem {
 
 /** Quotes a value for a SOQL string literal. */
 export function soqlString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return `'${escapeSoql(value)}'`;
+}
+
+function escapeSoql(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+}
+
+/** A SOQL LIKE pattern matching values that contain `value` (its % and _ taken literally). */
+export function soqlContains(value: string): string {
+  return `'%${escapeSoql(value).replace(/[%_]/g, (c) => `\\${c}`)}%'`;
 }
 
 export function dataPath(apiVersion: string, path: string): string {

@@ -5,7 +5,7 @@ import type { Agent } from '../auth/agent';
 import { AppError } from '../http/appError';
 import { nameField } from '../../src/salesforce/objectMetadata';
 import type { SalesforceConnections } from './connections';
-import { soqlString } from './composite';
+import { soqlContains } from './composite';
 import type { SalesforceMetadata } from './metadata.service';
 import { salesforceAppError, toSalesforceError } from './salesforceError';
 
@@ -28,7 +28,7 @@ export function createSalesforceLookup(deps: {
     try {
       const meta = await deps.metadata.describe(account.id, conn, objectName);
       const name = nameField(meta)?.name ?? 'Id';
-      const where = q ? ` WHERE ${name} LIKE ${soqlString(`%${q.replace(/[%_]/g, (c) => `\\${c}`)}%`)}` : '';
+      const where = q ? ` WHERE ${name} LIKE ${soqlContains(q)}` : '';
       const fields = name === 'Id' ? 'Id' : `Id, ${name}`;
       const result = await conn.query<Record<string, unknown>>(
         `SELECT ${fields} FROM ${objectName}${where} ORDER BY ${name} LIMIT 20`,

@@ -32,12 +32,24 @@ export function toSalesforceError(error: unknown): SalesforceError {
   const wrapped = /^Unable to refresh session due to: (.*)$/s.exec(e.message ?? '');
   if (wrapped) {
     // jsforce wraps whatever our refresh function threw; the account row says what happened.
-    return /no longer accepts|not connected|reconnect/i.test(wrapped[1]!)
-      ? new SalesforceError(
-          'needs_reconnect',
-          'Salesforce no longer accepts this connection. Reconnect the account.',
-        )
-      : toSalesforceError(new Error(wrapped[1]));
+    const inner = wrapped[1]!;
+    if (/no longer accepts|not connected|reconnect/i.test(inner)) {
+      return new SalesforceError(
+        'needs_reconnect',
+        'Salesforce no longer accepts this connection. Reconnect the account.',
+      );
+    }
+    if (/could not be reached/i.test(inner)) {
+      return new SalesforceError('unavailable', 'Salesforce could not be reached. Try again in a moment.');
+    }
+    if (/daily API calls|REQUEST_LIMIT_EXCEEDED/i.test(inner)) {
+      return new SalesforceError(
+        'limit_reached',
+        'The Salesforce org has used up its daily API calls.',
+        'REQUEST_LIMIT_EXCEEDED',
+      );
+    }
+    return toSalesforceError(new Error(inner));
   }
   const message = e.message ?? String(error);
   if (code === 'REQUEST_LIMIT_EXCEEDED') {

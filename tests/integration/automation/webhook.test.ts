@@ -145,7 +145,8 @@ describe('the ended-chat webhook', () => {
       objectLabel: 'Lead',
     });
 
-    // Fixed mapping + Retry → created.
+    // Fixed mapping + Retry. Suppose the failed attempt had in fact reached Salesforce: the retry
+    // finds that record (created since the run's first attempt) instead of creating a second one.
     const fixed = {
       ...mapping,
       fields: mapping.fields.map((f: { field: string }) =>
@@ -153,10 +154,21 @@ describe('the ended-chat webhook', () => {
       ),
     };
     await world.api(owner, `/api/settings/mappings/${id}`, { method: 'PUT', body: fixed });
+    const earlier = world.salesforce.admin.insertRecord(DEMO_ORG, 'Lead', {
+      LastName: 'Nilsen',
+      Company: 'Nilsen AS',
+      Email: 'karl.nilsen@example.no',
+    });
     const retried = await world.api(owner, `/api/settings/activity/${run.id}/retry`, { method: 'POST' });
     expect(retried.status).toBe(200);
-    expect(retried.body.run.status).toBe('pending');
-    await eventually(() => expect(leadsWithEmail(world, 'karl.nilsen@example.no')).toHaveLength(1));
+    expect(retried.body.run).toMatchObject({ id: run.id, status: 'pending' });
+    const settled = await eventually(async () => {
+      const [r] = await runsOf(world, ended.chatId);
+      expect(r?.status).toBe('created');
+      return r!;
+    });
+    expect(settled.recordId).toBe(earlier);
+    expect(leadsWithEmail(world, 'karl.nilsen@example.no')).toHaveLength(1);
     const again = await world.api(owner, `/api/settings/activity/${run.id}/retry`, { method: 'POST' });
     expect(again.status).toBe(409);
   });

@@ -63,3 +63,20 @@ describe('upstream failures', () => {
     expect(error.code).toBe('salesforce_needs_reconnect');
   });
 });
+
+describe('refresh failures wrapped by jsforce', () => {
+  it('keeps their meaning: unreachable is temporary, a rejected sign-in needs reconnecting', async () => {
+    const { toSalesforceError } = await import('../../../server/salesforce/salesforceError');
+    const wrap = (message: string) => new Error(`Unable to refresh session due to: ${message}`);
+    expect(toSalesforceError(wrap('Salesforce could not be reached. Try again in a moment.')).kind).toBe(
+      'unavailable',
+    );
+    expect(toSalesforceError(wrap('The Salesforce org has used up its daily API calls.')).kind).toBe(
+      'limit_reached',
+    );
+    expect(
+      toSalesforceError(wrap('Salesforce no longer accepts this connection. Reconnect the account.')).kind,
+    ).toBe('needs_reconnect');
+    expect(toSalesforceError(wrap('connect ECONNREFUSED 127.0.0.1:1')).kind).toBe('unavailable');
+  });
+});
