@@ -14,7 +14,13 @@ import { createMapping, listMappings } from '../../server/mappings/mappings.repo
 import { projectRoot, startServer, type RunningServer, type StartOptions } from '../../server/server';
 import type { Mapping } from '../../src/mapping/mapping';
 import { createLiveChatEmulator, demoClient, type LiveChatEmulator } from '../livechat';
-import { createSalesforceEmulator, demoConnectedApp, type SalesforceEmulator } from '../salesforce';
+import {
+  buildOrgSeed,
+  createSalesforceEmulator,
+  demoConnectedApp,
+  type RecordSeed,
+  type SalesforceEmulator,
+} from '../salesforce';
 import { demoAgents, demoLicense } from './people';
 
 export interface Demo {
@@ -95,6 +101,37 @@ export async function startDemo(
   const appUrl = `http://localhost:${appPort}`;
   const livechat = createLiveChatEmulator({ agentApp: { appUrl } });
   const salesforce = createSalesforceEmulator();
+  // A sandbox of the demo company, for trying "Add account" → Sandbox in the settings.
+  salesforce.admin.addOrg(
+    buildOrgSeed({
+      name: 'Demo Shop (UAT sandbox)',
+      myDomain: 'demo-shop--uat',
+      pod: '9d',
+      isSandbox: true,
+      users: [
+        { Username: `${owner.email}.uat`, Email: owner.email, FirstName: 'Olivia', LastName: 'Owner' },
+        {
+          Username: 'victor.vice@demo-shop.example.uat',
+          Email: 'victor.vice@demo-shop.example',
+          FirstName: 'Victor',
+          LastName: 'Vice',
+        },
+      ],
+      records: (ids): RecordSeed[] => [
+        { object: 'Account', fields: { Id: ids('001'), Name: 'UAT Test Account' } },
+        {
+          object: 'Lead',
+          fields: {
+            Id: ids('00Q'),
+            LastName: 'Tester',
+            FirstName: 'Uma',
+            Company: 'UAT',
+            Email: 'uma.tester@uat.example',
+          },
+        },
+      ],
+    }),
+  );
   const livechatUrl = await livechat.listen(options.livechatPort ?? 0);
   const salesforceUrl = await salesforce.listen(options.salesforcePort ?? 0, '127.0.0.1');
 

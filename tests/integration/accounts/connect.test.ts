@@ -84,6 +84,18 @@ describe('connecting a Salesforce org', () => {
     });
   });
 
+  it('connects the demo company’s UAT sandbox', async () => {
+    const { callback } = await connectNew('UAT', 'sandbox', 'olivia.owner@demo-shop.example.uat');
+    const done = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
+      body: { state: callback.get('state'), code: callback.get('code') },
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.account).toMatchObject({
+      environment: 'sandbox',
+      org: { name: 'Demo Shop (UAT sandbox)' },
+    });
+  });
+
   it('refuses a state used twice', async () => {
     const { callback } = await connectNew('Twice', 'production');
     const body = { state: callback.get('state'), code: callback.get('code') };
