@@ -78,6 +78,8 @@ const envSchema = z.object({
   /** First retry delay of a temporary failure; it doubles (with jitter) up to 15 minutes. */
   AUTOMATION_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   AUTOMATION_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(12),
+  /** The longest wait between two retries. */
+  AUTOMATION_RETRY_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   /** Extra origins allowed to frame the frontends (LiveChat's own are always allowed). */
   FRAME_ANCESTORS: z
     .string()
@@ -114,7 +116,12 @@ export interface Config {
     allowedLoginHosts: string[];
   };
   frameAncestors: string[];
-  automation: { jobTimeoutSeconds: number; retryDelaySeconds: number; retryLimit: number };
+  automation: {
+    jobTimeoutSeconds: number;
+    retryDelaySeconds: number;
+    retryDelayMaxSeconds: number;
+    retryLimit: number;
+  };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -182,6 +189,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       automation: {
         jobTimeoutSeconds: e.AUTOMATION_JOB_TIMEOUT_SECONDS,
         retryDelaySeconds: e.AUTOMATION_RETRY_DELAY_SECONDS,
+        retryDelayMaxSeconds: e.AUTOMATION_RETRY_DELAY_MAX_SECONDS,
         retryLimit: e.AUTOMATION_RETRY_LIMIT,
       },
     },

@@ -105,13 +105,18 @@ export async function startDemo(
   salesforce.admin.addOrg(
     buildOrgSeed({
       name: 'Demo Shop (UAT sandbox)',
-      myDomain: 'demo-shop--uat',
+      myDomain: 'demo-shop--demo-uat',
       pod: '9d',
       isSandbox: true,
       users: [
-        { Username: `${owner.email}.uat`, Email: owner.email, FirstName: 'Olivia', LastName: 'Owner' },
         {
-          Username: 'victor.vice@demo-shop.example.uat',
+          Username: 'olivia.owner@uat.demo-shop.example',
+          Email: owner.email,
+          FirstName: 'Olivia',
+          LastName: 'Owner',
+        },
+        {
+          Username: 'victor.vice@uat.demo-shop.example',
           Email: 'victor.vice@demo-shop.example',
           FirstName: 'Victor',
           LastName: 'Vice',

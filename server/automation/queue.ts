@@ -1,5 +1,6 @@
 import { PgBoss, type JobWithMetadata } from 'pg-boss';
 import type { Logger } from 'pino';
+import type { Config } from '../config';
 
 export const CHAT_ENDED_QUEUE = 'chat-ended';
 
@@ -29,6 +30,7 @@ export function createJobQueue(options: {
   logger: Logger;
   retryLimit?: number;
   retryDelaySeconds?: number;
+  retryDelayMaxSeconds?: number;
   pollingIntervalSeconds?: number;
   /** A job whose worker died is retried after this long. */
   expireInSeconds?: number;
@@ -53,7 +55,7 @@ export function createJobQueue(options: {
           retryLimit: options.retryLimit ?? 12,
           retryDelay: options.retryDelaySeconds ?? 5,
           retryBackoff: true,
-          retryDelayMax: 15 * 60,
+          retryDelayMax: options.retryDelayMaxSeconds ?? 15 * 60,
           expireInSeconds,
         });
       })()),
@@ -84,7 +86,7 @@ export function createJobQueue(options: {
 
 /** The queue with the configured timings. */
 export function createQueueFor(
-  config: { automation: { jobTimeoutSeconds: number; retryDelaySeconds: number; retryLimit: number } },
+  config: Pick<Config, 'automation'>,
   databaseUrl: string,
   logger: Logger,
   pollingIntervalSeconds?: number,
@@ -94,6 +96,7 @@ export function createQueueFor(
     logger,
     retryLimit: config.automation.retryLimit,
     retryDelaySeconds: config.automation.retryDelaySeconds,
+    retryDelayMaxSeconds: config.automation.retryDelayMaxSeconds,
     expireInSeconds: config.automation.jobTimeoutSeconds,
     ...(pollingIntervalSeconds ? { pollingIntervalSeconds } : {}),
   });

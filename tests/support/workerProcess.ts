@@ -36,6 +36,7 @@ export function spawnWorker(world: World, databaseUrl: string, encryptionKey: st
       SALESFORCE_CLIENT_SECRET: demoConnectedApp.clientSecret,
       AUTOMATION_JOB_TIMEOUT_SECONDS: '4',
       AUTOMATION_RETRY_DELAY_SECONDS: '1',
+      AUTOMATION_RETRY_DELAY_MAX_SECONDS: '2',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

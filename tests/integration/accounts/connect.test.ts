@@ -85,7 +85,7 @@ describe('connecting a Salesforce org', () => {
   });
 
   it('connects the demo company’s UAT sandbox', async () => {
-    const { callback } = await connectNew('UAT', 'sandbox', 'olivia.owner@demo-shop.example.uat');
+    const { callback } = await connectNew('UAT', 'sandbox', 'olivia.owner@uat.demo-shop.example');
     const done = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
       body: { state: callback.get('state'), code: callback.get('code') },
     });
