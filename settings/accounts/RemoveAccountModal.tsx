@@ -1,8 +1,7 @@
-import { Alert, Button, Modal, Text } from '@livechat/design-system-react-components';
-import { useState } from 'react';
+import { Text } from '@livechat/design-system-react-components';
 import type { SalesforceAccount } from '../../src/api/accounts';
 import { useApi } from '../../ui/api/ApiContext';
-import { errorMessage } from '../../ui/api/ApiError';
+import { ConfirmDestructiveModal } from '../../ui/ConfirmDestructiveModal';
 
 export function RemoveAccountModal({
   account,
@@ -14,21 +13,6 @@ export function RemoveAccountModal({
   onRemoved: (account: SalesforceAccount) => void;
 }) {
   const api = useApi();
-  const [removing, setRemoving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  async function remove() {
-    setRemoving(true);
-    setProblem(null);
-    try {
-      await api.removeAccount(account.id);
-      onRemoved(account);
-    } catch (e) {
-      setProblem(errorMessage(e));
-      setRemoving(false);
-    }
-  }
-
   const mappings =
     account.mappingCount === 1
       ? 'its object mapping'
@@ -37,38 +21,26 @@ export function RemoveAccountModal({
         : 'its object mappings';
 
   return (
-    <Modal
+    <ConfirmDestructiveModal
       heading={`Remove “${account.label}”?`}
+      confirmLabel="Remove account"
+      onConfirm={() => api.removeAccount(account.id).then(() => undefined)}
       onClose={onClose}
-      data-testid="remove-account-modal"
+      onDone={() => onRemoved(account)}
+      testId="remove-account-modal"
+      confirmTestId="remove-account-confirm"
       className="settings-modal settings-modal--narrow"
-      footer={
-        <div className="modal-footer">
-          <Button kind="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            kind="destructive"
-            onClick={() => void remove()}
-            loading={removing}
-            data-testid="remove-account-confirm"
-          >
-            Remove account
-          </Button>
-        </div>
-      }
+      footerClassName="modal-footer"
+      bodyClassName="modal-form"
     >
-      <div className="modal-form">
-        {problem && <Alert kind="error">{problem}</Alert>}
-        <Text as="p">
-          Agents will no longer see records from {account.org ? account.org.name : 'this org'} in the widget.
-          Removing the account also deletes {mappings} and its access rules, and revokes the app&apos;s
-          Salesforce tokens.
-        </Text>
-        <Text as="p" className="modal-form__muted">
-          Records already created in Salesforce stay there. This cannot be undone.
-        </Text>
-      </div>
-    </Modal>
+      <Text as="p">
+        Agents will no longer see records from {account.org ? account.org.name : 'this org'} in the widget.
+        Removing the account also deletes {mappings} and its access rules, and revokes the app&apos;s
+        Salesforce tokens.
+      </Text>
+      <Text as="p" className="modal-form__muted">
+        Records already created in Salesforce stay there. This cannot be undone.
+      </Text>
+    </ConfirmDestructiveModal>
   );
 }

@@ -1,8 +1,7 @@
-import { Alert, Button, Modal, Text } from '@livechat/design-system-react-components';
-import { useState } from 'react';
+import { Text } from '@livechat/design-system-react-components';
 import type { SavedMapping } from '../../src/api/mappings';
-import { errorMessage } from '../../ui/api/ApiError';
 import type { MappingsApi } from '../../ui/api/mappings';
+import { ConfirmDestructiveModal } from '../../ui/ConfirmDestructiveModal';
 
 /** Confirms deleting a mapping; records already created in Salesforce stay. */
 export function DeleteMappingModal({
@@ -16,54 +15,27 @@ export function DeleteMappingModal({
   onClose: () => void;
   onDeleted: (mapping: SavedMapping) => void;
 }) {
-  const [deleting, setDeleting] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  async function remove() {
-    setDeleting(true);
-    setProblem(null);
-    try {
-      await api.deleteMapping(mapping.id);
-      onDeleted(mapping);
-    } catch (error) {
-      setProblem(errorMessage(error));
-      setDeleting(false);
-    }
-  }
-
   return (
-    <Modal
+    <ConfirmDestructiveModal
       heading={`Delete the ${mapping.objectLabel} mapping?`}
+      confirmLabel="Delete mapping"
+      onConfirm={() => api.deleteMapping(mapping.id).then(() => undefined)}
       onClose={onClose}
-      data-testid="delete-mapping-modal"
+      onDone={() => onDeleted(mapping)}
+      testId="delete-mapping-modal"
+      confirmTestId="delete-mapping-confirm"
       className="mapping-modal"
-      footer={
-        <div className="mapping-modal__footer">
-          <Button kind="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            kind="destructive"
-            onClick={() => void remove()}
-            loading={deleting}
-            data-testid="delete-mapping-confirm"
-          >
-            Delete mapping
-          </Button>
-        </div>
-      }
+      footerClassName="mapping-modal__footer"
+      bodyClassName="mapping-modal__body"
     >
-      <div className="mapping-modal__body">
-        {problem && <Alert kind="error">{problem}</Alert>}
-        <Text as="p">
-          Chats will no longer create {mapping.objectLabel} records
-          {mapping.automation ? ' automatically' : ''}, and agents will no longer see or create them from the
-          chat widget.
-        </Text>
-        <Text as="p" className="mapping-card__muted">
-          Records already created in Salesforce stay there.
-        </Text>
-      </div>
-    </Modal>
+      <Text as="p">
+        Chats will no longer create {mapping.objectLabel} records
+        {mapping.automation ? ' automatically' : ''}, and agents will no longer see or create them from the
+        chat widget.
+      </Text>
+      <Text as="p" className="mapping-card__muted">
+        Records already created in Salesforce stay there.
+      </Text>
+    </ConfirmDestructiveModal>
   );
 }
