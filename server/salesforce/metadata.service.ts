@@ -92,10 +92,27 @@ export function createSalesforceMetadata(deps: {
     );
   }
 
+  /**
+   * Describes of several objects taken from the cache whatever their age (an object never described
+   * is described once). For readers that need only names, types and labels, which a stale describe
+   * still gives right, so they never pay a revalidation call.
+   */
+  async function describeAnyAge(accountId: string, conn: Connection, objectNames: string[]) {
+    const rows = await deps.db.salesforceDescribeCache.findMany({
+      where: { accountId, objectName: { in: objectNames } },
+      select: { objectName: true, body: true },
+    });
+    const found = new Map<string, ObjectMetadata>(rows.map((r) => [r.objectName, r.body as ObjectMetadata]));
+    for (const name of objectNames) {
+      if (!found.has(name)) found.set(name, await describe(accountId, conn, name));
+    }
+    return found;
+  }
+
   /** Drops an account's cached describes (e.g. after reconnecting to a changed org). */
   async function forget(accountId: string): Promise<void> {
     await deps.db.salesforceDescribeCache.deleteMany({ where: { accountId } });
   }
 
-  return { allObjects, createableObjects, describe, forget };
+  return { allObjects, createableObjects, describe, describeAnyAge, forget };
 }

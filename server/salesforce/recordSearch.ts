@@ -1,13 +1,11 @@
-import type { Connection } from 'jsforce';
 import type { AccountRow } from '../accounts/accounts.repo';
 import type { AccountsService } from '../accounts/accounts.service';
 import type { Agent } from '../auth/agent';
-import { AppError } from '../http/appError';
 import { nameField } from '../../src/salesforce/objectMetadata';
 import type { SalesforceConnections } from './connections';
 import { soqlContains } from './composite';
 import type { SalesforceMetadata } from './metadata.service';
-import { salesforceAppError, toSalesforceError } from './salesforceError';
+import { salesforceAppError } from './salesforceError';
 
 export type SalesforceLookup = ReturnType<typeof createSalesforceLookup>;
 
@@ -19,13 +17,8 @@ export function createSalesforceLookup(deps: {
 }) {
   async function byName(agent: Agent, accountId: string, objectName: string, q: string) {
     const account: AccountRow = await deps.accounts.get(agent, accountId);
-    let conn: Connection;
     try {
-      conn = deps.connections.connect(account);
-    } catch (error) {
-      throw new AppError('salesforce_needs_reconnect', 409, toSalesforceError(error).message);
-    }
-    try {
+      const conn = deps.connections.connect(account);
       const meta = await deps.metadata.describe(account.id, conn, objectName);
       const name = nameField(meta)?.name ?? 'Id';
       const where = q ? ` WHERE ${name} LIKE ${soqlContains(q)}` : '';

@@ -7,7 +7,6 @@ import type { Agent } from '../auth/agent';
 import type { Clock } from '../clock';
 import { dataPath } from '../salesforce/composite';
 import { SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
-import { cachedDescribes } from './describes.repo';
 import { toRelatedObjects, toWidgetAccount } from './related.presenter';
 import type { RelatedCache } from './relatedCache';
 import { planSearch, searchRequest, searchResponseSchema, type SearchRecord } from './relatedSearch';
@@ -45,15 +44,12 @@ export function createRelatedService(
 ) {
   const log = deps.logger.child({ module: 'widget-related' });
 
-  /** Describes from the cache whatever their age; an object never described is described once. */
-  async function describesOf(account: AccountRow, conn: Connection, mapped: MappedObject[]) {
-    const names = mapped.map((m) => m.mapping.objectName);
-    const found = await cachedDescribes(deps.db, account.id, names);
-    for (const name of names) {
-      if (!found.has(name)) found.set(name, await deps.metadata.describe(account.id, conn, name));
-    }
-    return found;
-  }
+  const describesOf = (account: AccountRow, conn: Connection, mapped: MappedObject[]) =>
+    deps.metadata.describeAnyAge(
+      account.id,
+      conn,
+      mapped.map((m) => m.mapping.objectName),
+    );
 
   async function search(conn: Connection, body: ReturnType<typeof searchRequest>): Promise<SearchRecord[]> {
     let answer: unknown;
