@@ -2,7 +2,7 @@ import type { ChatSnapshot } from '../../src/chat/chat';
 import type { SalesforceValue } from '../../src/mapping/convertValue';
 import type { Mapping } from '../../src/mapping/mapping';
 import type { Problem } from '../../src/mapping/problems';
-import { resolve, type MissingChatValue } from '../../src/mapping/resolve';
+import { resolve, type MissingChatValue, type ResolvedValue } from '../../src/mapping/resolve';
 import { validateValues } from '../../src/mapping/validateValues';
 import { nameField, type ObjectMetadata } from '../../src/salesforce/objectMetadata';
 import type { LookupSpec } from '../salesforce/lookups';
@@ -13,6 +13,8 @@ const PENDING_LOOKUP_ID = '000000000000000AAA';
 export interface PreparedRecord {
   /** Converted values, without the auto-matched fields. */
   values: Record<string, SalesforceValue>;
+  /** The values as the mapping resolved them from the chat, before conversion (for editors). */
+  resolvedValues: Record<string, ResolvedValue>;
   lookups: LookupSpec[];
   missing: MissingChatValue[];
   problems: Problem[];
@@ -39,5 +41,11 @@ export function prepareRecord(
   const checked = validateValues(withPlaceholders, meta);
   const values = { ...checked.values };
   for (const l of lookups) delete values[l.field];
-  return { values, lookups, missing: resolved.missing, problems: checked.problems };
+  return {
+    values,
+    resolvedValues: resolved.values,
+    lookups,
+    missing: resolved.missing,
+    problems: checked.problems,
+  };
 }

@@ -2,7 +2,6 @@ import type { Connection } from 'jsforce';
 import type { FormField, FormValue, FormsResponse, RecordForm } from '../../src/api/widget';
 import type { ChatSnapshot } from '../../src/chat/chat';
 import type { SalesforceValue } from '../../src/mapping/convertValue';
-import { resolve } from '../../src/mapping/resolve';
 import {
   activePicklistValues,
   findField,
@@ -50,7 +49,6 @@ export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
         m,
         meta,
         record: prepareRecord(m.mapping, chat, meta, related),
-        raw: resolve(m.mapping, chat),
       });
     }
     // Every auto-match of every form in as few calls as Salesforce allows (5 queries per composite).
@@ -70,11 +68,11 @@ export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
       return index < 0 ? null : (found.get(lookups[index]!.field) ?? null);
     };
 
-    return prepared.map(({ m, meta, record, raw }, form): RecordForm => ({
+    return prepared.map(({ m, meta, record }, form): RecordForm => ({
       mappingId: m.row.id,
       objectName: meta.name,
       objectLabel: meta.label || m.row.objectLabel,
-      fields: formFields(m, meta, record.values, raw.values, record.lookups, (field) =>
+      fields: formFields(m, meta, record.values, record.resolvedValues, record.lookups, (field) =>
         foundFor(form, field),
       ),
       problems: record.problems,
