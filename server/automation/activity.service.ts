@@ -1,3 +1,4 @@
+import type { Prisma } from '../db/generated/client';
 import type { Logger } from 'pino';
 import type { ActivityQuery, Run } from '../../src/api/automation';
 import { chatLink, DEFAULT_APP_LINK_BASE } from '../../src/chat/fromLiveChat';
@@ -30,6 +31,13 @@ export function toRunDto(row: RunWithMapping): Run {
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };
 }
+
+/** The job that processes a run's chat. */
+const chatJob = (run: { licenseId: string; chatId: string; threadId: string | null }) => ({
+  licenseId: run.licenseId,
+  chatId: run.chatId,
+  threadId: run.threadId ?? '',
+});
 
 export type ActivityService = ReturnType<typeof createActivityService>;
 
@@ -72,7 +80,7 @@ export function createActivityService(deps: { db: Database; queue: JobQueue | un
       data: { status: 'pending', errorMessage: null, errorCode: null, errorFields: [], finishedAt: null },
     });
     try {
-      await queue.enqueueChat({ licenseId: run.licenseId, chatId: run.chatId, threadId: run.threadId ?? '' });
+      await queue.enqueueChat(chatJob(run));
     } catch (error) {
       // Not queued: the run stays failed, so Retry is still offered.
       await deps.db.automationRun.update({
@@ -99,47 +107,38 @@ export function createActivityService(deps: { db: Database; queue: JobQueue | un
     return toRunDto(row!);
   }
 
+  /** Queues the chats of the runs matching `where` again (one job per chat); how many. */
+  async function requeueChatsOf(where: Prisma.AutomationRunWhereInput, take?: number): Promise<number> {
+    if (!deps.queue) return 0;
+    const runs = await deps.db.automationRun.findMany({
+      where,
+      distinct: ['licenseId', 'chatId'],
+      select: { licenseId: true, chatId: true, threadId: true },
+      ...(take ? { take } : {}),
+    });
+    for (const run of runs) await deps.queue.enqueueChat(chatJob(run));
+    return runs.length;
+  }
+
   /** Chats with runs left pending or running since `olderThan` (their job is gone) are queued again. */
   async function requeueStale(olderThan: Date): Promise<number> {
-    if (!deps.queue) return 0;
-    const stale = await deps.db.automationRun.findMany({
-      where: {
+    const count = await requeueChatsOf(
+      {
         status: { in: ['pending', 'running'] },
         updatedAt: { lt: olderThan },
         mapping: { automation: true },
       },
-      distinct: ['licenseId', 'chatId'],
-      select: { licenseId: true, chatId: true, threadId: true },
-      take: 500,
-    });
-    for (const run of stale) {
-      await deps.queue.enqueueChat({
-        licenseId: run.licenseId,
-        chatId: run.chatId,
-        threadId: run.threadId ?? '',
-      });
-    }
-    if (stale.length) log.info({ chats: stale.length }, 'queued chats whose runs had no job');
-    return stale.length;
+      500,
+    );
+    if (count) log.info({ chats: count }, 'queued chats whose runs had no job');
+    return count;
   }
 
   /** Runs that waited for an account to be reconnected are queued again once it is. */
   async function resumeAccount(accountId: string): Promise<number> {
-    if (!deps.queue) return 0;
-    const waiting = await deps.db.automationRun.findMany({
-      where: { accountId, status: 'waiting' },
-      distinct: ['licenseId', 'chatId'],
-      select: { licenseId: true, chatId: true, threadId: true },
-    });
-    for (const run of waiting) {
-      await deps.queue.enqueueChat({
-        licenseId: run.licenseId,
-        chatId: run.chatId,
-        threadId: run.threadId ?? '',
-      });
-    }
-    if (waiting.length) log.info({ account: accountId, chats: waiting.length }, 'resumed waiting runs');
-    return waiting.length;
+    const count = await requeueChatsOf({ accountId, status: 'waiting' });
+    if (count) log.info({ account: accountId, chats: count }, 'resumed waiting runs');
+    return count;
   }
 
   return { list, retry, resumeAccount, requeueStale };
