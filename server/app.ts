@@ -145,6 +145,9 @@ export function createServices(deps: AppDeps) {
   };
 }
 
+/** Health probes and the frontends' static files, logged at debug level. */
+const QUIET_PATHS = /^\/(healthz|readyz|favicon\.ico|assets\/|widget\/|settings\/)/;
+
 /** Builds the Express app from its dependencies. It never listens: main.ts and tests do. */
 export function createApp(deps: AppDeps): Express {
   const services = deps.services ?? createServices(deps);
@@ -161,7 +164,12 @@ export function createApp(deps: AppDeps): Express {
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      customLogLevel: (req, res, error) => {
+        if (error || res.statusCode >= 500) return 'error';
+        // Probes and static files would bury the lines a person reads (the demo's banner among them).
+        const url = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '';
+        return res.statusCode < 400 && QUIET_PATHS.test(url) ? 'debug' : 'info';
+      },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,

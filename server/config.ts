@@ -22,9 +22,14 @@ const base64Key = z
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Unset: loopback in demo mode (the emulators mint tokens for anyone who asks), every interface otherwise. */
+  HOST: optionalText,
   PUBLIC_URL: url.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: readable lines in demo mode and development, JSON lines otherwise. */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  /** How long a stop waits for requests and automation runs in flight before releasing them. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(15),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string')
@@ -102,6 +107,9 @@ export interface Config {
   /** Where browsers and LiveChat reach this app; OAuth redirects and webhooks are built from it. */
   publicUrl: string;
   logLevel: string;
+  logFormat: 'pretty' | 'json';
+  /** A stop waits this long for requests and runs in flight, then releases what is left. */
+  shutdownGraceMs: number;
   /** Unset: an embedded PostgreSQL is started under dataDir. */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -165,9 +173,11 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       mode,
       env: e.NODE_ENV,
       port: e.PORT,
-      host: e.HOST,
+      host: e.HOST ?? (mode === 'demo' ? '127.0.0.1' : '0.0.0.0'),
       publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
       logLevel: e.LOG_LEVEL,
+      logFormat: e.LOG_FORMAT ?? (mode === 'demo' || e.NODE_ENV === 'development' ? 'pretty' : 'json'),
+      shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
       databaseUrl: e.DATABASE_URL,
       dataDir: e.DATA_DIR,
       encryption: { keyId: e.ENCRYPTION_KEY_ID, key: e.ENCRYPTION_KEY, oldKeys: e.ENCRYPTION_OLD_KEYS },

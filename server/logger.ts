@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { PinoPretty } from 'pino-pretty';
 
 /** Paths pino replaces with "[redacted]": tokens, secrets and cookies never reach a log line. */
 export const redactedPaths = [
@@ -16,13 +17,34 @@ export const redactedPaths = [
   '*.password',
 ];
 
-export function createLogger(options: { level: string; destination?: pino.DestinationStream }): Logger {
+/**
+ * The app's logger: JSON lines in production (for a log collector), readable lines for a person in
+ * the demo and in development (pino-pretty, written synchronously so the last lines before an exit
+ * are never lost).
+ */
+export function createLogger(options: {
+  level: string;
+  format?: 'pretty' | 'json';
+  destination?: pino.DestinationStream;
+}): Logger {
+  const destination =
+    options.destination ??
+    (options.format === 'pretty'
+      ? PinoPretty({
+          sync: true,
+          colorize: Boolean(process.stdout.isTTY),
+          translateTime: 'SYS:HH:MM:ss',
+          ignore: 'pid,hostname,module',
+          messageFormat: '{if module}{module}: {end}{msg}',
+          singleLine: true,
+        })
+      : undefined);
   return pino(
     {
       level: options.level,
       redact: { paths: redactedPaths, censor: '[redacted]' },
       base: undefined,
     },
-    options.destination,
+    destination,
   );
 }

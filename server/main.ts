@@ -1,39 +1,39 @@
 /**
- * The app's entry point: parses the configuration, starts the server, and shuts it down gracefully
- * on SIGTERM/SIGINT. Demo mode (no credentials) is started by scripts/start.ts, which runs the
- * local emulators first and then calls runServer.
+ * The app's entry point: parses the configuration, starts the server, and stops it on SIGTERM/SIGINT.
+ * Demo mode (no credentials) is started by scripts/start.ts, which runs the local emulators first.
  */
+import type { Logger } from 'pino';
 import type { Config } from './config';
 import { parseConfig } from './config';
+import { StartupError } from './lifecycle/startupError';
+import { stopOnSignals } from './lifecycle/stopOnSignals';
 import { createLogger } from './logger';
 import { startServer, type StartOptions } from './server';
 
 export async function runServer(config: Config, options: StartOptions = {}): Promise<void> {
-  const logger = createLogger({ level: config.logLevel });
+  const logger = loggerFor(config);
   let running;
   try {
     running = await startServer(config, logger, options);
   } catch (error) {
-    logger.fatal({ err: error }, error instanceof Error ? error.message : 'the app could not start');
-    process.exitCode = 1;
+    startFailed(logger, error, 'the app could not start');
     return;
   }
   logger.info(
     { url: running.url, mode: config.mode },
     `Salesforce for LiveChat is listening on ${running.url}`,
   );
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    running.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  stopOnSignals(logger, running.stop, { graceMs: config.shutdownGraceMs });
+}
+
+export const loggerFor = (config: Config): Logger =>
+  createLogger({ level: config.logLevel, format: config.logFormat });
+
+/** A start that failed: one plain sentence when the person can fix it, else logged with its cause. */
+export function startFailed(logger: Logger, error: unknown, fallback: string): void {
+  if (error instanceof StartupError) logger.fatal(error.message);
+  else logger.fatal({ err: error }, error instanceof Error ? error.message : fallback);
+  process.exitCode = 1;
 }
 
 export function configFromEnvironmentOrExit(): Config {

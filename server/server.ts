@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type http from 'node:http';
+import http from 'node:http';
 import path from 'node:path';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
@@ -10,6 +10,7 @@ import { applyMigrations, readMigrations } from './db/migrator';
 import { createDatabase, type Database } from './db/prisma';
 import { builtFrontends } from './http/frontends';
 import { createQueueFor } from './automation/queue';
+import { listen } from './lifecycle/listen';
 import { startWorker } from './automation/worker';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -20,7 +21,11 @@ export interface RunningServer {
   httpServer: http.Server;
   db: Database;
   services: Services;
-  /** Stops accepting, finishes in-flight requests, closes the database and any embedded PostgreSQL. */
+  /**
+   * Stops accepting connections; lets requests and automation runs in flight finish within the
+   * configured grace (then closes the connections and releases the runs); stops the queue, the
+   * database client and, last, any embedded PostgreSQL.
+   */
   stop(): Promise<void>;
 }
 
@@ -33,6 +38,10 @@ export interface StartOptions {
   worker?: boolean;
   /** How often an idle worker looks for jobs (tests shorten it). */
   pollingIntervalSeconds?: number;
+  /** The database on an embedded server (default `salesforce_livechat`). */
+  databaseName?: string;
+  /** Drop that database and start from an empty one (the demo, whose emulators start afresh too). */
+  freshDatabase?: boolean;
 }
 
 /**
@@ -57,8 +66,10 @@ export async function startServer(
         logger,
       });
       cleanups.push(() => embedded.stop());
-      await embedded.createDatabase(DATABASE_NAME);
-      databaseUrl = embedded.urlFor(DATABASE_NAME);
+      const name = options.databaseName ?? DATABASE_NAME;
+      if (options.freshDatabase) await embedded.dropDatabase(name);
+      await embedded.createDatabase(name);
+      databaseUrl = embedded.urlFor(name);
     }
 
     const migrations = await readMigrations(
@@ -81,26 +92,18 @@ export async function startServer(
     cleanups.push(() => queue.stop());
     const deps = { config, logger, db, migrationNames: migrations.map((m) => m.name), frontends, queue };
     const services = createServices(deps);
-    if (options.worker !== false) {
-      await startWorker({ config, db, services, queue, logger });
-    }
+    const worker =
+      options.worker === false ? undefined : await startWorker({ config, db, services, queue, logger });
     const app = createApp({ ...deps, services });
-    const httpServer = await new Promise<http.Server>((resolve, reject) => {
-      const server = app.listen(config.port, config.host, (error?: Error) =>
-        error ? reject(error) : resolve(server),
-      );
-    });
-    const address = httpServer.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
+    const httpServer = http.createServer(app);
+    const port = await listen(httpServer, config.port, config.host, { what: 'the app', variable: 'PORT' });
     const url = config.port === port ? config.publicUrl : `http://localhost:${port}`;
 
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
-        await new Promise<void>((resolve) => {
-          httpServer.close(() => resolve());
-          httpServer.closeIdleConnections();
-        });
+        const graceMs = config.shutdownGraceMs;
+        await Promise.all([closeHttp(httpServer, graceMs), worker?.stop({ graceMs })]);
         await cleanup();
       })());
     return { url, httpServer, db, services, stop };
@@ -108,6 +111,15 @@ export async function startServer(
     await cleanup();
     throw error;
   }
+}
+
+/** Stops accepting; requests in flight get `graceMs` to finish, then their connections are closed. */
+async function closeHttp(server: http.Server, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+  await closed;
+  clearTimeout(timer);
 }
 
 async function viteMiddleware(): Promise<RequestHandler> {

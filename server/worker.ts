@@ -8,12 +8,12 @@ import { createQueueFor } from './automation/queue';
 import { startWorker } from './automation/worker';
 import { readMigrations } from './db/migrator';
 import { createDatabase } from './db/prisma';
-import { createLogger } from './logger';
-import { configFromEnvironmentOrExit } from './main';
+import { stopOnSignals } from './lifecycle/stopOnSignals';
+import { configFromEnvironmentOrExit, loggerFor } from './main';
 import { projectRoot } from './server';
 
 const config = configFromEnvironmentOrExit();
-const logger = createLogger({ level: config.logLevel });
+const logger = loggerFor(config);
 if (!config.databaseUrl) {
   logger.fatal(
     'The worker alone needs DATABASE_URL (the database the app uses); `npm start` runs a worker inside the app.',
@@ -25,10 +25,11 @@ const queue = createQueueFor(config, config.databaseUrl, logger);
 const migrations = await readMigrations(path.join(projectRoot, 'prisma', 'migrations'));
 const services = createServices({ config, logger, db, queue, migrationNames: migrations.map((m) => m.name) });
 const worker = await startWorker({ config, db, services, queue, logger });
-const stop = () =>
-  worker
-    .stop()
-    .then(() => db.$disconnect())
-    .then(() => process.exit(0));
-process.once('SIGTERM', stop);
-process.once('SIGINT', stop);
+stopOnSignals(
+  logger,
+  async () => {
+    await worker.stop({ graceMs: config.shutdownGraceMs });
+    await db.$disconnect();
+  },
+  { graceMs: config.shutdownGraceMs },
+);

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { Agent } from '../../server/auth/agent';
 import type { Config } from '../../server/config';
 import { findFreePort } from '../../server/db/embeddedPostgres';
+import { PortInUseError } from '../../server/lifecycle/listen';
 import { createMapping, listMappings } from '../../server/mappings/mappings.repo';
 import { projectRoot, startServer, type RunningServer, type StartOptions } from '../../server/server';
 import type { Mapping } from '../../src/mapping/mapping';
@@ -92,6 +93,14 @@ export const demoMappings: Mapping[] = [
   },
 ];
 
+const portInUse =
+  (port: number | undefined, what: string) =>
+  (error: unknown): never => {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new PortInUseError(port ?? 0, what, 'PORT');
+    throw error;
+  };
+
 export async function startDemo(
   baseConfig: Config,
   logger: Logger,
@@ -137,8 +146,16 @@ export async function startDemo(
       ],
     }),
   );
-  const livechatUrl = await livechat.listen(options.livechatPort ?? 0);
-  const salesforceUrl = await salesforce.listen(options.salesforcePort ?? 0, '127.0.0.1');
+  const host = baseConfig.host;
+  const livechatUrl = await livechat
+    .listen(options.livechatPort ?? 0, host)
+    .catch(portInUse(options.livechatPort, "the demo's LiveChat emulator (PORT+1)"));
+  const salesforceUrl = await salesforce
+    .listen(options.salesforcePort ?? 0, host === '0.0.0.0' ? '127.0.0.1' : host)
+    .catch(async (error: unknown) => {
+      await livechat.close();
+      return portInUse(options.salesforcePort, "the demo's Salesforce emulator (PORT+2)")(error);
+    });
 
   const config: Config = {
     ...baseConfig,

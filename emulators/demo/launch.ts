@@ -3,12 +3,13 @@
  * fixed so that the URLs stored in the demo's database stay valid from one run to the next.
  */
 import type { Config } from '../../server/config';
-import { createLogger } from '../../server/logger';
+import { stopOnSignals } from '../../server/lifecycle/stopOnSignals';
+import { loggerFor, startFailed } from '../../server/main';
 import type { StartOptions } from '../../server/server';
 import { startDemo } from './demo';
 
 export async function runDemo(config: Config, options: StartOptions): Promise<void> {
-  const logger = createLogger({ level: config.logLevel });
+  const logger = loggerFor(config);
   const port = config.port || 3000;
   let demo;
   try {
@@ -16,10 +17,13 @@ export async function runDemo(config: Config, options: StartOptions): Promise<vo
       ...options,
       livechatPort: port + 1,
       salesforcePort: port + 2,
+      // The emulators start afresh at every start, so the demo's database does too: a chat id the
+      // LiveChat emulator hands out again is a new chat, not a redelivery of an old one.
+      databaseName: 'salesforce_livechat_demo',
+      freshDatabase: true,
     });
   } catch (error) {
-    logger.fatal({ err: error }, error instanceof Error ? error.message : 'the demo could not start');
-    process.exitCode = 1;
+    startFailed(logger, error, 'the demo could not start');
     return;
   }
   process.stdout.write(
@@ -35,13 +39,5 @@ export async function runDemo(config: Config, options: StartOptions): Promise<vo
       '',
     ].join('\n') + '\n',
   );
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down the demo');
-    demo.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  stopOnSignals(logger, demo.stop, { graceMs: config.shutdownGraceMs });
 }

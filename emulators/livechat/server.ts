@@ -33,7 +33,8 @@ export interface LiveChatEmulator {
   server: http.Server;
   app: express.Express;
   /** Starts listening (port 0 = a free port) and resolves with the base URL, e.g. `http://localhost:4100`. */
-  listen(port?: number): Promise<string>;
+  /** Listens on loopback unless told otherwise: the admin endpoints mint tokens for anyone. */
+  listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
   /** The base URL once listening. */
   readonly url: string;
@@ -92,11 +93,11 @@ export function createLiveChatEmulator(options: LiveChatEmulatorOptions = {}): L
     get url() {
       return url;
     },
-    listen(port = 0) {
+    listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
-        // Every interface, so both `localhost` resolutions (::1 and 127.0.0.1) reach it.
-        server.listen(port, () => {
+        // Browsers and Node's fetch try every address of `localhost`, 127.0.0.1 among them.
+        server.listen(port, host, () => {
           server.off('error', reject);
           url = `http://localhost:${(server.address() as AddressInfo).port}`;
           resolve(url);

@@ -15,7 +15,7 @@ import { recordUrl } from '../salesforce/recordUrl';
 import { writeRecord, type FieldEquals } from '../salesforce/recordWriter';
 import { SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
 import type { ChatEndedJob } from './queue';
-import { claimRun, ensureRun, finishRun, type RunRow } from './runs.repo';
+import { claimRun, ensureRun, finishRun, releaseRun, type RunRow } from './runs.repo';
 import { salesforceErrorInWords } from './salesforceErrorInWords';
 
 /** A worker owns a run this long; a crashed worker's run is taken over after it. */
@@ -61,6 +61,8 @@ export function createChatProcessor(deps: {
 }) {
   const log = deps.logger.child({ module: 'automation' });
   const LEASE_MS = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  /** Runs this process has claimed and not yet settled: released at once when it stops. */
+  const claimed = new Map<string, Date>();
 
   async function fetchChat(job: ChatEndedJob): Promise<ChatSnapshot | null> {
     try {
@@ -93,6 +95,17 @@ export function createChatProcessor(deps: {
       .map((f) => ({ field: f.field, value: String(values[f.field]) }));
   }
 
+  const waitForReconnect = (runId: string, accountLabel: string) =>
+    finishRun(
+      deps.db,
+      runId,
+      {
+        status: 'waiting',
+        errorMessage: `Waiting for “${accountLabel}” to be reconnected in the settings.`,
+      },
+      deps.clock.now(),
+    );
+
   async function runOne(
     mapping: MappingWithAccount,
     chat: ChatSnapshot,
@@ -100,7 +113,7 @@ export function createChatProcessor(deps: {
   ): Promise<string | null> {
     const now = () => deps.clock.now();
     const account = mapping.account;
-    let run: RunRow = await ensureRun(
+    const run: RunRow = await ensureRun(
       deps.db,
       { licenseId: mapping.licenseId, chatId: chat.chatId, mappingId: mapping.id },
       { threadId: chat.threadId, accountId: account.id, objectName: mapping.objectName },
@@ -110,24 +123,32 @@ export function createChatProcessor(deps: {
     if (run.status === 'running' && run.leaseUntil && run.leaseUntil > now())
       return 'another worker is on it';
 
-    const waitForReconnect = () =>
-      finishRun(
-        deps.db,
-        run.id,
-        {
-          status: 'waiting',
-          errorMessage: `Waiting for “${account.label}” to be reconnected in the settings.`,
-        },
-        now(),
-      );
     if (account.status !== 'connected') {
-      if (run.status !== 'waiting') await waitForReconnect();
+      if (run.status !== 'waiting') await waitForReconnect(run.id, account.label);
       return null;
     }
     // An earlier attempt may have created the record before failing or dying: look for it first.
     const recovering = run.attempts > 0 && run.startedAt !== null;
-    if (!(await claimRun(deps.db, run, now(), LEASE_MS))) return 'another worker took it';
-    run = await deps.db.automationRun.findUniqueOrThrow({ where: { id: run.id } });
+    const lease = await claimRun(deps.db, run, now(), LEASE_MS);
+    if (!lease) return 'another worker took it';
+    claimed.set(run.id, lease);
+    try {
+      return await settle(mapping, chat, attempt, run.id, recovering);
+    } finally {
+      claimed.delete(run.id);
+    }
+  }
+
+  async function settle(
+    mapping: MappingWithAccount,
+    chat: ChatSnapshot,
+    attempt: { final: boolean },
+    runId: string,
+    recovering: boolean,
+  ): Promise<string | null> {
+    const now = () => deps.clock.now();
+    const account = mapping.account;
+    const run = await deps.db.automationRun.findUniqueOrThrow({ where: { id: runId } });
 
     const fail = (
       message: string,
@@ -201,7 +222,7 @@ export function createChatProcessor(deps: {
     } catch (error) {
       const failure = error instanceof SalesforceError ? error : toSalesforceError(error);
       if (failure.kind === 'needs_reconnect') {
-        await waitForReconnect();
+        await waitForReconnect(run.id, account.label);
         return null;
       }
       if (failure.kind === 'rejected') {
@@ -231,18 +252,32 @@ export function createChatProcessor(deps: {
   }
 
   /** Processes one ended chat; throws RetryLater when a temporary failure should be retried. */
-  async function process(job: ChatEndedJob, attempt: { final: boolean } = { final: false }): Promise<void> {
+  async function process(
+    job: ChatEndedJob,
+    attempt: { final: boolean; signal?: AbortSignal } = { final: false },
+  ): Promise<void> {
     const mappings = await load(deps.db, job.licenseId);
     if (mappings.length === 0) return;
     const chat = await fetchChat(job);
     if (!chat) return;
     const retry: string[] = [];
     for (const mapping of mappings) {
+      // The worker is stopping: the chat's other mappings are left for the worker that takes it next.
+      if (attempt.signal?.aborted) throw new RetryLater(['the worker stopped']);
       const reason = await runOne(mapping, chat, attempt);
       if (reason) retry.push(`${mapping.objectName}: ${reason}`);
     }
     if (retry.length) throw new RetryLater(retry);
   }
 
-  return { process };
+  /** Ends the lease of every run this process still holds, so another worker may take it now. */
+  async function releaseInFlight(): Promise<number> {
+    let released = 0;
+    for (const [id, lease] of claimed) {
+      if (await releaseRun(deps.db, id, lease, deps.clock.now())) released++;
+    }
+    return released;
+  }
+
+  return { process, releaseInFlight };
 }

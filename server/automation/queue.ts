@@ -12,6 +12,9 @@ export interface ChatEndedJob {
 
 export interface JobQueue {
   start(): Promise<void>;
+  /** Stops taking jobs and waits up to `graceMs` for the running handlers; answers whether they all returned. */
+  stopWorking(graceMs: number): Promise<boolean>;
+  /** Closes the queue; a job whose handler is still running is failed and retried later. */
   stop(): Promise<void>;
   enqueueChat(job: ChatEndedJob): Promise<void>;
   /** Runs `handler` for each job; a thrown error makes pg-boss retry the job with backoff. */
@@ -59,8 +62,19 @@ export function createJobQueue(options: {
           expireInSeconds,
         });
       })()),
+    stopWorking: async (graceMs) => {
+      if (!started) return true;
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
+      const finished = boss.offWork(CHAT_ENDED_QUEUE, { wait: true }).then(() => true);
+      try {
+        return await Promise.race([finished, graceOver]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
     stop: async () => {
-      if (started) await boss.stop({ graceful: true, timeout: 15_000 });
+      if (started) await boss.stop({ graceful: true, timeout: 1_000 });
     },
     enqueueChat: async (job) => {
       await boss.send(CHAT_ENDED_QUEUE, job);

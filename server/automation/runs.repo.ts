@@ -17,23 +17,34 @@ export async function ensureRun(
  * Takes a run for this worker: pending or waiting runs, or a running one whose worker's lease ran
  * out (it crashed). Compare-and-set on the row's state, so two workers never both take it.
  */
-export async function claimRun(db: Database, run: RunRow, now: Date, leaseMs: number): Promise<boolean> {
+/** Takes a run by compare-and-set; answers the lease's end when this caller got it, else null. */
+export async function claimRun(db: Database, run: RunRow, now: Date, leaseMs: number): Promise<Date | null> {
   const claimable =
     run.status === 'pending' ||
     run.status === 'waiting' ||
     (run.status === 'running' && (run.leaseUntil ?? now) <= now);
-  if (!claimable) return false;
+  if (!claimable) return null;
+  const leaseUntil = new Date(now.getTime() + leaseMs);
   const claimed = await db.automationRun.updateMany({
     where: { id: run.id, status: run.status, updatedAt: run.updatedAt },
     data: {
       status: 'running',
-      leaseUntil: new Date(now.getTime() + leaseMs),
+      leaseUntil,
       attempts: { increment: 1 },
       // The first attempt's start: records created since then may be an earlier attempt's own.
       startedAt: run.startedAt ?? now,
     },
   });
-  return claimed.count === 1;
+  return claimed.count === 1 ? leaseUntil : null;
+}
+
+/** Ends a lease now, when it is still the one this caller took: the next attempt need not wait for it. */
+export async function releaseRun(db: Database, id: string, leaseUntil: Date, now: Date): Promise<boolean> {
+  const released = await db.automationRun.updateMany({
+    where: { id, status: 'running', leaseUntil },
+    data: { leaseUntil: now, errorMessage: 'Will retry: the worker stopped before finishing.' },
+  });
+  return released.count === 1;
 }
 
 export async function finishRun(

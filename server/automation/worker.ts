@@ -4,13 +4,18 @@ import type { Config } from '../config';
 import type { Database } from '../db/prisma';
 import { createLicenseTokens } from '../livechat/licenseToken';
 import { createChatProcessor, RetryLater } from './chatProcessor';
-import type { JobQueue } from './queue';
+import type { ChatEndedJob, JobQueue } from './queue';
 
 /** A run untouched this long has no job left (retries are at most 15 minutes apart). */
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
 export interface Worker {
-  stop(): Promise<void>;
+  /**
+   * Takes no more jobs and waits up to `graceMs` for the chats in hand. What is still in flight then
+   * is released: its runs' leases end now and its chats are queued again, so another worker takes
+   * them at once instead of after the lease. Then the queue is closed.
+   */
+  stop(options: { graceMs: number }): Promise<void>;
 }
 
 /**
@@ -46,20 +51,26 @@ export async function startWorker(deps: {
     logger: deps.logger,
     leaseMs: deps.config.automation.jobTimeoutSeconds * 1000,
   });
+  const stopping = new AbortController();
+  const inHand = new Set<ChatEndedJob>();
   await deps.queue.start();
   const requeued = await services.webhooks.enqueuePending();
   if (requeued) log.info({ requeued }, 'queued stored events that had no job');
   await deps.queue.work(
     async (job, attempt) => {
       const final = attempt.retryCount >= attempt.retryLimit;
+      inHand.add(job);
       try {
-        await processor.process(job, { final });
+        await processor.process(job, { final, signal: stopping.signal });
       } catch (error) {
+        if (stopping.signal.aborted) throw error;
         if (error instanceof RetryLater) log.info({ ...job, attempt: attempt.retryCount }, error.message);
         else log.error({ err: error, ...job }, 'processing the chat failed; it will be retried');
         // Out of retries before its runs were settled: the sweep queues the chat again later.
         if (final) await services.webhooks.requeueLater(job);
         throw error;
+      } finally {
+        inHand.delete(job);
       }
     },
     { concurrency: deps.concurrency ?? 5 },
@@ -77,8 +88,18 @@ export async function startWorker(deps: {
   timer.unref();
   log.info('automation worker started');
   return {
-    stop: async () => {
+    stop: async ({ graceMs }) => {
       clearInterval(timer);
+      if (!(await deps.queue.stopWorking(graceMs))) {
+        stopping.abort();
+        const released = await processor.releaseInFlight();
+        const chats = [...inHand];
+        for (const job of chats) await deps.queue.enqueueChat(job);
+        log.warn(
+          { runs: released, chats: chats.length },
+          'stopping: released the runs still in flight; another worker takes them now',
+        );
+      }
       await deps.queue.stop();
     },
   };

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLiveChatEmulator, demoClient, type LiveChatEmulator } from '../../emulators/livechat';
 import { builtFrontends } from '../../server/http/frontends';
+import { buildConfig } from '../support/config';
 import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
 import { ensureBuilt } from '../support/builtFrontends';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -13,16 +15,29 @@ describe.skipIf(!chromiumPath)('the built frontends in Chromium', () => {
   let database: TestDatabase;
   let app: TestApp;
   let browser: Browser;
+  let livechat: LiveChatEmulator;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    app = await startTestApp(database, { frontends: builtFrontends(ensureBuilt()) });
+    // Silent sign-in asks a LiveChat accounts service: ours, which answers at once that nobody is
+    // signed in (the real one is out of reach here, and its silence cost seconds a test).
+    livechat = createLiveChatEmulator();
+    const accountsUrl = await livechat.listen(0);
+    const base = buildConfig();
+    app = await startTestApp(database, {
+      frontends: builtFrontends(ensureBuilt()),
+      config: {
+        ...base,
+        livechat: { ...base.livechat, clientId: demoClient.clientId, accountsUrl, apiUrl: accountsUrl },
+      },
+    });
     browser = await launchChromium(chromiumPath!);
   });
 
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+    await livechat?.close();
     await database?.close();
   });
 

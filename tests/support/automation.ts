@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { demoLicense } from '../../emulators/demo/people';
 import type { World } from './world';
 
@@ -47,3 +48,20 @@ export async function runsOf(world: World, chatId: string) {
 
 /** Terminal: nothing left to do for the run. */
 export const isDone = (status: string) => ['created', 'linked', 'skipped', 'failed'].includes(status);
+
+/**
+ * Waits until the automation queue has nothing left to do (no job created, waiting for a retry or
+ * running): the signal that a test may assert that nothing more will happen.
+ */
+export async function queueIsIdle(world: World, timeoutMs = 20_000): Promise<void> {
+  await eventually(
+    async () => {
+      const [row] = await world.app.db.$queryRaw<{ unsettled: bigint }[]>`
+        SELECT count(*) AS unsettled FROM pgboss.job
+        WHERE name = 'chat-ended' AND state IN ('created', 'retry', 'active')`;
+      expect(Number(row!.unsettled)).toBe(0);
+    },
+    timeoutMs,
+    50,
+  );
+}

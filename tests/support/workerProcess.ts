@@ -11,13 +11,20 @@ export interface WorkerProcess {
   output: () => string;
   /** SIGKILL: no chance to finish or clean up, as when a machine dies. */
   kill(): void;
-  stop(): Promise<void>;
+  /** SIGTERM, as a process manager stops it; resolves with its exit code once it has exited. */
+  stop(): Promise<number | null>;
 }
 
 /** `npm run worker` as its own process, configured from the environment like a production worker. */
-export function spawnWorker(world: World, databaseUrl: string, encryptionKey: string): WorkerProcess {
+export function spawnWorker(
+  world: World,
+  databaseUrl: string,
+  encryptionKey: string,
+  env: Record<string, string> = {},
+): WorkerProcess {
   let out = '';
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/worker.ts'], {
+  // As `npm run worker` runs it.
+  const child = spawn(path.join(root, 'node_modules/.bin/node'), ['--import', 'tsx', 'server/worker.ts'], {
     cwd: root,
     detached: true,
     env: {
@@ -37,19 +44,20 @@ export function spawnWorker(world: World, databaseUrl: string, encryptionKey: st
       AUTOMATION_JOB_TIMEOUT_SECONDS: '4',
       AUTOMATION_RETRY_DELAY_SECONDS: '1',
       AUTOMATION_RETRY_DELAY_MAX_SECONDS: '2',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (out += String(d)));
   child.stderr?.on('data', (d) => (out += String(d)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,
     output: () => out,
     kill: () => process.kill(-child.pid!, 'SIGKILL'),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGTERM');
-      await exited;
+      return exited;
     },
   };
 }

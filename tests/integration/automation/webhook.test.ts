@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLicense } from '../../../emulators/demo/people';
-import { DEMO_ORG, endNewChat, eventually, leadsWithEmail, runsOf } from '../../support/automation';
+import {
+  DEMO_ORG,
+  endNewChat,
+  eventually,
+  leadsWithEmail,
+  queueIsIdle,
+  runsOf,
+} from '../../support/automation';
 import { startWorld, type World } from '../../support/world';
 
 let world: World;
@@ -41,7 +48,7 @@ describe('the ended-chat webhook', () => {
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ ok: true, stored: false });
     }
-    await new Promise((r) => setTimeout(r, 1500));
+    await queueIsIdle(world);
     expect(leadsWithEmail(world, 'ines.ferreira@example.pt')).toHaveLength(1);
     const runs = await runsOf(world, ended.chatId);
     expect(runs.map((r) => [r.objectName, r.status])).toEqual([['Lead', 'created']]);

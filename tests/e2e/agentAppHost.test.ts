@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLicense } from '../../../emulators/demo/people';
-import { createLiveChatEmulator, demoClient, type LiveChatEmulator } from '../../../emulators/livechat';
-import { chromiumOrExplain, launchChromium, screenshotDir } from '../../support/browser';
-import { startTestWidgetApp, type TestWidgetApp } from './testWidgetApp';
+import { demoLicense } from '../../emulators/demo/people';
+import { createLiveChatEmulator, demoClient, type LiveChatEmulator } from '../../emulators/livechat';
+import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
+import { startTestWidgetApp, type TestWidgetApp } from '../support/testWidgetApp';
 
 const chromiumPath = chromiumOrExplain();
 
@@ -120,12 +120,14 @@ describe.skipIf(!chromiumPath)('Agent App host page (Chromium)', () => {
       '#auth',
       `ok:a0000000-0000-4000-8000-000000000001:${demoLicense.organizationId}:token`,
     );
+    const reloaded = page.waitForEvent('framenavigated', {
+      predicate: (f) => f.url().startsWith(`${widgetApp.url}/widget/`),
+    });
     await page.selectOption('#sign-in-as', 'nora.agent@demo-shop.example');
     await page.waitForFunction(() =>
       document.querySelector('#me-avatar')?.getAttribute('title')?.startsWith('Nora Agent'),
     );
-    await page.waitForTimeout(300);
-    widget = await widgetFrame(page);
+    widget = await reloaded;
     await waitForText(
       widget,
       '#auth',

@@ -1,0 +1,137 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../support/automation';
+
+/**
+ * `npm start` as a newcomer runs it (the demo: the app, both emulators, an embedded PostgreSQL), in a
+ * data folder of its own, stopped the ways a terminal, a process manager and a crash stop it.
+ */
+const root = path.resolve(import.meta.dirname, '../../..');
+const dataDirs: string[] = [];
+const started: ChildProcess[] = [];
+
+interface Start {
+  npm: ChildProcess;
+  lines: () => { level: number; msg: string; postgresPid?: number }[];
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function npmStart(port: number, dataDir: string): Start {
+  let out = '';
+  const npm = spawn('npm', ['start'], {
+    cwd: root,
+    // Its own process group, so a failed test can still remove everything it started.
+    detached: true,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_FORMAT: 'json', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push(npm);
+  npm.stdout?.on('data', (d) => (out += String(d)));
+  npm.stderr?.on('data', (d) => (out += String(d)));
+  const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+  const lines = () =>
+    out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { level: number; msg: string; postgresPid?: number });
+  return { npm, lines, output: () => out, exited };
+}
+
+async function upAndRunning(start: Start): Promise<void> {
+  let exited = false;
+  void start.exited.then(() => (exited = true));
+  await eventually(
+    () => {
+      if (exited) throw new Error(`npm start exited before it was up:\n${start.output()}`);
+      expect(start.output()).toContain('Open:');
+    },
+    90_000,
+    100,
+  );
+}
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const portIsFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+
+/** A port whose next two are free as well (the demo's emulators take PORT+1 and PORT+2). */
+async function freeTriple(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 30_000);
+    if ((await portIsFree(port)) && (await portIsFree(port + 1)) && (await portIsFree(port + 2))) return port;
+  }
+}
+
+const postgresPidOf = (start: Start) =>
+  start.lines().find((l) => l.msg === 'embedded PostgreSQL started')?.postgresPid;
+
+afterAll(async () => {
+  for (const child of started) {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+  for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('stops on SIGTERM to npm leaving no process and no error, starts again at once, and recovers from kill -9', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sfl-lifecycle-'));
+    dataDirs.push(dataDir);
+    await chmod(dataDir, 0o755); // as root, PostgreSQL runs as its own user, who must reach the folder
+    const port = await freeTriple();
+
+    const first = npmStart(port, dataDir);
+    await upAndRunning(first);
+    const postgres = postgresPidOf(first);
+    expect(postgres).toBeGreaterThan(0);
+    process.kill(first.npm.pid!, 'SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.lines().filter((l) => l.level >= 40)).toEqual([]);
+    expect(first.lines().at(-1)?.msg).toBe('stopped');
+    expect(isRunning(postgres!)).toBe(false);
+    for (const p of [port, port + 1, port + 2]) expect(await portIsFree(p), `port ${p}`).toBe(true);
+
+    // Comes up again at once, and a kill -9 of its node process leaves PostgreSQL behind…
+    const second = npmStart(port, dataDir);
+    await upAndRunning(second);
+    const orphan = postgresPidOf(second)!;
+    // `npm start` execs node in npm's shell: npm's only child is the node process.
+    const node = Number(execFileSync('pgrep', ['-P', String(second.npm.pid)], { encoding: 'utf8' }).trim());
+    process.kill(node, 'SIGKILL');
+    await second.exited;
+    expect(isRunning(orphan)).toBe(true);
+
+    // …which the next start finds and stops before it starts its own.
+    const third = npmStart(port, dataDir);
+    await upAndRunning(third);
+    expect(third.lines().map((l) => l.msg)).toContain(
+      'stopping the embedded PostgreSQL left running by an earlier start',
+    );
+    expect(isRunning(orphan)).toBe(false);
+    process.kill(third.npm.pid!, 'SIGTERM');
+    expect(await third.exited).toBe(0);
+    expect(third.lines().filter((l) => l.level >= 50)).toEqual([]);
+  }, 240_000);
+});
