@@ -164,6 +164,8 @@ export function createApp(deps: AppDeps): Express {
         res.setHeader('X-Request-Id', id);
         return id;
       },
+      customSuccessMessage: (req, res, responseTime) =>
+        `${req.method} ${((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0]} ${res.statusCode} ${Math.round(responseTime)} ms`,
       customLogLevel: (req, res, error) => {
         if (error || res.statusCode >= 500) return 'error';
         // Probes and static files would bury the lines a person reads (the demo's banner among them).

@@ -34,7 +34,8 @@ export function createLogger(options: {
           sync: true,
           colorize: Boolean(process.stdout.isTTY),
           translateTime: 'SYS:HH:MM:ss',
-          ignore: 'pid,hostname,module',
+          // A request's line says method, path, status and time in its message already.
+          ignore: 'pid,hostname,module,req,res,responseTime',
           messageFormat: '{if module}{module}: {end}{msg}',
           singleLine: true,
         })

@@ -8,11 +8,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const agentAppSdk = readFileSync(
-  new URL('../../../node_modules/@livechat/agent-app-sdk/dist/agentapp.umd.min.js', import.meta.url),
+  new URL('../../node_modules/@livechat/agent-app-sdk/dist/agentapp.umd.min.js', import.meta.url),
   'utf8',
 );
 const accountsSdk = readFileSync(
-  new URL('../../../node_modules/@livechat/accounts-sdk/dist/accounts-sdk.min.js', import.meta.url),
+  new URL('../../node_modules/@livechat/accounts-sdk/dist/accounts-sdk.min.js', import.meta.url),
   'utf8',
 );
 
