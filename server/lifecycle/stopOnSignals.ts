@@ -32,11 +32,11 @@ export function stopOnSignals(
     stop().then(
       () => {
         logger.info('stopped');
-        process.exit(0);
+        logger.flush(() => process.exit(0));
       },
       (error: unknown) => {
         logger.error({ err: error }, 'the stop failed');
-        process.exit(1);
+        logger.flush(() => process.exit(1));
       },
     );
   };

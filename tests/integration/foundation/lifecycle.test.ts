@@ -33,7 +33,8 @@ function npmStart(port: number, dataDir: string): Start {
   started.push(npm);
   npm.stdout?.on('data', (d) => (out += String(d)));
   npm.stderr?.on('data', (d) => (out += String(d)));
-  const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': the output is all read only once the pipes close.
+  const exited = new Promise<number | null>((resolve) => npm.once('close', (code) => resolve(code)));
   const lines = () =>
     out
       .split('\n')
