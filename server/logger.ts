@@ -39,7 +39,9 @@ export function createLogger(options: {
           messageFormat: '{if module}{module}: {end}{msg}',
           singleLine: true,
         })
-      : undefined);
+      : // Synchronous: an asynchronous write still in flight at exit lands after the lines flushed
+        // on exit, so the last lines came out of order (seen: "stopped" before what preceded it).
+        pino.destination({ dest: 1, sync: true }));
   return pino(
     {
       level: options.level,
