@@ -78,9 +78,10 @@ export function createServices(deps: AppDeps) {
       clientSecret: config.salesforce.clientSecret,
       apiVersion: config.salesforce.apiVersion,
       redirectUri,
+      allowedLoginHosts: config.salesforce.allowedLoginHosts,
     },
   });
-  const metadata = createSalesforceMetadata({ db, apiVersion: config.salesforce.apiVersion, clock, logger });
+  const metadata = createSalesforceMetadata({ db, clock, logger });
   const oauth = createSalesforceOAuth({
     db,
     secretBox,
@@ -120,7 +121,6 @@ export function createServices(deps: AppDeps) {
       connections,
       metadata,
       chatFields,
-      apiVersion: config.salesforce.apiVersion,
       logger,
     }),
     widget: createWidgetServices({
@@ -129,7 +129,6 @@ export function createServices(deps: AppDeps) {
       connections,
       metadata,
       chatFields,
-      apiVersion: config.salesforce.apiVersion,
       logger,
       clock,
     }),

@@ -77,6 +77,8 @@ export function createSalesforceEmulator(options: SalesforceEmulatorOptions = {}
     },
     close() {
       return new Promise((resolve, reject) => {
+        // Requests held by a `hang` fault are dropped, so closing never waits for them.
+        state.faults.releaseHeld(false);
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       });

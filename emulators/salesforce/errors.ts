@@ -23,8 +23,32 @@ const single = (status: number, errorCode: string, message: string, fields?: str
 
 export const notFound = () => single(404, 'NOT_FOUND', 'The requested resource does not exist');
 export const invalidSession = () => single(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+/**
+ * The daily limit: 403, "TotalRequests Limit exceeded." (errorcodes page
+ * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm; message in
+ * the jsforce stack of https://github.com/SalesforceLabs/OrgCheck/issues/181).
+ */
 export const requestLimitExceeded = () =>
   single(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+/**
+ * Too many long-running requests at once: same errorCode, told apart by the message
+ * ("ConcurrentPerOrgLongTxn Limit exceeded", https://docs.cloud-elements.com/home/9838da8 and
+ * https://github.com/mautic/mautic/issues/5006; 403 per the cloud-elements page).
+ */
+export const concurrentLimitExceeded = () =>
+  single(403, 'REQUEST_LIMIT_EXCEEDED', 'ConcurrentPerOrgLongTxn Limit exceeded');
+/**
+ * Record lock contention: `[{"message":"unable to obtain exclusive access to this record or 1
+ * records: 0035c…","errorCode":"UNABLE_TO_LOCK_ROW","fields":[]}]`, quoted from a production error
+ * in a public Ruby client; 400 is the typical status (research notes §2, UNCONFIRMED).
+ */
+export const unableToLockRow = (recordId: string) =>
+  single(
+    400,
+    'UNABLE_TO_LOCK_ROW',
+    `unable to obtain exclusive access to this record or 1 records: ${recordId}`,
+    [],
+  );
 export const serverUnavailable = () =>
   single(503, 'SERVER_UNAVAILABLE', 'Server temporarily unavailable. Please try again later.');
 export const unknownException = () =>

@@ -5,6 +5,7 @@
 export { createSalesforceEmulator } from './emulator';
 export type { SalesforceEmulator, SalesforceEmulatorOptions } from './emulator';
 export type {
+  ApiUsage,
   CallFilter,
   IssuedSession,
   OrgSummary,
@@ -13,6 +14,7 @@ export type {
 } from './admin/admin';
 export type { Clock } from './clock';
 export type { FailNextOptions, FailRateOptions, FaultKind, FaultScope } from './faults';
+export { FAULT_KINDS } from './faults';
 export type { CallKind, CallLogEntry, DuplicateRuleAction, OrgSettings } from './org';
 export type { FieldValue, SfRecord } from './records/store';
 export type { FieldDef, FieldType, ObjectDef, PicklistValue } from './metadata/types';

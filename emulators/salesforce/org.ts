@@ -44,6 +44,8 @@ export interface CallLogEntry {
   time: string;
   /** False for calls refused before counting (limit reached, injected fault). */
   counted: boolean;
+  /** The `client=` of the call's `Sforce-Call-Options` header, when it had one. */
+  client?: string;
 }
 
 export interface QueryCursor {

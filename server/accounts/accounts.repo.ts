@@ -45,6 +45,14 @@ export function updateAccount(
   return db.salesforceAccount.update({ where: { id }, data, include: withAccess });
 }
 
+/** Marks a connected account as needing the owner: its tile says why, automation waits for it. */
+export async function markNeedsReconnect(db: Database, id: string, reason: string): Promise<void> {
+  await db.salesforceAccount.updateMany({
+    where: { id, status: 'connected' },
+    data: { status: 'needs_reconnect', statusReason: reason },
+  });
+}
+
 export async function deleteAccount(db: Database, id: string): Promise<void> {
   await db.salesforceAccount.delete({ where: { id } });
 }

@@ -1,4 +1,3 @@
-import { Connection } from 'jsforce';
 import type { Logger } from 'pino';
 import type { AccessRule, CompleteOAuthRequest, CreateAccountRequest } from '../../src/api/accounts';
 import type { Agent } from '../auth/agent';
@@ -79,26 +78,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     return { account, authorizeUrl: await deps.oauth.start(agent, account) };
   }
 
-  /** Who signed in, and to which org, with the tokens just obtained. */
-  async function identify(tokens: OAuthResult) {
-    const conn = new Connection({
-      instanceUrl: tokens.instanceUrl,
-      accessToken: tokens.accessToken,
-      version: deps.salesforce.apiVersion,
-    });
-    const identity = await conn.identity();
-    const orgName = await conn
-      .query<{ Name: string }>('SELECT Name FROM Organization LIMIT 1')
-      .then((r) => r.records[0]?.Name ?? null)
-      .catch(() => null);
-    return {
-      orgId: identity.organization_id,
-      orgName: orgName ?? identity.organization_id,
-      userId: identity.user_id,
-      userName: identity.display_name,
-      userEmail: identity.email,
-    };
-  }
+  const identify = (tokens: OAuthResult) => deps.connections.identify(tokens);
 
   async function revokeQuietly(loginUrl: string, token: string): Promise<boolean> {
     try {

@@ -5,6 +5,7 @@ import { errorsOf } from '../../src/mapping/problems';
 import type { Clock } from '../clock';
 import type { Database } from '../db/prisma';
 import { LiveChatError, type LiveChatClient } from '../livechat/livechat.client';
+import { markNeedsReconnect } from '../accounts/accounts.repo';
 import { NotInstalledError, type LicenseTokens } from '../livechat/licenseToken';
 import { toMapping } from '../mappings/mappings.presenter';
 import { objectAndRelated } from '../mappings/mappings.service';
@@ -13,7 +14,7 @@ import type { SalesforceConnections } from '../salesforce/connections';
 import type { SalesforceMetadata } from '../salesforce/metadata.service';
 import { recordUrl } from '../salesforce/recordUrl';
 import { writeRecord, type FieldEquals } from '../salesforce/recordWriter';
-import { SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
+import { SalesforceError, temporaryReason, toSalesforceError } from '../salesforce/salesforceError';
 import type { ChatEndedJob } from './queue';
 import { claimRun, ensureRun, finishRun, releaseRun, type RunRow } from './runs.repo';
 import { salesforceErrorInWords } from './salesforceErrorInWords';
@@ -54,7 +55,6 @@ export function createChatProcessor(deps: {
   licenseTokens: LicenseTokens;
   connections: SalesforceConnections;
   metadata: SalesforceMetadata;
-  apiVersion: string;
   clock: Clock;
   logger: Logger;
   leaseMs?: number;
@@ -162,7 +162,7 @@ export function createChatProcessor(deps: {
       );
 
     try {
-      const conn = deps.connections.connect(account);
+      const conn = deps.connections.connect(account, 'automation');
       const mappingModel = toMapping(mapping);
       const { meta, related } = await objectAndRelated(deps.metadata, account.id, conn, mappingModel);
       const prepared = prepareRecord(mappingModel, chat, meta, related);
@@ -178,7 +178,7 @@ export function createChatProcessor(deps: {
         .filter((f) => f.searchable && typeof prepared.values[f.field] === 'string')
         .map((f) => ({ field: f.field, value: String(prepared.values[f.field]) }));
       const match = recovering ? recoveryMatch(mapping, prepared.values) : [];
-      const result = await writeRecord(conn, deps.apiVersion, {
+      const result = await writeRecord(conn, {
         objectName: mapping.objectName,
         values: prepared.values,
         lookups: prepared.lookups,
@@ -194,13 +194,16 @@ export function createChatProcessor(deps: {
         {
           status: result.outcome,
           recordId: result.id,
-          recordUrl: recordUrl(account.instanceUrl, mapping.objectName, result.id),
+          // A duplicate rule may have pointed at a record of another object (a Lead rule finding a Contact).
+          recordUrl: recordUrl(account.instanceUrl, result.objectName, result.id),
           errorMessage:
-            result.outcome === 'skipped'
-              ? 'A duplicate rule in Salesforce pointed at an existing record, so none was created.'
-              : result.unmatched.length
-                ? `No match for ${result.unmatched.join(', ')}; Salesforce's default was kept.`
-                : null,
+            result.objectName !== mapping.objectName
+              ? `A duplicate rule in Salesforce found this visitor as an existing ${result.objectName}; linked to it instead of creating a ${mapping.objectLabel}.`
+              : result.outcome === 'skipped'
+                ? 'A duplicate rule in Salesforce pointed at an existing record, so none was created.'
+                : result.unmatched.length
+                  ? `No match for ${result.unmatched.join(', ')}; Salesforce's default was kept.`
+                  : null,
           errorCode: null,
           errorFields: [],
           sfCalls: result.calls,
@@ -221,7 +224,10 @@ export function createChatProcessor(deps: {
       return null;
     } catch (error) {
       const failure = error instanceof SalesforceError ? error : toSalesforceError(error);
-      if (failure.kind === 'needs_reconnect') {
+      if (failure.kind === 'needs_reconnect' || failure.kind === 'invalid_session') {
+        // A refused refresh marked the account already; an org or user without API access, or a
+        // session Salesforce refuses even fresh, is marked here so the owner's tile says why.
+        await markNeedsReconnect(deps.db, account.id, failure.message);
         await waitForReconnect(run.id, account.label);
         return null;
       }
@@ -232,10 +238,11 @@ export function createChatProcessor(deps: {
         });
         return null;
       }
+      // Everything else is temporary (unknown failures included): retried with backoff, never dropped.
       const reason =
         failure.kind === 'limit_reached'
           ? 'the org has used up its daily API calls'
-          : 'Salesforce could not be reached';
+          : temporaryReason(failure);
       if (attempt.final) {
         await fail(`Gave up after several attempts: ${reason}. Use Retry once Salesforce is available.`, {
           errorCode: failure.errorCode ?? failure.kind,

@@ -46,7 +46,6 @@ export async function startWorker(deps: {
     }),
     connections: services.connections,
     metadata: services.metadata,
-    apiVersion: deps.config.salesforce.apiVersion,
     clock: services.clock,
     logger: deps.logger,
     leaseMs: deps.config.automation.jobTimeoutSeconds * 1000,

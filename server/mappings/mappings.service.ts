@@ -1,4 +1,4 @@
-import type { Connection } from 'jsforce';
+import type { SalesforceClient } from '../salesforce/salesforce.client';
 import type { Logger } from 'pino';
 import type { PreviewResponse } from '../../src/api/mappings';
 import type { ChatSnapshot } from '../../src/chat/chat';
@@ -36,7 +36,7 @@ const alreadyMapped = (mapping: Mapping, account: AccountRow) => (error: unknown
 export async function objectAndRelated(
   metadata: SalesforceMetadata,
   accountId: string,
-  conn: Connection,
+  conn: SalesforceClient,
   mapping: Mapping,
 ) {
   const meta = await metadata.describe(accountId, conn, mapping.objectName);
@@ -69,16 +69,15 @@ export function createMappingsService(deps: {
   connections: SalesforceConnections;
   metadata: SalesforceMetadata;
   chatFields: ChatFieldsService;
-  apiVersion: string;
   logger: Logger;
 }) {
   async function connected(
     agent: Agent,
     accountId: string,
-  ): Promise<{ account: AccountRow; conn: Connection }> {
+  ): Promise<{ account: AccountRow; conn: SalesforceClient }> {
     const account = await deps.accounts.get(agent, accountId);
     try {
-      return { account, conn: deps.connections.connect(account) };
+      return { account, conn: deps.connections.connect(account, 'settings') };
     } catch (error) {
       const failure = toSalesforceError(error);
       throw new AppError(
@@ -117,7 +116,7 @@ export function createMappingsService(deps: {
   }
 
   /** Checks a mapping against the org's own metadata; answers the object's metadata when it is valid. */
-  async function check(agent: Agent, account: AccountRow, conn: Connection, mapping: Mapping) {
+  async function check(agent: Agent, account: AccountRow, conn: SalesforceClient, mapping: Mapping) {
     const available = await salesforce(() => deps.metadata.createableObjects(account.id, conn));
     const summary = available.find((o) => o.name === mapping.objectName);
     if (!summary) {
@@ -235,7 +234,7 @@ export function createMappingsService(deps: {
     }
     const prepared = prepareRecord(mapping, chat, meta, related);
     const found = prepared.lookups.length
-      ? await salesforce(() => runLookups(conn, deps.apiVersion, prepared.lookups))
+      ? await salesforce(() => runLookups(conn, prepared.lookups))
       : new Map<string, LookupFound | null>();
     const record = { ...prepared.values };
     for (const l of prepared.lookups) {

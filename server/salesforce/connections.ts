@@ -2,6 +2,16 @@ import { Connection, OAuth2 } from 'jsforce';
 import type { Logger } from 'pino';
 import type { SecretBox } from '../crypto/secretBox';
 import type { Database } from '../db/prisma';
+import { z } from 'zod';
+import { instanceUrlAllowed } from './loginUrl';
+import {
+  CALL_CLIENT_NAME,
+  CALL_DEADLINE_MS,
+  createSalesforceClient,
+  transportWithDeadline,
+  type CallPurpose,
+  type SalesforceClient,
+} from './salesforce.client';
 import { SalesforceError, toSalesforceError } from './salesforceError';
 
 export interface SalesforceAppConfig {
@@ -10,6 +20,17 @@ export interface SalesforceAppConfig {
   apiVersion: string;
   /** Our OAuth callback, registered in the connected app. */
   redirectUri: string;
+  /** Login hosts allowed by the configuration; instance URLs are checked against them too. */
+  allowedLoginHosts: string[];
+}
+
+/** Who signed in, and to which org. */
+export interface SalesforceIdentity {
+  orgId: string;
+  orgName: string;
+  userId: string;
+  userName: string;
+  userEmail: string;
 }
 
 export interface ConnectableAccount {
@@ -21,6 +42,24 @@ export interface ConnectableAccount {
 }
 
 export type SalesforceConnections = ReturnType<typeof createSalesforceConnections>;
+
+const OAUTH_DEADLINE_MS = 15_000;
+
+/** The identity URL's answer, down to what we use (Identity URLs, https://help.salesforce.com/s/articleView?id=sf.remoteaccess_using_openid.htm). */
+const identitySchema = z.object({
+  organization_id: z.string(),
+  user_id: z.string(),
+  display_name: z.string(),
+  email: z.string(),
+});
+
+const safeHost = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'not a URL';
+  }
+};
 
 /**
  * jsforce connections for stored accounts. Salesforce gives no token lifetime, so a connection
@@ -37,13 +76,17 @@ export function createSalesforceConnections(deps: {
   const log = deps.logger.child({ module: 'salesforce-connections' });
   const inFlight = new Map<string, Promise<string>>();
 
-  const oauth2For = (loginUrl: string) =>
-    new OAuth2({
+  /** OAuth calls (token, refresh, revoke) answer within 15 s, well inside a refresh's row lock. */
+  const oauth2For = (loginUrl: string) => {
+    const oauth2 = new OAuth2({
       loginUrl,
       clientId: deps.app.clientId,
       clientSecret: deps.app.clientSecret,
       redirectUri: deps.app.redirectUri,
     });
+    oauth2._transport = transportWithDeadline(OAUTH_DEADLINE_MS);
+    return oauth2;
+  };
 
   async function refreshLocked(accountId: string, failedAccessToken: string | undefined): Promise<string> {
     type Row = {
@@ -72,13 +115,14 @@ export function createSalesforceConnections(deps: {
         const currentRefresh = deps.secretBox.decrypt(row.refresh_token_enc);
         try {
           const res = await oauth2For(row.login_url).refreshToken(currentRefresh);
+          const instanceUrl = checkedInstanceUrl(res.instance_url);
           await tx.salesforceAccount.update({
             where: { id: accountId },
             data: {
               accessTokenEnc: deps.secretBox.encrypt(res.access_token),
               refreshTokenEnc: deps.secretBox.encrypt(res.refresh_token ?? currentRefresh),
               tokenKeyId: deps.secretBox.keyId,
-              ...(res.instance_url ? { instanceUrl: res.instance_url } : {}),
+              ...(instanceUrl ? { instanceUrl } : {}),
             },
           });
           log.info(
@@ -116,27 +160,108 @@ export function createSalesforceConnections(deps: {
     return promise;
   }
 
-  /** A jsforce connection for an account; throws needs_reconnect when it cannot be used. */
-  function connect(account: ConnectableAccount): Connection {
+  /**
+   * The client for an account's org, with the deadlines of `purpose`; throws needs_reconnect when the
+   * account cannot be used.
+   */
+  function connect(account: ConnectableAccount, purpose: CallPurpose): SalesforceClient {
     if (account.status !== 'connected' || !account.instanceUrl || !account.accessTokenEnc) {
       throw new SalesforceError(
         'needs_reconnect',
         'This Salesforce account needs to be reconnected by an owner.',
       );
     }
+    // Why the latest refresh failed: jsforce rethrows it as "Unable to refresh session due to: …",
+    // so its meaning is kept here instead of being read back from the words.
+    let refreshFailure: SalesforceError | undefined;
     const conn = new Connection({
       instanceUrl: account.instanceUrl,
       accessToken: deps.secretBox.decrypt(account.accessTokenEnc),
       version: deps.app.apiVersion,
+      callOptions: { client: CALL_CLIENT_NAME },
       refreshFn: (c, callback) => {
         refresh(account.id, c.accessToken ?? undefined).then(
           (token) => callback(undefined, token),
-          (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+          (error: unknown) => {
+            refreshFailure = toSalesforceError(error);
+            callback(refreshFailure);
+          },
         );
       },
     });
-    return conn;
+    return createSalesforceClient(conn, {
+      apiVersion: deps.app.apiVersion,
+      purpose,
+      mapError: (error) =>
+        refreshFailure && /^Unable to refresh session/.test((error as Error)?.message ?? '')
+          ? refreshFailure
+          : toSalesforceError(error),
+    });
   }
 
-  return { oauth2For, connect, refresh };
+  /**
+   * A token answer's `instance_url` is where the access token will be sent: it must be a Salesforce
+   * instance host (or a configured one); anything else is refused rather than trusted.
+   */
+  function checkedInstanceUrl(instanceUrl: string | undefined): string | undefined {
+    if (instanceUrl === undefined) return undefined;
+    if (!instanceUrlAllowed(instanceUrl, deps.app.allowedLoginHosts)) {
+      log.warn(
+        { host: safeHost(instanceUrl) },
+        'Salesforce answered an instance URL on a host we do not allow',
+      );
+      throw new SalesforceError(
+        'needs_reconnect',
+        'Salesforce answered with an instance address this app may not use. Reconnect the account.',
+      );
+    }
+    return instanceUrl.replace(/\/+$/, '');
+  }
+
+  /**
+   * Who signed in, and to which org, with the tokens just obtained: the identity URL (needs the `id`
+   * scope) and the org's name (Organization, one query). Settings deadlines apply.
+   */
+  async function identify(tokens: {
+    instanceUrl: string;
+    accessToken: string;
+    identityUrl: string;
+  }): Promise<SalesforceIdentity> {
+    const instanceUrl = checkedInstanceUrl(tokens.instanceUrl)!;
+    const conn = new Connection({
+      instanceUrl,
+      accessToken: tokens.accessToken,
+      version: deps.app.apiVersion,
+      callOptions: { client: CALL_CLIENT_NAME },
+    });
+    const client = createSalesforceClient(conn, { apiVersion: deps.app.apiVersion, purpose: 'settings' });
+    let identity;
+    try {
+      identity = identitySchema.parse(
+        await conn.request(
+          {
+            method: 'GET',
+            url: tokens.identityUrl,
+            headers: { 'Sforce-Call-Options': `client=${CALL_CLIENT_NAME}` },
+          },
+          { timeout: CALL_DEADLINE_MS.settings },
+        ),
+      );
+    } catch (error) {
+      throw toSalesforceError(error);
+    }
+    const orgName = await client
+      .query<{ Name: string }>('SELECT Name FROM Organization LIMIT 1')
+      .then((records) => records[0]?.Name ?? null)
+      .catch(() => null);
+    return {
+      orgId: identity.organization_id,
+      orgName: orgName ?? identity.organization_id,
+      userId: identity.user_id,
+      userName: identity.display_name,
+      userEmail: identity.email,
+    };
+  }
+
+  return { oauth2For, connect, refresh, identify, checkedInstanceUrl };
 }

@@ -8,7 +8,40 @@ export function hostAllowed(host: string, allowed: string[]): boolean {
   );
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** An IP literal (v4 or bracketed v6) or a loopback name: never a real org's host. */
+const isIpOrLoopback = (hostname: string) =>
+  hostname === 'localhost' || /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname) || hostname.startsWith('[');
+
+/**
+ * Whether a URL may receive our OAuth requests or tokens. A host named exactly in the allowed list
+ * (the demo's emulator: `127.0.0.1`, `localhost`) is taken as configured, http and any port included.
+ * Otherwise: https on port 443 only, a host matching the list, and never an IP literal or loopback.
+ */
+export function salesforceUrlAllowed(raw: string, allowed: string[]): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  const exact = allowed.filter((p) => !p.startsWith('*.'));
+  if (exact.includes(url.hostname.toLowerCase()) || exact.includes(url.host.toLowerCase())) {
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  }
+  if (url.protocol !== 'https:' || url.port !== '' || isIpOrLoopback(url.hostname)) return false;
+  return hostAllowed(url.hostname, allowed);
+}
+
+/**
+ * Hosts Salesforce serves orgs' instances from (My Domain `*.my.salesforce.com`, sandboxes
+ * `*.sandbox.my.salesforce.com`, older `*.salesforce.com` and `*.force.com` pods, Government Cloud
+ * `*.salesforce.mil`): a token answer's `instance_url` must be one of them or an allowed login host.
+ */
+const INSTANCE_HOSTS = ['*.salesforce.com', '*.force.com', '*.salesforce.mil'];
+
+export function instanceUrlAllowed(raw: string, allowedLoginHosts: string[]): boolean {
+  return salesforceUrlAllowed(raw, [...allowedLoginHosts, ...INSTANCE_HOSTS]);
+}
 
 export type LoginUrlResult = { ok: true; loginUrl: string } | { ok: false; message: string };
 
@@ -25,17 +58,15 @@ export function loginUrlFor(
   if (environment === 'sandbox') return { ok: true, loginUrl: config.sandboxLoginUrl };
   if (!myDomainUrl) return { ok: false, message: 'Enter the My Domain URL of the org.' };
   const url = new URL(myDomainUrl);
-  if (url.protocol !== 'https:' && !LOOPBACK.has(url.hostname)) {
+  if (salesforceUrlAllowed(url.origin, config.allowedLoginHosts)) return { ok: true, loginUrl: url.origin };
+  if (url.protocol !== 'https:') {
     return { ok: false, message: 'The My Domain URL must start with https://.' };
   }
-  if (
-    !hostAllowed(url.host, config.allowedLoginHosts) &&
-    !hostAllowed(url.hostname, config.allowedLoginHosts)
-  ) {
-    return {
-      ok: false,
-      message: `${url.host} is not a Salesforce login host this app may use. Use your org's My Domain (…my.salesforce.com).`,
-    };
+  if (url.port !== '') {
+    return { ok: false, message: 'The My Domain URL takes no port: Salesforce answers on the standard one.' };
   }
-  return { ok: true, loginUrl: url.origin };
+  return {
+    ok: false,
+    message: `${url.host} is not a Salesforce login host this app may use. Use your org's My Domain (…my.salesforce.com).`,
+  };
 }

@@ -1,4 +1,3 @@
-import type { Connection } from 'jsforce';
 import type { AutoMatchLookup } from '../../src/mapping/resolve';
 import {
   composite,
@@ -8,6 +7,7 @@ import {
   subresponseErrors,
   type CompositeSubresponse,
 } from './composite';
+import type { SalesforceClient } from './salesforce.client';
 
 export interface LookupSpec extends AutoMatchLookup {
   /** The name field of the searched object (Name, CaseNumber, Subject…), to show what was found. */
@@ -33,34 +33,22 @@ export function lookupResult(lookup: LookupSpec, res: CompositeSubresponse | und
 
 /** Runs auto-match lookups, 5 queries per composite call (Salesforce's limit); a field maps to the record found, or null. */
 export async function runLookups(
-  conn: Connection,
-  apiVersion: string,
+  client: SalesforceClient,
   lookups: LookupSpec[],
 ): Promise<Map<string, LookupFound | null>> {
   const found = new Map<string, LookupFound | null>();
   for (let i = 0; i < lookups.length; i += COMPOSITE_QUERY_LIMIT) {
     const chunk = lookups.slice(i, i + COMPOSITE_QUERY_LIMIT);
     const responses = await composite(
-      conn,
-      apiVersion,
+      client,
       chunk.map((lookup, n) => ({
         method: 'GET',
-        url: queryUrl(apiVersion, lookupSoql(lookup)),
+        url: queryUrl(client, lookupSoql(lookup)),
         referenceId: `lookup${n}`,
       })),
       { allOrNone: false },
     );
-    chunk.forEach((lookup, n) => {
-      const res = responses[n];
-      const record =
-        res && subresponseErrors(res).length === 0
-          ? (res.body as { records?: Record<string, unknown>[] }).records?.[0]
-          : undefined;
-      found.set(
-        lookup.field,
-        record ? { id: String(record.Id), name: String(record[lookup.nameField] ?? record.Id) } : null,
-      );
-    });
+    chunk.forEach((lookup, n) => found.set(lookup.field, lookupResult(lookup, responses.get(`lookup${n}`))));
   }
   return found;
 }

@@ -1,4 +1,3 @@
-import type { Connection } from 'jsforce';
 import type { Logger } from 'pino';
 import type { Prisma } from '../db/generated/client';
 import type { Clock } from '../clock';
@@ -9,7 +8,7 @@ import {
   type ObjectMetadata,
   type SObjectSummary,
 } from '../../src/salesforce/objectMetadata';
-import { toSalesforceError } from './salesforceError';
+import type { SalesforceClient } from './salesforce.client';
 
 /** Within this age a cached describe is used without asking Salesforce at all. */
 const FRESH_MS = 15 * 60 * 1000;
@@ -22,18 +21,13 @@ export type SalesforceMetadata = ReturnType<typeof createSalesforceMetadata>;
  * call; older ones are revalidated with If-Modified-Since, so an unchanged object costs a 304 and
  * keeps its cached body. Objects and fields are parsed down to what mappings use.
  */
-export function createSalesforceMetadata(deps: {
-  db: Database;
-  apiVersion: string;
-  clock: Clock;
-  logger: Logger;
-}) {
+export function createSalesforceMetadata(deps: { db: Database; clock: Clock; logger: Logger }) {
   const log = deps.logger.child({ module: 'salesforce-metadata' });
 
   async function cached<T>(
     accountId: string,
     objectName: string,
-    conn: Connection,
+    client: SalesforceClient,
     path: string,
     parse: (body: unknown) => T,
   ): Promise<T> {
@@ -42,24 +36,27 @@ export function createSalesforceMetadata(deps: {
     const now = deps.clock.now();
     if (row && now.getTime() - row.fetchedAt.getTime() < FRESH_MS) return row.body as T;
 
-    let body: unknown;
-    try {
-      body = await conn.request({
-        method: 'GET',
-        url: `/services/data/v${deps.apiVersion}${path}`,
-        headers: row ? { 'If-Modified-Since': row.fetchedAt.toUTCString() } : {},
-      });
-    } catch (error) {
-      throw toSalesforceError(error);
-    }
-    const notModified = row && (body === '' || body === undefined || body === null);
+    // If-Modified-Since carries Salesforce's own date of the cached answer (its `Date` header), never
+    // our clock: a server clock running ahead would otherwise hide a change made since
+    // (REST API "Conditional requests", https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/intro_rest_conditional_requests.htm).
+    const answer = await client.send({
+      method: 'GET',
+      path,
+      ...(row?.lastModified ? { headers: { 'If-Modified-Since': row.lastModified } } : {}),
+    });
+    const salesforceDate = answer.headers['last-modified'] ?? answer.headers.date;
+    const notModified = row && (answer.status === 304 || answer.body === '' || answer.body == null);
     if (notModified) {
       await deps.db.salesforceDescribeCache.update({ where: key, data: { fetchedAt: now } });
       return row.body as T;
     }
-    const value = parse(body);
+    const value = parse(answer.body);
     // Only the reduced metadata is kept: a real describe is hundreds of kilobytes.
-    const data = { body: value as Prisma.InputJsonValue, fetchedAt: now, lastModified: now.toUTCString() };
+    const data = {
+      body: value as Prisma.InputJsonValue,
+      fetchedAt: now,
+      lastModified: salesforceDate ?? null,
+    };
     await deps.db.salesforceDescribeCache.upsert({
       where: key,
       create: { accountId, objectName, ...data },
@@ -70,11 +67,11 @@ export function createSalesforceMetadata(deps: {
   }
 
   /** Every object of the org (global describe), by label. */
-  async function allObjects(accountId: string, conn: Connection): Promise<SObjectSummary[]> {
+  async function allObjects(accountId: string, client: SalesforceClient): Promise<SObjectSummary[]> {
     const all = await cached<SObjectSummary[]>(
       accountId,
       GLOBAL,
-      conn,
+      client,
       '/sobjects',
       (body) => (body as { sobjects?: unknown[] }).sobjects?.map((o) => sObjectSummarySchema.parse(o)) ?? [],
     );
@@ -82,12 +79,16 @@ export function createSalesforceMetadata(deps: {
   }
 
   /** The org's createable objects, custom ones included: what can be mapped. */
-  async function createableObjects(accountId: string, conn: Connection): Promise<SObjectSummary[]> {
-    return (await allObjects(accountId, conn)).filter((o) => o.createable);
+  async function createableObjects(accountId: string, client: SalesforceClient): Promise<SObjectSummary[]> {
+    return (await allObjects(accountId, client)).filter((o) => o.createable);
   }
 
-  async function describe(accountId: string, conn: Connection, objectName: string): Promise<ObjectMetadata> {
-    return cached<ObjectMetadata>(accountId, objectName, conn, `/sobjects/${objectName}/describe`, (body) =>
+  async function describe(
+    accountId: string,
+    client: SalesforceClient,
+    objectName: string,
+  ): Promise<ObjectMetadata> {
+    return cached<ObjectMetadata>(accountId, objectName, client, `/sobjects/${objectName}/describe`, (body) =>
       objectMetadataSchema.parse(body),
     );
   }
@@ -97,14 +98,14 @@ export function createSalesforceMetadata(deps: {
    * is described once). For readers that need only names, types and labels, which a stale describe
    * still gives right, so they never pay a revalidation call.
    */
-  async function describeAnyAge(accountId: string, conn: Connection, objectNames: string[]) {
+  async function describeAnyAge(accountId: string, client: SalesforceClient, objectNames: string[]) {
     const rows = await deps.db.salesforceDescribeCache.findMany({
       where: { accountId, objectName: { in: objectNames } },
       select: { objectName: true, body: true },
     });
     const found = new Map<string, ObjectMetadata>(rows.map((r) => [r.objectName, r.body as ObjectMetadata]));
     for (const name of objectNames) {
-      if (!found.has(name)) found.set(name, await describe(accountId, conn, name));
+      if (!found.has(name)) found.set(name, await describe(accountId, client, name));
     }
     return found;
   }

@@ -59,7 +59,10 @@ export function createSalesforceOAuth(deps: {
       redirect_uri: deps.redirectUri,
       state,
       code_challenge: challenge,
-      scope: 'api refresh_token',
+      // api: the REST API; refresh_token: a refresh token; id: the identity URL that tells us who
+      // signed in to which org (OAuth Tokens and Scopes,
+      // https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_tokens_scopes.htm).
+      scope: 'api refresh_token id',
       prompt: 'login consent',
     });
     return `${account.loginUrl}/services/oauth2/authorize?${params.toString()}`;

@@ -18,15 +18,15 @@ export function createSalesforceLookup(deps: {
   async function byName(agent: Agent, accountId: string, objectName: string, q: string) {
     const account: AccountRow = await deps.accounts.get(agent, accountId);
     try {
-      const conn = deps.connections.connect(account);
-      const meta = await deps.metadata.describe(account.id, conn, objectName);
+      const client = deps.connections.connect(account, 'settings');
+      const meta = await deps.metadata.describe(account.id, client, objectName);
       const name = nameField(meta)?.name ?? 'Id';
       const where = q ? ` WHERE ${name} LIKE ${soqlContains(q)}` : '';
       const fields = name === 'Id' ? 'Id' : `Id, ${name}`;
-      const result = await conn.query<Record<string, unknown>>(
+      const records = await client.query<Record<string, unknown>>(
         `SELECT ${fields} FROM ${objectName}${where} ORDER BY ${name} LIMIT 20`,
       );
-      return result.records.map((r) => ({ id: String(r.Id), name: String(r[name] ?? r.Id) }));
+      return records.map((r) => ({ id: String(r.Id), name: String(r[name] ?? r.Id) }));
     } catch (error) {
       throw salesforceAppError(error);
     }

@@ -1,9 +1,8 @@
-import type { Connection } from 'jsforce';
 import type { SalesforceValue } from '../../src/mapping/convertValue';
 import {
   composite,
   COMPOSITE_QUERY_LIMIT,
-  dataPath,
+  firstCause,
   queryUrl,
   soqlString,
   subresponseErrors,
@@ -11,7 +10,8 @@ import {
   type CompositeSubresponse,
 } from './composite';
 import { lookupResult, lookupSoql, runLookups, type LookupFound, type LookupSpec } from './lookups';
-import { SalesforceError } from './salesforceError';
+import type { SalesforceClient } from './salesforce.client';
+import { classifySalesforceFailure, SalesforceError } from './salesforceError';
 
 export interface FieldEquals {
   field: string;
@@ -35,6 +35,8 @@ export interface WriteRequest {
 export interface WriteResult {
   outcome: 'created' | 'linked' | 'skipped';
   id: string;
+  /** The object of the record `id` names: another one when a duplicate rule matched across objects. */
+  objectName: string;
   /** Salesforce API calls spent. */
   calls: number;
   /** Auto-match fields that found nothing (left to Salesforce's default). */
@@ -56,27 +58,42 @@ function firstId(res: CompositeSubresponse | undefined): string | undefined {
   return record?.Id;
 }
 
-/** Turns a failed create into a SalesforceError, or the id of the duplicate Salesforce pointed at. */
-function createFailure(res: CompositeSubresponse): SalesforceError & { duplicateOf?: string } {
-  const errors = subresponseErrors(res);
-  const first = errors[0];
-  if (!first) return new SalesforceError('unavailable', `Salesforce answered ${res.httpStatusCode}`);
-  if (first.errorCode === 'DUPLICATES_DETECTED') {
-    const body = (
-      res.body as {
-        duplicateResut?: { matchResults?: { matchRecords?: { record?: { Id?: string } }[] }[] };
-      }[]
-    )[0];
-    const id = body?.duplicateResut?.matchResults?.[0]?.matchRecords?.[0]?.record?.Id;
-    return Object.assign(
-      new SalesforceError('rejected', first.message, first.errorCode, first.fields ?? []),
-      { duplicateOf: id },
-    );
+interface DuplicateResult {
+  matchResults?: {
+    entityType?: string;
+    matchRecords?: { record?: { Id?: string; attributes?: { type?: string } } }[];
+  }[];
+}
+
+/**
+ * The record a duplicate rule pointed at, and its object: a rule on Leads may match a Contact
+ * (cross-object matching), and then the link is to that Contact. Real orgs spell the key
+ * `duplicateResut` (captured answers, reference §8.4); the documented `duplicateResult` is read too.
+ */
+function duplicateOf(res: CompositeSubresponse): { id: string; objectName: string | undefined } | undefined {
+  const body = (res.body as { duplicateResut?: DuplicateResult; duplicateResult?: DuplicateResult }[])[0];
+  for (const match of (body?.duplicateResut ?? body?.duplicateResult)?.matchResults ?? []) {
+    const record = match.matchRecords?.[0]?.record;
+    if (record?.Id) return { id: record.Id, objectName: match.entityType ?? record.attributes?.type };
   }
-  if (first.errorCode === 'REQUEST_LIMIT_EXCEEDED')
-    return new SalesforceError('limit_reached', first.message, first.errorCode);
-  if (res.httpStatusCode >= 500) return new SalesforceError('unavailable', first.message, first.errorCode);
-  return new SalesforceError('rejected', first.message, first.errorCode, first.fields ?? []);
+  return undefined;
+}
+
+/** Turns a failed create into a SalesforceError, or the duplicate Salesforce pointed at. */
+function createFailure(
+  res: CompositeSubresponse,
+): SalesforceError & { duplicate?: { id: string; objectName: string | undefined } } {
+  const cause = firstCause(subresponseErrors(res));
+  if (!cause) return new SalesforceError('unavailable', `Salesforce answered ${res.httpStatusCode}`);
+  const failure = classifySalesforceFailure({
+    errorCode: cause.errorCode,
+    message: cause.message,
+    status: res.httpStatusCode,
+    fields: cause.fields,
+  });
+  if (cause.errorCode === 'DUPLICATES_DETECTED')
+    return Object.assign(failure, { duplicate: duplicateOf(res) });
+  return failure;
 }
 
 /**
@@ -84,13 +101,15 @@ function createFailure(res: CompositeSubresponse): SalesforceError & { duplicate
  * go in one composite call (the create reads the lookups' results through references). Linking to an
  * existing record, or recovering after a crash, needs its search first, then the create: two calls.
  */
-export async function writeRecord(
-  conn: Connection,
-  apiVersion: string,
-  req: WriteRequest,
-): Promise<WriteResult> {
-  const headers = { 'Sforce-Auto-Assign': req.autoAssign ? 'TRUE' : 'FALSE' };
-  const createUrl = dataPath(apiVersion, `/sobjects/${req.objectName}`);
+export async function writeRecord(client: SalesforceClient, req: WriteRequest): Promise<WriteResult> {
+  // Sforce-Auto-Assign defaults to TRUE when absent: it is always sent, on purpose. Duplicate rules
+  // are left to block (allowSave=false, the default of Sforce-Duplicate-Rule-Header): a blocked
+  // create is linked to the record the rule found.
+  const headers = {
+    'Sforce-Auto-Assign': req.autoAssign ? 'TRUE' : 'FALSE',
+    'Sforce-Duplicate-Rule-Header': 'allowSave=false; includeRecordDetails=false; runAsCurrentUser=true',
+  };
+  const createUrl = client.dataPath(`/sobjects/${req.objectName}`);
   let calls = 0;
   let found = new Map<string, LookupFound | null>();
 
@@ -98,21 +117,22 @@ export async function writeRecord(
   if (req.recover?.match.length) {
     searches.push({
       method: 'GET',
-      url: queryUrl(apiVersion, findQuery(req.objectName, req.recover.match, req.recover.since)),
+      url: queryUrl(client, findQuery(req.objectName, req.recover.match, req.recover.since)),
       referenceId: 'recover',
     });
   }
   if (req.linkTo?.length) {
     searches.push({
       method: 'GET',
-      url: queryUrl(apiVersion, findQuery(req.objectName, req.linkTo)),
+      url: queryUrl(client, findQuery(req.objectName, req.linkTo)),
       referenceId: 'existing',
     });
   }
 
-  const result = (outcome: WriteResult['outcome'], id: string): WriteResult => ({
+  const result = (outcome: WriteResult['outcome'], id: string, objectName = req.objectName): WriteResult => ({
     outcome,
     id,
+    objectName,
     calls,
     unmatched: req.lookups.filter((l) => !found.get(l.field)).map((l) => l.field),
     lookups: found,
@@ -129,9 +149,8 @@ export async function writeRecord(
 
   const createOnly = async (): Promise<WriteResult> => {
     calls += 1;
-    const [res] = await composite(
-      conn,
-      apiVersion,
+    const responses = await composite(
+      client,
       [
         {
           method: 'POST',
@@ -145,33 +164,34 @@ export async function writeRecord(
         allOrNone: true,
       },
     );
-    return settleCreate(res);
+    return settleCreate(responses.get('record'));
   };
 
   const settleCreate = (res: CompositeSubresponse | undefined): WriteResult => {
     if (res && res.httpStatusCode < 300) return result('created', String((res.body as { id: string }).id));
     const failure = createFailure(res ?? { body: [], httpStatusCode: 500, referenceId: 'record' });
-    if (failure.duplicateOf) return result(req.linkTo?.length ? 'linked' : 'skipped', failure.duplicateOf);
+    if (failure.duplicate) {
+      const { id, objectName } = failure.duplicate;
+      return result(req.linkTo?.length ? 'linked' : 'skipped', id, objectName ?? req.objectName);
+    }
     throw failure;
   };
 
   if (searches.length > 0) {
     const lookupRequests = req.lookups.slice(0, COMPOSITE_QUERY_LIMIT - searches.length);
     calls += 1;
-    const responses = await composite(
-      conn,
-      apiVersion,
+    const byRef = await composite(
+      client,
       [
         ...searches,
         ...lookupRequests.map((l, n) => ({
           method: 'GET' as const,
-          url: queryUrl(apiVersion, lookupSoql(l)),
+          url: queryUrl(client, lookupSoql(l)),
           referenceId: `lookup${n}`,
         })),
       ],
       { allOrNone: false },
     );
-    const byRef = new Map(responses.map((r) => [r.referenceId, r]));
     const recovered = firstId(byRef.get('recover'));
     lookupRequests.forEach((l, n) => found.set(l.field, lookupResult(l, byRef.get(`lookup${n}`))));
     if (recovered) return result('created', recovered);
@@ -179,7 +199,7 @@ export async function writeRecord(
     if (existing) return result('linked', existing);
     const rest = req.lookups.slice(lookupRequests.length);
     if (rest.length) {
-      const more = await runLookups(conn, apiVersion, rest);
+      const more = await runLookups(client, rest);
       calls += Math.ceil(rest.length / COMPOSITE_QUERY_LIMIT);
       found = new Map([...found, ...more]);
     }
@@ -188,7 +208,7 @@ export async function writeRecord(
 
   if (req.lookups.length === 0 || req.lookups.length > COMPOSITE_QUERY_LIMIT) {
     if (req.lookups.length) {
-      found = await runLookups(conn, apiVersion, req.lookups);
+      found = await runLookups(client, req.lookups);
       calls += Math.ceil(req.lookups.length / COMPOSITE_QUERY_LIMIT);
     }
     return createOnly();
@@ -199,20 +219,19 @@ export async function writeRecord(
   req.lookups.forEach((l, n) => (body[l.field] = `@{lookup${n}.records[0].Id}`));
   calls += 1;
   const responses = await composite(
-    conn,
-    apiVersion,
+    client,
     [
       ...req.lookups.map((l, n) => ({
         method: 'GET' as const,
-        url: queryUrl(apiVersion, lookupSoql(l)),
+        url: queryUrl(client, lookupSoql(l)),
         referenceId: `lookup${n}`,
       })),
       { method: 'POST', url: createUrl, referenceId: 'record', body, httpHeaders: headers },
     ],
     { allOrNone: false },
   );
-  req.lookups.forEach((l, n) => found.set(l.field, lookupResult(l, responses[n])));
-  const created = responses[req.lookups.length];
+  req.lookups.forEach((l, n) => found.set(l.field, lookupResult(l, responses.get(`lookup${n}`))));
+  const created = responses.get('record');
   const anyUnmatched = req.lookups.some((l) => !found.get(l.field));
   if (anyUnmatched && created && created.httpStatusCode >= 300) {
     // A lookup found nothing, so its reference could not be read: create once more without it.

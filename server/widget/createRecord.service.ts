@@ -1,4 +1,4 @@
-import type { Connection } from 'jsforce';
+import type { SalesforceClient } from '../salesforce/salesforce.client';
 import type { CreateRecordRequest, CreateRecordResponse } from '../../src/api/widget';
 import { errorsOf, hasErrors, type Problem } from '../../src/mapping/problems';
 import { resolve } from '../../src/mapping/resolve';
@@ -60,7 +60,7 @@ export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContex
         ? deps.ctx.connect(account)
         : { failure: new SalesforceError('needs_reconnect', 'needs reconnect') };
     if ('failure' in connected) throw salesforceAppError(connected.failure, account.label);
-    const conn: Connection = connected.conn;
+    const conn: SalesforceClient = connected.conn;
     const chat = await deps.ctx.chat(agent, token, body.chatId);
 
     let described: Awaited<ReturnType<typeof objectAndRelated>>;
@@ -95,7 +95,7 @@ export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContex
     for (const l of lookups) delete toWrite[l.field];
 
     try {
-      const result = await writeRecord(conn, deps.apiVersion, {
+      const result = await writeRecord(conn, {
         objectName: meta.name,
         values: toWrite,
         lookups,

@@ -1,4 +1,4 @@
-import type { Connection } from 'jsforce';
+import type { SalesforceClient } from '../salesforce/salesforce.client';
 import type { FormField, FormValue, FormsResponse, RecordForm } from '../../src/api/widget';
 import type { ChatSnapshot } from '../../src/chat/chat';
 import type { SalesforceValue } from '../../src/mapping/convertValue';
@@ -41,7 +41,12 @@ function formValue(type: string, value: SalesforceValue | undefined, raw: unknow
  * values from the chat, auto-matched records), with what each field's editor needs from its describe.
  */
 export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
-  async function formsOf(account: AccountRow, conn: Connection, mapped: MappedObject[], chat: ChatSnapshot) {
+  async function formsOf(
+    account: AccountRow,
+    conn: SalesforceClient,
+    mapped: MappedObject[],
+    chat: ChatSnapshot,
+  ) {
     const prepared = [];
     for (const m of mapped) {
       const { meta, related } = await objectAndRelated(deps.metadata, account.id, conn, m.mapping);
@@ -60,9 +65,7 @@ export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
         owners.push({ form, field: l.field });
       }),
     );
-    const found = lookups.length
-      ? await runLookups(conn, deps.apiVersion, lookups)
-      : new Map<string, LookupFound | null>();
+    const found = lookups.length ? await runLookups(conn, lookups) : new Map<string, LookupFound | null>();
     const foundFor = (form: number, field: string) => {
       const index = owners.findIndex((o) => o.form === form && o.field === field);
       return index < 0 ? null : (found.get(lookups[index]!.field) ?? null);

@@ -1,11 +1,10 @@
-import type { Connection } from 'jsforce';
+import type { SalesforceClient } from '../salesforce/salesforce.client';
 import type { RelatedAccount, RelatedResponse } from '../../src/api/widget';
 import type { ChatSnapshot } from '../../src/chat/chat';
 import type { ObjectMetadata } from '../../src/salesforce/objectMetadata';
 import type { AccountRow } from '../accounts/accounts.repo';
 import type { Agent } from '../auth/agent';
 import type { Clock } from '../clock';
-import { dataPath } from '../salesforce/composite';
 import { SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
 import { toRelatedObjects, toWidgetAccount } from './related.presenter';
 import type { RelatedCache } from './relatedCache';
@@ -29,7 +28,8 @@ function failedState(failure: SalesforceError): Pick<RelatedAccount, 'state' | '
           'This Salesforce org has used up its API calls for today, so its records cannot be shown. They will be back when the limit resets.',
       };
     case 'unavailable':
-      return { state: 'unavailable', message: 'Salesforce could not be reached. Try again in a moment.' };
+    case 'invalid_session':
+      return { state: 'unavailable', message: failure.message };
     default:
       return { state: 'unavailable', message: `Salesforce refused the search: ${failure.message}` };
   }
@@ -44,25 +44,18 @@ export function createRelatedService(
 ) {
   const log = deps.logger.child({ module: 'widget-related' });
 
-  const describesOf = (account: AccountRow, conn: Connection, mapped: MappedObject[]) =>
+  const describesOf = (account: AccountRow, conn: SalesforceClient, mapped: MappedObject[]) =>
     deps.metadata.describeAnyAge(
       account.id,
       conn,
       mapped.map((m) => m.mapping.objectName),
     );
 
-  async function search(conn: Connection, body: ReturnType<typeof searchRequest>): Promise<SearchRecord[]> {
-    let answer: unknown;
-    try {
-      answer = await conn.request({
-        method: 'POST',
-        url: dataPath(deps.apiVersion, '/parameterizedSearch'),
-        body: JSON.stringify(body),
-        headers: { 'content-type': 'application/json' },
-      });
-    } catch (error) {
-      throw toSalesforceError(error);
-    }
+  async function search(
+    conn: SalesforceClient,
+    body: ReturnType<typeof searchRequest>,
+  ): Promise<SearchRecord[]> {
+    const answer = await conn.request({ method: 'POST', path: '/parameterizedSearch', body });
     return searchResponseSchema.parse(answer).searchRecords;
   }
 

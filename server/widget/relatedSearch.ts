@@ -101,8 +101,17 @@ export function planSearch(inputs: PlanInput[], chat: ChatSnapshot): SearchPlan 
   return { objects, terms };
 }
 
-/** A search phrase: quoted, without the characters that would end or escape the quotes. */
-const phrase = (value: string) => `"${value.replace(/["\\]/g, ' ').trim()}"`;
+/**
+ * SOSL's reserved characters, which "must be escaped (preceded by the backslash \ character) to be
+ * properly interpreted. An error occurs if you do not precede reserved characters with a backslash.
+ * This is true even if the SearchQuery is enclosed in double quotes." (SOSL FIND clause,
+ * https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_sosl_find.htm).
+ * A visitor's `+1 (415) 555-0101` or `ann+tag@example.com` is taken literally: `*` and `?` too.
+ */
+const SOSL_RESERVED = /[?&|!{}[\]()^~*:\\"'+-]/g;
+
+/** A search phrase: quoted, every reserved character escaped, so the value is searched as written. */
+export const soslPhrase = (value: string) => `"${value.trim().replace(SOSL_RESERVED, (c) => `\\${c}`)}"`;
 
 function whereOf(object: PlannedObject): string | undefined {
   if (object.searchables.some((s) => PHONE_TYPES.has(s.type))) return undefined;
@@ -113,7 +122,7 @@ function whereOf(object: PlannedObject): string | undefined {
 /** The body of `POST /parameterizedSearch` for a plan with terms: the objects that have values to search by. */
 export function searchRequest(plan: SearchPlan) {
   return {
-    q: plan.terms.map(phrase).join(' OR '),
+    q: plan.terms.map(soslPhrase).join(' OR '),
     in: 'ALL',
     overallLimit: 200,
     sobjects: plan.objects

@@ -1,4 +1,4 @@
-import type { Connection } from 'jsforce';
+import type { SalesforceClient } from '../salesforce/salesforce.client';
 import type { Logger } from 'pino';
 import type { ChatSnapshot } from '../../src/chat/chat';
 import type { Mapping } from '../../src/mapping/mapping';
@@ -21,7 +21,6 @@ export interface WidgetDeps {
   connections: SalesforceConnections;
   metadata: SalesforceMetadata;
   chatFields: ChatFieldsService;
-  apiVersion: string;
   logger: Logger;
 }
 
@@ -69,10 +68,10 @@ export function createWidgetContext(deps: WidgetDeps) {
     }
   }
 
-  /** A jsforce connection, or the SalesforceError (needs_reconnect) saying why there is none. */
-  function connect(account: AccountRow): { conn: Connection } | { failure: SalesforceError } {
+  /** A Salesforce client, or the SalesforceError (needs_reconnect) saying why there is none. */
+  function connect(account: AccountRow): { conn: SalesforceClient } | { failure: SalesforceError } {
     try {
-      return { conn: deps.connections.connect(account) };
+      return { conn: deps.connections.connect(account, 'widget') };
     } catch (error) {
       return { failure: toSalesforceError(error) };
     }

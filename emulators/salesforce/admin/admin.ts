@@ -23,6 +23,14 @@ export interface CallFilter {
   kind?: CallKind;
   /** Only calls that counted against the limit (true) or only refused ones (false). */
   counted?: boolean;
+  /** Only calls whose `Sforce-Call-Options` named this client. */
+  client?: string;
+}
+
+/** An org's daily API usage: calls used so far and the daily limit (`Sforce-Limit-Info`, `/limits`). */
+export interface ApiUsage {
+  used?: number;
+  limit?: number;
 }
 
 /** Fields to match (equal, strings case-insensitively), or a predicate. */
@@ -43,11 +51,14 @@ export interface SalesforceEmulatorAdmin {
   calls(orgId: string, filter?: CallFilter): CallLogEntry[];
   callCount(orgId: string, filter?: CallFilter): number;
   clearCalls(orgId?: string): void;
-  /** Fail the next `count` matching requests with 503, 500 or 403 REQUEST_LIMIT_EXCEEDED. */
+  /** Fail the next `count` matching requests with one of the `FaultKind`s (see faults.ts). */
   failNext(count: number, options: FailNextOptions): void;
   /** Fail a fraction of requests (seeded random, for chaos tests). */
   failRate(options: FailRateOptions): void;
+  /** Removes planned and random failures; requests held by a `hang` fault go on. */
   clearFaults(): void;
+  /** How many requests a `hang` fault holds now. */
+  heldRequests(): number;
   /** Expire every access token of an org (all orgs without an id); refresh tokens keep working. */
   expireAccessTokens(orgId?: string): number;
   revokeRefreshToken(token: string): boolean;
@@ -56,7 +67,9 @@ export interface SalesforceEmulatorAdmin {
   /** Delay every answer by this many milliseconds. */
   setLatency(ms: number): void;
   setDailyApiLimit(orgId: string, max: number): void;
-  setApiUsage(orgId: string, used: number): void;
+  /** Calls used today (a number), or the used count and the daily limit at once. */
+  setApiUsage(orgId: string, usage: number | ApiUsage): void;
+  getApiUsage(orgId: string): { used: number; limit: number };
   updateSettings(orgId: string, settings: Partial<OrgSettings>): void;
   findRecords(
     orgId: string,
@@ -73,10 +86,16 @@ export interface SalesforceEmulatorAdmin {
   touchMetadata(orgId: string, objectName: string): void;
   addOrg(seed: OrgSeed): void;
   /** Logs a user in without the browser step: a session as if the OAuth flow had run. */
-  issueSession(options: { username: string; clientId?: string; origin?: string }): IssuedSession;
+  issueSession(options: {
+    username: string;
+    clientId?: string;
+    origin?: string;
+    /** Granted scopes; default all of the app's (`refresh_token api id web` for the demo app). */
+    scopes?: string[];
+  }): IssuedSession;
   /**
-   * Back to the seed: records, settings, usage, logs, faults and latency. Tokens stay valid unless
-   * `sessions: true`.
+   * Back to the seed: records, settings, usage, logs, faults and latency (requests held by `hang`
+   * are dropped). Tokens stay valid unless `sessions: true`.
    */
   reset(options?: { sessions?: boolean }): void;
 }
@@ -108,7 +127,8 @@ export function createAdmin(
     requireOrg(state, orgId).calls.filter(
       (c) =>
         (filter.kind === undefined || c.kind === filter.kind) &&
-        (filter.counted === undefined || c.counted === filter.counted),
+        (filter.counted === undefined || c.counted === filter.counted) &&
+        (filter.client === undefined || c.client === filter.client),
     );
   return {
     orgs: () =>
@@ -134,6 +154,7 @@ export function createAdmin(
     failNext: (count, options) => state.faults.failNext(count, options),
     failRate: (options) => state.faults.failRate(options),
     clearFaults: () => state.faults.clear(),
+    heldRequests: () => state.faults.heldCount(),
     expireAccessTokens: (orgId) =>
       state.sessions.expireAccessTokens(orgId === undefined ? undefined : requireOrg(state, orgId).id),
     revokeRefreshToken: (token) => state.sessions.revokeRefreshToken(token),
@@ -147,8 +168,15 @@ export function createAdmin(
     setDailyApiLimit: (orgId, max) => {
       requireOrg(state, orgId).settings.dailyApiLimit = max;
     },
-    setApiUsage: (orgId, used) => {
-      requireOrg(state, orgId).apiUsage = used;
+    setApiUsage: (orgId, usage) => {
+      const org = requireOrg(state, orgId);
+      const { used, limit } = typeof usage === 'number' ? { used: usage, limit: undefined } : usage;
+      if (used !== undefined) org.apiUsage = used;
+      if (limit !== undefined) org.settings.dailyApiLimit = limit;
+    },
+    getApiUsage: (orgId) => {
+      const org = requireOrg(state, orgId);
+      return { used: org.apiUsage, limit: org.settings.dailyApiLimit };
     },
     updateSettings: (orgId, settings) => {
       const org = requireOrg(state, orgId);
@@ -201,7 +229,7 @@ export function createAdmin(
       state.orgSeeds.push(seed);
       state.orgs.set(seed.id, buildOrg(seed));
     },
-    issueSession: ({ username, clientId, origin }) => {
+    issueSession: ({ username, clientId, origin, scopes }) => {
       const found = findUserByUsername(state, username);
       if (!found) throw new Error(`no user ${username}`);
       const app = clientId ? state.apps.get(clientId) : [...state.apps.values()][0];
@@ -211,11 +239,11 @@ export function createAdmin(
         clientId: app.clientId,
         orgId: found.org.id,
         userId,
-        scopes: app.scopes,
+        scopes: scopes ?? app.scopes,
       });
       const session = state.sessions.issueAccessToken(
         found.org.id,
-        { userId, clientId: app.clientId, scopes: app.scopes, refreshToken: refresh.token },
+        { userId, clientId: app.clientId, scopes: scopes ?? app.scopes, refreshToken: refresh.token },
         state.clock.now().getTime(),
       );
       const instanceUrl = origin ?? baseUrl() ?? state.publicUrl ?? '';
@@ -229,6 +257,7 @@ export function createAdmin(
     },
     reset: (options) => {
       state.orgs = new Map(state.orgSeeds.map((seed) => [seed.id, buildOrg(seed)]));
+      state.faults.releaseHeld(false);
       state.faults.clear();
       state.latencyMs = 0;
       if (options?.sessions) state.sessions.clear();

@@ -8,17 +8,31 @@ import { originOf, sendJson } from '../http-util';
 import type { EmulatorState } from '../state';
 import type { SalesforceEmulatorAdmin } from './admin';
 
-const faultKind = z.union([z.literal(503), z.literal(500), z.literal('REQUEST_LIMIT_EXCEEDED')]);
+const faultKind = z.union([
+  z.literal(503),
+  z.literal(500),
+  z.enum([
+    'REQUEST_LIMIT_EXCEEDED',
+    'CONCURRENT_LIMIT',
+    'UNABLE_TO_LOCK_ROW',
+    'inactive_user',
+    'invalid_client',
+    'HTML_502',
+    'hang',
+  ]),
+]);
 const faultScope = z.enum(['api', 'oauth', 'all']).optional();
 const failNextBody = z.object({
   count: z.number().int().positive(),
   kind: faultKind,
   orgId: z.string().optional(),
   scope: faultScope,
+  recordId: z.string().optional(),
 });
 const failRateBody = z.object({
   probability: z.number().min(0).max(1),
-  kind: faultKind,
+  kind: z.union([faultKind, z.array(faultKind).min(1)]),
+  recordId: z.string().optional(),
   seed: z.number().int().optional(),
   orgId: z.string().optional(),
   scope: faultScope,
@@ -77,6 +91,8 @@ function action(run: Action) {
       if (!res.headersSent) sendJson(res, 200, result ?? { ok: true });
     } catch (error) {
       if (error instanceof z.ZodError) sendJson(res, 400, { error: 'invalid_request', issues: error.issues });
+      else if (error instanceof RangeError)
+        sendJson(res, 400, { error: 'invalid_request', message: error.message });
       else if (error instanceof SalesforceError) sendJson(res, error.status, error.items);
       else sendJson(res, 404, { error: error instanceof Error ? error.message : String(error) });
     }
@@ -98,7 +114,8 @@ export function adminRoutes(state: EmulatorState, admin: SalesforceEmulatorAdmin
     action((req) => {
       const kind = typeof req.query.kind === 'string' ? (req.query.kind as never) : undefined;
       const counted = req.query.counted === undefined ? undefined : req.query.counted === 'true';
-      const calls = admin.calls(param(req, 'orgId'), { kind, counted });
+      const client = typeof req.query.client === 'string' ? req.query.client : undefined;
+      const calls = admin.calls(param(req, 'orgId'), { kind, counted, client });
       return { count: calls.length, calls };
     }),
   );
@@ -158,12 +175,17 @@ export function adminRoutes(state: EmulatorState, admin: SalesforceEmulatorAdmin
       const body = z
         .object({
           max: z.number().int().nonnegative().optional(),
+          limit: z.number().int().nonnegative().optional(),
           used: z.number().int().nonnegative().optional(),
         })
         .parse(req.body);
-      if (body.max !== undefined) admin.setDailyApiLimit(param(req, 'orgId'), body.max);
-      if (body.used !== undefined) admin.setApiUsage(param(req, 'orgId'), body.used);
+      admin.setApiUsage(param(req, 'orgId'), { used: body.used, limit: body.limit ?? body.max });
+      return admin.getApiUsage(param(req, 'orgId'));
     }),
+  );
+  router.get(
+    '/__admin/orgs/:orgId/api-usage',
+    action((req) => admin.getApiUsage(param(req, 'orgId'))),
   );
   router.patch(
     '/__admin/orgs/:orgId/settings',
@@ -224,7 +246,13 @@ export function adminRoutes(state: EmulatorState, admin: SalesforceEmulatorAdmin
   router.post(
     '/__admin/sessions',
     action((req) => {
-      const body = z.object({ username: z.string(), clientId: z.string().optional() }).parse(req.body);
+      const body = z
+        .object({
+          username: z.string(),
+          clientId: z.string().optional(),
+          scopes: z.array(z.string()).optional(),
+        })
+        .parse(req.body);
       return admin.issueSession({ ...body, origin: originOf(state, req) });
     }),
   );

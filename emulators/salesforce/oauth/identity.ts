@@ -81,7 +81,19 @@ function identity(origin: string, org: Org, user: SfRecord, version: string) {
   };
 }
 
-/** Resolves the token of a request to its org and user, or answers 403 Bad_OAuth_Token. */
+/**
+ * Scopes that open the identity service: "id: Allows access to the identity URL service. You can
+ * request profile, email, address, or phone individually to get the same result", plus `openid`
+ * and `full` (https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_tokens_scopes.htm).
+ */
+const IDENTITY_SCOPES = new Set(['id', 'profile', 'email', 'address', 'phone', 'openid', 'full']);
+
+/**
+ * Resolves the token of a request to its org and user, or answers 403 with the identity
+ * service's plain-text code: `Bad_OAuth_Token` for an unknown or expired token, and for a token
+ * without an identity scope (the identity URL's 403 codes, https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_using_openid.htm;
+ * which code a missing scope gets is UNCONFIRMED).
+ */
 function sessionOf(state: EmulatorState, req: Request, res: Response) {
   const token = bearerToken(req, true);
   const session = token
@@ -93,7 +105,7 @@ function sessionOf(state: EmulatorState, req: Request, res: Response) {
     : undefined;
   const org = session ? state.orgs.get(session.orgId) : undefined;
   const user = session && org ? userOf(org, session.userId) : undefined;
-  if (!session || !org || !user) {
+  if (!session || !org || !user || !session.scopes.some((scope) => IDENTITY_SCOPES.has(scope))) {
     res.status(403).type('text/plain').send('Bad_OAuth_Token');
     return undefined;
   }

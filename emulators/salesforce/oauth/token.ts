@@ -1,6 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { GATEWAY_502_HTML } from '../faults';
+import type { FaultKind } from '../faults';
 import { originOf, sendJson } from '../http-util';
 import type { AccessSession } from '../sessions';
 import type { ConnectedAppSeed } from '../seed/types';
@@ -129,24 +131,55 @@ function refresh(state: EmulatorState, params: TokenParams, origin: string) {
   return tokenResponse(state, origin, app, session, rotated);
 }
 
+/** The token endpoint's answer to an injected failure (a `hang` is handled by the caller). */
+function answerFault(res: Response, fault: FaultKind): void {
+  switch (fault) {
+    case 'inactive_user':
+      // `invalid_grant: inactive user` (AdobeDocs/marketo.en salesforce-diagnostics.md), in the
+      // token endpoint's JSON shape (https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_flow_errors.htm).
+      sendJson(res, 400, { error: 'invalid_grant', error_description: 'inactive user' });
+      return;
+    case 'invalid_client':
+      // A wrong or rotated client secret (restforce#338: `invalid_client: invalid client credentials`).
+      sendJson(res, 400, { error: 'invalid_client', error_description: 'invalid client credentials' });
+      return;
+    case 'HTML_502':
+      res.status(502);
+      res.setHeader('content-type', 'text/html');
+      res.end(Buffer.from(GATEWAY_502_HTML));
+      return;
+    default: {
+      const status = fault === 503 || fault === 500 ? fault : 400;
+      sendJson(res, status, { error: 'unknown_error', error_description: 'retry your request' });
+    }
+  }
+}
+
+function grant(state: EmulatorState, req: Request, res: Response, params: TokenParams): void {
+  try {
+    const origin = originOf(state, req);
+    if (params.grant_type === 'authorization_code') sendJson(res, 200, exchangeCode(state, params, origin));
+    else if (params.grant_type === 'refresh_token') sendJson(res, 200, refresh(state, params, origin));
+    else throw new OAuthError('unsupported_grant_type', 'grant type not supported');
+  } catch (error) {
+    if (!(error instanceof OAuthError)) throw error;
+    sendJson(res, error.status, { error: error.error, error_description: error.description });
+  }
+}
+
 /** `POST /services/oauth2/token` (form body): authorization_code and refresh_token grants. */
 export function tokenEndpoint(state: EmulatorState) {
   return (req: Request, res: Response) => {
     const params = tokenParams.parse(req.body ?? {});
     const fault = state.faults.take('oauth', undefined);
-    if (fault !== undefined) {
-      const status = fault === 'REQUEST_LIMIT_EXCEEDED' ? 400 : fault;
-      sendJson(res, status, { error: 'unknown_error', error_description: 'retry your request' });
+    if (fault?.kind === 'hang') {
+      state.faults.hold(req, res, () => grant(state, req, res, params));
       return;
     }
-    try {
-      const origin = originOf(state, req);
-      if (params.grant_type === 'authorization_code') sendJson(res, 200, exchangeCode(state, params, origin));
-      else if (params.grant_type === 'refresh_token') sendJson(res, 200, refresh(state, params, origin));
-      else throw new OAuthError('unsupported_grant_type', 'grant type not supported');
-    } catch (error) {
-      if (!(error instanceof OAuthError)) throw error;
-      sendJson(res, error.status, { error: error.error, error_description: error.description });
+    if (fault !== undefined) {
+      answerFault(res, fault.kind);
+      return;
     }
+    grant(state, req, res, params);
   };
 }

@@ -8,14 +8,15 @@ import {
   requestLimitExceeded,
   unknownException,
 } from '../errors';
-import { faultError } from '../faults';
+import { GATEWAY_502_HTML, faultError } from '../faults';
+import type { Fault } from '../faults';
 import { JSON_TYPE, bearerToken, headerMap, originOf } from '../http-util';
 import type { CallKind, Org } from '../org';
 import type { AccessSession } from '../sessions';
 import type { EmulatorState } from '../state';
 import { versionsList } from './resources';
 import { route } from './router';
-import type { ApiContext, ApiRequest, ApiResponse } from './types';
+import type { ApiContext, ApiRequest, ApiResponse, Route } from './types';
 
 const VERSIONED = /^\/v(\d+\.\d)(\/.*)?$/;
 
@@ -55,8 +56,16 @@ export function dispatchIn(ctx: Omit<ApiContext, 'dispatch'>, request: ApiReques
   }
 }
 
-function send(res: Response, response: ApiResponse, org: Org | undefined): void {
+/**
+ * Writes an answer. `Date` comes from the emulator's clock, so a client can send it back as
+ * `If-Modified-Since` (https://developer.salesforce.com/docs/platform/api-rest/guide/sobject-describe-with-ifmodified-header.md
+ * shows the answers carrying `Date`). `Sforce-Limit-Info: api-usage=<used>/<limit>` is on every
+ * answer of an org's call, but not on the versions list
+ * (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_api_usage.htm).
+ */
+function send(state: EmulatorState, res: Response, response: ApiResponse, org: Org | undefined): void {
   res.status(response.status);
+  res.setHeader('Date', state.clock.now().toUTCString());
   if (org) res.set('Sforce-Limit-Info', `api-usage=${org.apiUsage}/${org.settings.dailyApiLimit}`);
   for (const [key, value] of Object.entries(response.headers ?? {})) res.set(key, value);
   if (response.status === 204 || response.status === 304 || response.body === undefined) {
@@ -67,6 +76,19 @@ function send(res: Response, response: ApiResponse, org: Org | undefined): void 
   res.send(Buffer.from(JSON.stringify(response.body)));
 }
 
+/**
+ * The client name of `Sforce-Call-Options: client=<name>[, defaultNamespace=<ns>]` (`, ` or `; `
+ * between keys; https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_calloptions.htm).
+ */
+export function callOptionsClient(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(/[,;]/)) {
+    const [key, ...rest] = part.split('=');
+    if (key?.trim().toLowerCase() === 'client' && rest.length > 0) return rest.join('=').trim() || undefined;
+  }
+  return undefined;
+}
+
 function logCall(
   state: EmulatorState,
   org: Org,
@@ -75,6 +97,7 @@ function logCall(
   status: number,
   counted: boolean,
 ) {
+  const client = callOptionsClient(req.get('sforce-call-options'));
   org.calls.push({
     method: req.method,
     path: req.originalUrl,
@@ -82,6 +105,7 @@ function logCall(
     kind,
     time: state.clock.now().toISOString(),
     counted,
+    ...(client === undefined ? {} : { client }),
   });
 }
 
@@ -108,15 +132,15 @@ function handle(state: EmulatorState, req: Request, res: Response): void {
   const path = req.path;
   if (path === '/' || path === '') {
     if (req.method !== 'GET') {
-      send(res, errorResponse(notFound()), undefined);
+      send(state, res, errorResponse(notFound()), undefined);
       return;
     }
-    send(res, { status: 200, body: versionsList() }, undefined);
+    send(state, res, { status: 200, body: versionsList() }, undefined);
     return;
   }
   const match = VERSIONED.exec(path);
   if (!match?.[1]) {
-    send(res, errorResponse(notFound()), undefined);
+    send(state, res, errorResponse(notFound()), undefined);
     return;
   }
   const version = match[1];
@@ -124,21 +148,65 @@ function handle(state: EmulatorState, req: Request, res: Response): void {
   const session = authenticate(state, req);
   const org = session ? state.orgs.get(session.orgId) : undefined;
   if (!session || !org) {
-    send(res, errorResponse(invalidSession()), undefined);
+    send(state, res, errorResponse(invalidSession()), undefined);
     return;
   }
-  const { kind, handler } = route(req.method, subPath);
+  const called = route(req.method, subPath);
   const fault = state.faults.take('api', org.id);
-  if (fault !== undefined) {
-    const response = errorResponse(faultError(fault));
-    logCall(state, org, req, kind, response.status, false);
-    send(res, response, org);
+  if (fault?.kind === 'hang') {
+    // Held until the faults are cleared (then answered as usual, if the client still waits) or the
+    // emulator closes, so callers' deadlines can be tested.
+    state.faults.hold(req, res, () => answer(state, req, res, { session, org, version, subPath, called }));
     return;
   }
+  if (fault !== undefined) {
+    answerFault(state, req, res, org, called.kind, subPath, fault);
+    return;
+  }
+  answer(state, req, res, { session, org, version, subPath, called });
+}
+
+const ID_IN_PATH = /^\/sobjects\/[^/]+\/([a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?)$/;
+
+function answerFault(
+  state: EmulatorState,
+  req: Request,
+  res: Response,
+  org: Org,
+  kind: CallKind,
+  subPath: string,
+  fault: Fault,
+): void {
+  if (fault.kind === 'HTML_502') {
+    logCall(state, org, req, kind, 502, false);
+    res.status(502);
+    res.setHeader('content-type', 'text/html');
+    res.end(Buffer.from(GATEWAY_502_HTML));
+    return;
+  }
+  const recordId =
+    fault.recordId ?? ID_IN_PATH.exec(subPath)?.[1] ?? String(org.store.all('Account')[0]?.Id ?? '');
+  const response = errorResponse(faultError(fault.kind, recordId) ?? unknownException());
+  logCall(state, org, req, kind, response.status, false);
+  send(state, res, response, org);
+}
+
+interface Call {
+  session: AccessSession;
+  org: Org;
+  version: string;
+  subPath: string;
+  called: Route;
+}
+
+/** The daily limit, counting, the handler and the log of one call. */
+function answer(state: EmulatorState, req: Request, res: Response, call: Call): void {
+  const { session, org, version, subPath } = call;
+  const { kind, handler } = call.called;
   if (org.apiUsage >= org.settings.dailyApiLimit) {
     const response = errorResponse(requestLimitExceeded());
     logCall(state, org, req, kind, response.status, false);
-    send(res, response, org);
+    send(state, res, response, org);
     return;
   }
   org.apiUsage += 1;
@@ -169,5 +237,5 @@ function handle(state: EmulatorState, req: Request, res: Response): void {
     response = errorResponse(error);
   }
   logCall(state, org, req, kind, response.status, true);
-  send(res, response, org);
+  send(state, res, response, org);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SalesforceError, invalidSearch, malformedSearch } from '../errors';
 import { parseSosl } from '../sosl/parse';
 import { runSearch } from '../sosl/run';
+import { parseTerm, searchSyntaxError } from '../sosl/term';
 import type { ApiContext, ApiRequest, ApiResponse } from './types';
 
 function search(ctx: ApiContext, request: ApiRequest, sosl: string): ApiResponse {
@@ -39,8 +40,19 @@ const parameterizedBody = z.object({
 });
 type ParameterizedSearch = z.infer<typeof parameterizedBody>;
 
-/** Escapes a plain search string for the inside of `FIND {…}`. */
-const escapeTerm = (q: string) => q.replace(/[\\{}]/g, (c) => `\\${c}`);
+/**
+ * `q` becomes the FIND search string as sent: "replacing FIND searchString IN ALL FIELDS by just
+ * including the search string" (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_search_parameterized_get.htm),
+ * so its reserved characters must be escaped by the client, as in FIND. An unescaped `}` would
+ * end the term early; it is refused here as the mismatched character it is.
+ */
+function checkSearchString(q: string): void {
+  const wrapped = `FIND {${q}}`;
+  const { end } = parseTerm(wrapped, 'FIND {'.length);
+  if (end !== wrapped.length - 1) {
+    throw searchSyntaxError(wrapped, end, "mismatched character '}' expecting '<EOF>'");
+  }
+}
 
 /** Writes a parameterized search as the equivalent SOSL, so one engine answers both. */
 function toSosl(params: ParameterizedSearch): string {
@@ -56,7 +68,8 @@ function toSosl(params: ParameterizedSearch): string {
     if (limit !== undefined) parts.push(`LIMIT ${limit}`);
     return `${spec.name}(${parts.join(' ')})`;
   });
-  let sosl = `FIND {${escapeTerm(params.q)}} IN ${scope} FIELDS`;
+  checkSearchString(params.q);
+  let sosl = `FIND {${params.q}} IN ${scope} FIELDS`;
   if (returning.length > 0) sosl += ` RETURNING ${returning.join(', ')}`;
   if (params.overallLimit !== undefined) sosl += ` LIMIT ${params.overallLimit}`;
   return sosl;

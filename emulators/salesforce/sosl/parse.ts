@@ -29,11 +29,7 @@ export function parseSosl(source: string): SoslQuery {
   if (!head) {
     throw malformedSearch('No search term found. The search term must be enclosed in braces.');
   }
-  let end = head[0].length;
-  while (end < source.length && source.charAt(end) !== '}') end += source.charAt(end) === '\\' ? 2 : 1;
-  if (end >= source.length)
-    throw malformedSearch(pointAt(source, source.length, "mismatched character '<EOF>' expecting '}'"));
-  const term = parseTerm(source.slice(head[0].length, end));
+  const { term, end } = parseTerm(source, head[0].length);
   const stream = new TokenStream(
     tokenize(source, end + 1, (pos, text) => malformedSearch(pointAt(source, pos, text))),
     source,

@@ -44,6 +44,35 @@ describe('when Salesforce misbehaves', () => {
     expect(retried).toBeGreaterThan(0);
   }, 90_000);
 
+  it('creates every record exactly once while 40 % of requests fail with 500 UNKNOWN_EXCEPTION, a locked row, the concurrent limit or a gateway page', async () => {
+    world.salesforce.admin.failRate({
+      probability: 0.4,
+      kind: [500, 'UNABLE_TO_LOCK_ROW', 'CONCURRENT_LIMIT', 'HTML_502', 503],
+      orgId: DEMO_ORG,
+      seed: 11,
+    });
+    const visitors = Array.from({ length: 10 }, (_, i) => ({
+      name: `Storm Visitor${i}`,
+      email: `storm.${i}@example.com`,
+    }));
+    const ended = visitors.map((v) => endNewChat(world, v));
+    // Every one of these is temporary: none may end as "failed", and no Retry by hand is needed.
+    await eventually(
+      async () => {
+        for (const chat of ended) {
+          const runs = await runsOf(world, chat.chatId);
+          expect(runs.length).toBe(1);
+          expect(runs[0]!.status, runs[0]!.errorMessage ?? '').toBe('created');
+        }
+      },
+      90_000,
+      250,
+    );
+    world.salesforce.admin.clearFaults();
+    for (const v of visitors) expect(leadsWithEmail(world, v.email), v.email).toHaveLength(1);
+    expect(world.salesforce.admin.calls(DEMO_ORG, { counted: false }).length).toBeGreaterThan(0);
+  }, 120_000);
+
   it('refreshes an expired access token and creates the record', async () => {
     world.salesforce.admin.expireAccessTokens(DEMO_ORG);
     const ended = endNewChat(world, { name: 'Expired Token', email: 'expired.token@example.com' });

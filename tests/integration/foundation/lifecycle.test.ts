@@ -108,9 +108,12 @@ describe('npm start', () => {
     const postgres = postgresPidOf(first);
     expect(postgres).toBeGreaterThan(0);
     process.kill(first.npm.pid!, 'SIGTERM');
-    expect(await first.exited).toBe(0);
-    expect(first.lines().filter((l) => l.level >= 40)).toEqual([]);
-    expect(first.lines().at(-1)?.msg).toBe('stopped');
+    expect(await first.exited, first.output()).toBe(0);
+    expect(
+      first.lines().filter((l) => l.level >= 40),
+      first.output(),
+    ).toEqual([]);
+    expect(first.lines().at(-1)?.msg, first.output()).toBe('stopped');
     expect(isRunning(postgres!)).toBe(false);
     for (const p of [port, port + 1, port + 2]) expect(await portIsFree(p), `port ${p}`).toBe(true);
 
@@ -122,17 +125,21 @@ describe('npm start', () => {
     const node = Number(execFileSync('pgrep', ['-P', String(second.npm.pid)], { encoding: 'utf8' }).trim());
     process.kill(node, 'SIGKILL');
     await second.exited;
-    expect(isRunning(orphan)).toBe(true);
+    expect(isRunning(orphan), second.output()).toBe(true);
 
     // …which the next start finds and stops before it starts its own.
     const third = npmStart(port, dataDir);
     await upAndRunning(third);
-    expect(third.lines().map((l) => l.msg)).toContain(
-      'stopping the embedded PostgreSQL left running by an earlier start',
-    );
+    expect(
+      third.lines().map((l) => l.msg),
+      third.output(),
+    ).toContain('stopping the embedded PostgreSQL left running by an earlier start');
     expect(isRunning(orphan)).toBe(false);
     process.kill(third.npm.pid!, 'SIGTERM');
-    expect(await third.exited).toBe(0);
-    expect(third.lines().filter((l) => l.level >= 50)).toEqual([]);
+    expect(await third.exited, third.output()).toBe(0);
+    expect(
+      third.lines().filter((l) => l.level >= 50),
+      third.output(),
+    ).toEqual([]);
   }, 240_000);
 });

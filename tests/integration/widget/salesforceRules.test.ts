@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { relatedResponseSchema } from '../../../src/api/widget';
+import { eventually } from '../../support/automation';
+import { startWorld, type World } from '../../support/world';
+import { chatWith, demoOrgId, nora } from './support';
+
+/**
+ * The widget against a Salesforce that is as strict as a real org: SOSL's reserved characters, a
+ * call that never answers, and every call naming our app.
+ */
+let world: World;
+let demoOrg: string;
+
+beforeAll(async () => {
+  world = await startWorld({ seed: true, worker: false });
+  demoOrg = demoOrgId(world);
+}, 120_000);
+afterAll(async () => {
+  await world?.close();
+});
+beforeEach(() => {
+  world.salesforce.admin.clearCalls();
+  world.salesforce.admin.clearFaults();
+});
+
+async function related(chatId: string) {
+  const res = await world.api(world.tokenFor(nora.email), `/api/widget/related?chatId=${chatId}&refresh=1`);
+  expect(res.status).toBe(200);
+  return relatedResponseSchema.parse(res.body);
+}
+
+describe('the visitor’s records on a strict org', () => {
+  it.each([
+    ['Ann Tagged', 'ann+vip@example-shop.com'],
+    ["Mary-Jane O'Neil", "mary-jane.o'neil@example-shop.com"],
+    ['Paren Thesis', 'sales(eu)@example-shop.com'],
+  ])('finds %s, whose email <%s> holds reserved characters', async (name, email) => {
+    const [first, last] = name.split(' ');
+    const id = world.salesforce.admin.insertRecord(demoOrg, 'Contact', {
+      FirstName: first,
+      LastName: last,
+      Email: email,
+    });
+    const body = await related(chatWith(world, { name, email }));
+    const account = body.accounts.find((a) => a.account.label === 'Demo Shop')!;
+    expect(account.state, account.message ?? '').toBe('ok');
+    const contacts = account.objects.find((o) => o.objectName === 'Contact')!;
+    expect(contacts.records.map((r) => r.url)).toEqual([expect.stringContaining(id)]);
+  });
+
+  it('names our app in every call it makes (Sforce-Call-Options)', async () => {
+    await related(chatWith(world, { name: 'John Smith', email: 'john.smith@acme.example' }));
+    const calls = world.salesforce.admin.calls(demoOrg);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.map((c) => c.client)).toEqual(calls.map(() => 'SalesforceForLiveChat'));
+  });
+
+  it('tells the agent in plain words when Salesforce does not answer, within the widget’s deadline', async () => {
+    world.salesforce.admin.failNext(1, { kind: 'hang', orgId: demoOrg });
+    const body = await related(chatWith(world, { name: 'John Smith', email: 'john.smith@acme.example' }));
+    const account = body.accounts.find((a) => a.account.label === 'Demo Shop')!;
+    expect(account.state).toBe('unavailable');
+    expect(account.message).toBe('Salesforce did not answer in time. Try again in a moment.');
+    // The hung call was given up (its connection closed), not kept open.
+    await eventually(() => expect(world.salesforce.admin.heldRequests()).toBe(0));
+  });
+});
