@@ -26,6 +26,7 @@ import { createWebhookService } from './automation/webhook.service';
 import { createChatFieldsService } from './chatFields/chatFields.service';
 import { createMappingsService } from './mappings/mappings.service';
 import { mappingsRoutes } from './mappings/mappings.routes';
+import { createApiUsageService } from './salesforce/apiUsage.service';
 import { createSalesforceConnections } from './salesforce/connections';
 import { createSalesforceMetadata } from './salesforce/metadata.service';
 import { createSalesforceLookup } from './salesforce/recordSearch';
@@ -69,10 +70,12 @@ export function createServices(deps: AppDeps) {
     clientSecret: config.livechat.clientSecret,
   });
   const redirectUri = `${config.publicUrl}/oauth/salesforce/callback`;
+  const apiUsage = createApiUsageService({ db, clock, logger });
   const connections = createSalesforceConnections({
     db,
     secretBox,
     logger,
+    apiUsage,
     app: {
       clientId: config.salesforce.clientId,
       clientSecret: config.salesforce.clientSecret,
@@ -96,6 +99,7 @@ export function createServices(deps: AppDeps) {
     db,
     secretBox,
     connections,
+    apiUsage,
     oauth,
     salesforce: config.salesforce,
     clock,
@@ -109,6 +113,7 @@ export function createServices(deps: AppDeps) {
     livechat,
     connections,
     metadata,
+    apiUsage,
     auth: createAgentAuth({ db, livechat, clientId: config.livechat.clientId, clock, logger }),
     accounts,
     chatFields,

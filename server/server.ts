@@ -92,6 +92,7 @@ export async function startServer(
     cleanups.push(() => queue.stop());
     const deps = { config, logger, db, migrationNames: migrations.map((m) => m.name), frontends, queue };
     const services = createServices(deps);
+    cleanups.push(() => services.apiUsage.stop()); // the last counts are written before the database closes
     const worker =
       options.worker === false ? undefined : await startWorker({ config, db, services, queue, logger });
     const app = createApp({ ...deps, services });

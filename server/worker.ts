@@ -29,6 +29,7 @@ stopOnSignals(
   logger,
   async () => {
     await worker.stop({ graceMs: config.shutdownGraceMs });
+    await services.apiUsage.stop();
     await db.$disconnect();
   },
   { graceMs: config.shutdownGraceMs },

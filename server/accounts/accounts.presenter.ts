@@ -1,3 +1,4 @@
+import type { AccountUsage } from '../salesforce/apiUsage.service';
 import type { AccessRule, SalesforceAccount } from '../../src/api/accounts';
 import type { AccountRow } from './accounts.repo';
 
@@ -8,7 +9,7 @@ export function toAccessRule(row: AccountRow['accessRule']): AccessRule {
 }
 
 /** The only way an account row becomes JSON: tokens never leave the server. */
-export function toAccountDto(row: AccountRow): SalesforceAccount {
+export function toAccountDto(row: AccountRow, usage?: AccountUsage): SalesforceAccount {
   return {
     id: row.id,
     label: row.label,
@@ -25,5 +26,14 @@ export function toAccountDto(row: AccountRow): SalesforceAccount {
     connectedAt: row.connectedAt?.toISOString() ?? null,
     access: toAccessRule(row.accessRule),
     mappingCount: row._count.mappings,
+    apiUsage: usage
+      ? {
+          used: usage.used,
+          limit: usage.limit,
+          reportedAt: usage.reportedAt?.toISOString() ?? null,
+          ourCallsToday: usage.ourCallsToday,
+        }
+      : null,
+    automationBudgetPercent: row.automationBudgetPercent,
   };
 }

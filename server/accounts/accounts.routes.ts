@@ -2,6 +2,7 @@ import { Router } from 'express';
 import {
   accessRuleSchema,
   accountIdParamsSchema,
+  automationBudgetRequestSchema,
   completeOAuthRequestSchema,
   createAccountRequestSchema,
   renameAccountRequestSchema,
@@ -16,7 +17,14 @@ export function accountsSettingsRoutes(accounts: AccountsService): Router {
   const router = Router();
 
   router.get('/accounts', async (_req, res) => {
-    res.json({ accounts: (await accounts.list(agentOf(res))).map(toAccountDto) });
+    const listed = await accounts.listWithUsage(agentOf(res));
+    res.json({ accounts: listed.map(({ row, usage }) => toAccountDto(row, usage)) });
+  });
+
+  router.put('/accounts/:id/automation-budget', async (req, res) => {
+    const { id } = parseInput(accountIdParamsSchema, req.params, 'params');
+    const { percent } = parseInput(automationBudgetRequestSchema, req.body, 'body');
+    res.json({ account: toAccountDto(await accounts.setAutomationBudget(agentOf(res), id, percent)) });
   });
 
   router.post('/accounts', async (req, res) => {

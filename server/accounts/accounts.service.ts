@@ -1,3 +1,4 @@
+import type { ApiUsageService } from '../salesforce/apiUsage.service';
 import type { Logger } from 'pino';
 import type { AccessRule, CompleteOAuthRequest, CreateAccountRequest } from '../../src/api/accounts';
 import type { Agent } from '../auth/agent';
@@ -35,6 +36,7 @@ export interface AccountsServiceDeps {
   };
   clock: Clock;
   logger: Logger;
+  apiUsage?: Pick<ApiUsageService, 'today'>;
   /** Called after an account is connected or reconnected (resumes runs that waited for it). */
   onConnected?: (accountId: string) => Promise<void>;
 }
@@ -190,6 +192,27 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     return normalized;
   }
 
+  /** Sets (or, with null, removes) the share of the org's daily API limit automation may reach. */
+  async function setAutomationBudget(agent: Agent, id: string, percent: number | null) {
+    const account = await get(agent, id);
+    const updated = await updateAccount(deps.db, id, { automationBudgetPercent: percent });
+    await recordAudit(deps.db, {
+      actor: agent,
+      action: 'account.budget_changed',
+      targetType: 'salesforce_account',
+      targetId: id,
+      details: { label: account.label, from: account.automationBudgetPercent, to: percent },
+    });
+    return updated;
+  }
+
+  /** The license's accounts with today's API usage, for the tiles. */
+  async function listWithUsage(agent: Agent) {
+    const rows = await listAccounts(deps.db, agent.licenseId);
+    const usage = deps.apiUsage ? await deps.apiUsage.today(rows.map((r) => r.id)) : new Map();
+    return rows.map((row) => ({ row, usage: usage.get(row.id) }));
+  }
+
   /** The accounts an agent may use in the widget. */
   async function usable(agent: Agent): Promise<AccountRow[]> {
     const accounts = await listAccounts(deps.db, agent.licenseId);
@@ -197,6 +220,8 @@ export function createAccountsService(deps: AccountsServiceDeps) {
   }
 
   return {
+    setAutomationBudget,
+    listWithUsage,
     list: (agent: Agent) => listAccounts(deps.db, agent.licenseId),
     get,
     create,

@@ -20,6 +20,10 @@ function summarize(action: string, d: Record<string, unknown>): string {
       return `Removed “${text(d.label)}” with its mappings and access rules${d.revoked === false ? ' (Salesforce could not be told to revoke the tokens)' : ''}`;
     case 'account.access_changed':
       return `Changed who may use “${text(d.label)}”: ${text(d.access)}`;
+    case 'account.budget_changed':
+      return typeof d.to === 'number'
+        ? `Let automation on “${text(d.label)}” use up to ${d.to} % of the org’s daily API limit`
+        : `Removed the automation budget of “${text(d.label)}”`;
     case 'mapping.created':
       return `Mapped ${text(d.object)} on “${text(d.account)}”`;
     case 'mapping.updated':

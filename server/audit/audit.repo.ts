@@ -10,6 +10,7 @@ export type AuditAction =
   | 'account.renamed'
   | 'account.removed'
   | 'account.access_changed'
+  | 'account.budget_changed'
   | 'mapping.created'
   | 'mapping.updated'
   | 'mapping.deleted'

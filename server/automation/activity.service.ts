@@ -122,9 +122,18 @@ export function createActivityService(deps: { db: Database; queue: JobQueue | un
 
   /** Chats with runs left pending or running since `olderThan` (their job is gone) are queued again. */
   async function requeueStale(olderThan: Date): Promise<number> {
+    // Runs waiting on a connected account wait for its API budget (those waiting for a reconnect
+    // have an account that is not connected, and resume when it is).
+    const connected = await deps.db.salesforceAccount.findMany({
+      where: { status: 'connected', automationBudgetPercent: { not: null } },
+      select: { id: true },
+    });
     const count = await requeueChatsOf(
       {
-        status: { in: ['pending', 'running'] },
+        OR: [
+          { status: { in: ['pending', 'running'] } },
+          { status: 'waiting', accountId: { in: connected.map((a) => a.id) } },
+        ],
         updatedAt: { lt: olderThan },
         mapping: { automation: true },
       },

@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import type { Database } from '../db/prisma';
 import { LiveChatError, type LiveChatClient } from '../livechat/livechat.client';
 import { markNeedsReconnect } from '../accounts/accounts.repo';
+import type { ApiUsageService } from '../salesforce/apiUsage.service';
 import { NotInstalledError, type LicenseTokens } from '../livechat/licenseToken';
 import { toMapping } from '../mappings/mappings.presenter';
 import { objectAndRelated } from '../mappings/mappings.service';
@@ -55,6 +56,8 @@ export function createChatProcessor(deps: {
   licenseTokens: LicenseTokens;
   connections: SalesforceConnections;
   metadata: SalesforceMetadata;
+  /** The org's API usage, for the automation budget an owner may set per account. */
+  apiUsage: Pick<ApiUsageService, 'current'>;
   clock: Clock;
   logger: Logger;
   leaseMs?: number;
@@ -106,6 +109,23 @@ export function createChatProcessor(deps: {
       deps.clock.now(),
     );
 
+  /** Why automation must wait for this account's API budget, or null when it may go on. */
+  async function budgetExceeded(account: MappingWithAccount['account']): Promise<string | null> {
+    const percent = account.automationBudgetPercent;
+    if (percent === null) return null;
+    let usage;
+    try {
+      usage = await deps.apiUsage.current(account.id, deps.connections.connect(account, 'automation'));
+    } catch (error) {
+      log.warn({ account: account.id, err: error }, 'API usage unknown; the budget is not applied this time');
+      return null;
+    }
+    if (!usage || usage.limit <= 0) return null;
+    const allowed = Math.floor((usage.limit * percent) / 100);
+    if (usage.used < allowed) return null;
+    return `Waiting: the org has used ${usage.used.toLocaleString('en-US')} of its ${usage.limit.toLocaleString('en-US')} daily API calls, and automation on “${account.label}” may use up to ${percent} % (${allowed.toLocaleString('en-US')}). It goes on by itself as usage falls; agents’ widget keeps working.`;
+  }
+
   async function runOne(
     mapping: MappingWithAccount,
     chat: ChatSnapshot,
@@ -126,6 +146,14 @@ export function createChatProcessor(deps: {
     if (account.status !== 'connected') {
       if (run.status !== 'waiting') await waitForReconnect(run.id, account.label);
       return null;
+    }
+    const overBudget = await budgetExceeded(account);
+    if (overBudget) {
+      // Nothing is lost: the run waits, its job is retried with backoff, and the sweep queues it
+      // again after that; it goes on by itself once the org's usage falls below the budget.
+      if (run.errorMessage !== overBudget)
+        await finishRun(deps.db, run.id, { status: 'waiting', errorMessage: overBudget }, now());
+      return attempt.final ? null : 'over the automation budget';
     }
     // An earlier attempt may have created the record before failing or dying: look for it first.
     const recovering = run.attempts > 0 && run.startedAt !== null;

@@ -46,6 +46,7 @@ export async function startWorker(deps: {
     }),
     connections: services.connections,
     metadata: services.metadata,
+    apiUsage: services.apiUsage,
     clock: services.clock,
     logger: deps.logger,
     leaseMs: deps.config.automation.jobTimeoutSeconds * 1000,

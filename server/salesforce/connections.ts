@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { SecretBox } from '../crypto/secretBox';
 import type { Database } from '../db/prisma';
 import { z } from 'zod';
+import type { ApiUsageService } from './apiUsage.service';
 import { instanceUrlAllowed } from './loginUrl';
 import {
   CALL_CLIENT_NAME,
@@ -72,6 +73,8 @@ export function createSalesforceConnections(deps: {
   secretBox: SecretBox;
   app: SalesforceAppConfig;
   logger: Logger;
+  /** Where each answer's API usage is counted. */
+  apiUsage?: Pick<ApiUsageService, 'record'>;
 }) {
   const log = deps.logger.child({ module: 'salesforce-connections' });
   const inFlight = new Map<string, Promise<string>>();
@@ -192,6 +195,7 @@ export function createSalesforceConnections(deps: {
     return createSalesforceClient(conn, {
       apiVersion: deps.app.apiVersion,
       purpose,
+      onAnswer: (usage) => deps.apiUsage?.record(account.id, usage),
       mapError: (error) =>
         refreshFailure && /^Unable to refresh session/.test((error as Error)?.message ?? '')
           ? refreshFailure

@@ -92,7 +92,8 @@ export function createSalesforceClient(
   options: {
     apiVersion: string;
     purpose: CallPurpose;
-    onUsage?: (usage: ApiUsage) => void;
+    /** Each answer the org gave (an API call spent), with its usage when Salesforce said. */
+    onAnswer?: (usage: ApiUsage | undefined) => void;
     /** How a thrown error becomes a SalesforceError (the connection knows why a refresh failed). */
     mapError?: (error: unknown) => SalesforceError;
   },
@@ -124,11 +125,10 @@ export function createSalesforceClient(
     } catch (error) {
       throw mapError(error);
     } finally {
-      const info = last?.headers['sforce-limit-info'];
-      const match = info ? LIMIT_INFO.exec(info) : null;
-      if (match) {
-        usage = { used: Number(match[1]), limit: Number(match[2]) };
-        options.onUsage?.(usage);
+      if (last) {
+        const match = LIMIT_INFO.exec(last.headers['sforce-limit-info'] ?? '');
+        if (match) usage = { used: Number(match[1]), limit: Number(match[2]) };
+        options.onAnswer?.(match ? usage : undefined);
       }
     }
   }

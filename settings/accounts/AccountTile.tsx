@@ -1,4 +1,5 @@
 import { Alert, Button, Heading, Icon, Text } from '@livechat/design-system-react-components';
+import Chart from '@livechat/design-system-icons/Chart';
 import Delete from '@livechat/design-system-icons/Delete';
 import Edit from '@livechat/design-system-icons/Edit';
 import People from '@livechat/design-system-icons/People';
@@ -16,6 +17,26 @@ export interface AccountTileActions {
   onRename: (account: SalesforceAccount) => void;
   onRemove: (account: SalesforceAccount) => void;
   onMapObjects: (account: SalesforceAccount) => void;
+  onBudget: (account: SalesforceAccount) => void;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** The org's API calls of the last 24 hours as Salesforce reported them, and this app's today. */
+function apiUsageText(account: SalesforceAccount): ReactNode {
+  const usage = account.apiUsage;
+  if (!usage || usage.used === null || usage.limit === null) {
+    return (
+      <span className="account-tile__muted">Not reported yet (Salesforce says with its next answer)</span>
+    );
+  }
+  const share = usage.limit > 0 ? Math.round((usage.used / usage.limit) * 100) : 0;
+  return (
+    <>
+      {count(usage.used)} of {count(usage.limit)} ({share} %)
+      <span className="account-tile__muted"> · {count(usage.ourCallsToday)} by this app today</span>
+    </>
+  );
 }
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -96,6 +117,16 @@ export function AccountTile({
         <Fact label="Who can use it" testId="account-access-summary">
           {accessSummary(account.access)}
         </Fact>
+        <Fact label="API calls, last 24 hours" testId="account-api-usage">
+          {apiUsageText(account)}
+        </Fact>
+        <Fact label="Automation budget" testId="account-budget">
+          {account.automationBudgetPercent === null ? (
+            <span className="account-tile__muted">None: automation may use the whole daily limit</span>
+          ) : (
+            <>Up to {account.automationBudgetPercent} % of the daily limit; agents are never limited</>
+          )}
+        </Fact>
       </dl>
 
       <footer className="account-tile__actions">
@@ -129,6 +160,15 @@ export function AccountTile({
           data-testid="account-reconnect-button"
         >
           {account.status === 'pending' ? 'Connect' : 'Reconnect'}
+        </Button>
+        <Button
+          kind="secondary"
+          size="compact"
+          icon={<Icon source={Chart} />}
+          onClick={() => actions.onBudget(account)}
+          data-testid="account-budget-button"
+        >
+          API budget
         </Button>
         <span className="account-tile__spacer" />
         <Button

@@ -20,6 +20,7 @@ import { AccountTile } from './AccountTile';
 import { AddAccountModal } from './AddAccountModal';
 import { ConnectBanner } from './ConnectBanner';
 import { RemoveAccountModal } from './RemoveAccountModal';
+import { BudgetModal } from './BudgetModal';
 import { RenameAccountModal } from './RenameAccountModal';
 import { useSalesforceConnect } from './useSalesforceConnect';
 
@@ -28,11 +29,17 @@ type Dialog =
   | { kind: 'access'; account: SalesforceAccount }
   | { kind: 'rename'; account: SalesforceAccount }
   | { kind: 'remove'; account: SalesforceAccount }
+  | { kind: 'budget'; account: SalesforceAccount }
   | null;
 
+/** Puts a changed account in the list; a single account's answer carries no usage, so it is kept. */
 function upsert(accounts: SalesforceAccount[], account: SalesforceAccount): SalesforceAccount[] {
   const i = accounts.findIndex((a) => a.id === account.id);
-  return i === -1 ? [...accounts, account] : accounts.map((a) => (a.id === account.id ? account : a));
+  return i === -1
+    ? [...accounts, account]
+    : accounts.map((a) =>
+        a.id === account.id ? { ...account, apiUsage: account.apiUsage ?? a.apiUsage } : a,
+      );
 }
 
 function TileSkeleton() {
@@ -136,6 +143,7 @@ export function AccountsTab() {
               onReconnect: reconnect,
               onRename: (a) => setDialog({ kind: 'rename', account: a }),
               onRemove: (a) => setDialog({ kind: 'remove', account: a }),
+              onBudget: (a) => setDialog({ kind: 'budget', account: a }),
               onMapObjects: (a) => setMapping(a),
             }}
           />
@@ -208,6 +216,23 @@ export function AccountsTab() {
           onRenamed={(account) => {
             put(account);
             setDialog(null);
+          }}
+        />
+      )}
+      {dialog?.kind === 'budget' && (
+        <BudgetModal
+          account={dialog.account}
+          onClose={() => setDialog(null)}
+          onSaved={(account) => {
+            put(account);
+            setDialog(null);
+            setNotice({
+              kind: 'success',
+              text:
+                account.automationBudgetPercent === null
+                  ? `Automation on “${account.label}” has no API budget now.`
+                  : `Automation on “${account.label}” now stops at ${account.automationBudgetPercent} % of the org’s daily API calls.`,
+            });
           }}
         />
       )}

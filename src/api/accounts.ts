@@ -44,8 +44,33 @@ export const salesforceAccountSchema = z.object({
   connectedAt: z.string().nullable(),
   access: accessRuleSchema,
   mappingCount: z.number().int(),
+  /**
+   * The org's daily API requests as Salesforce last reported them (a rolling 24 hours, shared with
+   * everything else the org runs) and the calls this app made today (UTC); null when not asked for.
+   */
+  apiUsage: z
+    .object({
+      used: z.number().int().nullable(),
+      limit: z.number().int().nullable(),
+      reportedAt: z.string().nullable(),
+      ourCallsToday: z.number().int(),
+    })
+    .nullable(),
+  /** Automation waits while the org's usage is at or above this share of its limit; null: no budget. */
+  automationBudgetPercent: z.number().int().nullable(),
 });
 export type SalesforceAccount = z.infer<typeof salesforceAccountSchema>;
+
+/** PUT /api/settings/accounts/:id/automation-budget: answers { account }. */
+export const automationBudgetRequestSchema = z.object({
+  percent: z
+    .number({ error: 'Give the budget as a whole percentage, or null for none.' })
+    .int('Give the budget as a whole percentage.')
+    .min(1, 'The budget is at least 1 % of the daily limit.')
+    .max(100, 'The budget is at most 100 % of the daily limit.')
+    .nullable(),
+});
+export type AutomationBudgetRequest = z.infer<typeof automationBudgetRequestSchema>;
 
 /** GET /api/settings/accounts */
 export const accountListSchema = z.object({ accounts: z.array(salesforceAccountSchema) });

@@ -52,6 +52,13 @@ export function createApiClient(deps: HttpDeps) {
         body: { label },
         schema: accountResponseSchema,
       }),
+    setAutomationBudget: (accountId: string, percent: number | null) =>
+      http({
+        method: 'PUT',
+        path: `/api/settings/accounts/${id(accountId)}/automation-budget`,
+        body: { percent },
+        schema: accountResponseSchema,
+      }),
     removeAccount: (accountId: string) =>
       http({ method: 'DELETE', path: `/api/settings/accounts/${id(accountId)}`, schema: null }),
     completeSalesforceOAuth: (body: CompleteOAuthRequest) =>

@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAgents } from '../../emulators/demo/people';
+import { DEMO_ORG } from '../support/automation';
+import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
+import { ensureBuilt } from '../support/builtFrontends';
+import { openSettingsAs, screenshot } from '../support/e2e';
+import { startWorld, type World } from '../support/world';
+
+const chromiumPath = chromiumOrExplain();
+const olivia = demoAgents.find((a) => a.role === 'owner')!;
+
+describe.skipIf(!chromiumPath)('Settings → an account’s API usage and budget (Chromium)', () => {
+  let world: World;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    mkdirSync(screenshotDir, { recursive: true });
+    world = await startWorld({ seed: true, worker: false });
+    browser = await launchChromium(chromiumPath!);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await world?.close();
+  });
+
+  it('shows the org’s API calls and ours, and lets the owner set and remove the automation budget', async () => {
+    world.salesforce.admin.setApiUsage(DEMO_ORG, { used: 4200, limit: 15000 });
+    // One answer from the org (the owner's mapping list describes nothing; a describe does).
+    await world.api(
+      world.tokenFor(olivia.email),
+      `/api/settings/accounts/${(await world.app.db.salesforceAccount.findFirstOrThrow()).id}/objects`,
+    );
+    await world.app.services.apiUsage.flush();
+
+    const { page, settings, errors } = await openSettingsAs(browser, world, olivia.email);
+    const tile = settings.locator('[data-testid="account-tile"][aria-label="Demo Shop"]');
+    await tile.waitFor({ timeout: 20_000 });
+    const usage = tile.getByTestId('account-api-usage');
+    await expect.poll(() => usage.textContent()).toMatch(/4,20\d of 15,000 \(28 %\) · \d+ by this app today/);
+    expect(await tile.getByTestId('account-budget').textContent()).toContain('None');
+
+    await tile.getByTestId('account-budget-button').click();
+    const modal = settings.getByTestId('budget-modal');
+    await modal.waitFor();
+    await settings.getByTestId('budget-percent').fill('0');
+    await settings.getByTestId('budget-save').click();
+    await expect.poll(() => modal.textContent()).toContain('at least 1 %');
+    await settings.getByTestId('budget-percent').fill('20');
+    await screenshot(page, 'settings-budget-modal.png');
+    await settings.getByTestId('budget-save').click();
+    await modal.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => settings.getByTestId('accounts-notice').textContent())
+      .toContain('now stops at 20 % of the org’s daily API calls');
+    expect(await tile.getByTestId('account-budget').textContent()).toContain('Up to 20 %');
+    expect(await usage.textContent()).toMatch(/of 15,000/); // the usage stays on the tile
+    await screenshot(page, 'settings-budget-tile.png');
+    const saved = await world.app.db.salesforceAccount.findFirstOrThrow({ where: { label: 'Demo Shop' } });
+    expect(saved.automationBudgetPercent).toBe(20);
+
+    await tile.getByTestId('account-budget-button').click();
+    await settings.getByTestId('budget-remove').click();
+    await expect.poll(() => tile.getByTestId('account-budget').textContent()).toContain('None');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

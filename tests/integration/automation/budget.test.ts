@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLicense } from '../../../emulators/demo/people';
+import { DEMO_ORG, endNewChat, eventually, leadsWithEmail, runsOf } from '../../support/automation';
+import { startWorld, type World } from '../../support/world';
+
+const OWNER = 'olivia.owner@demo-shop.example';
+const AGENT = 'nora.agent@demo-shop.example';
+let world: World;
+let accountId: string;
+
+beforeAll(async () => {
+  world = await startWorld({ seed: true });
+  accountId = (await world.app.db.salesforceAccount.findFirstOrThrow({ where: { label: 'Demo Shop' } })).id;
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+const setBudget = (percent: unknown, email = OWNER) =>
+  world.api(world.tokenFor(email), `/api/settings/accounts/${accountId}/automation-budget`, {
+    method: 'PUT',
+    body: { percent },
+  });
+
+/** The agent opens a chat of John Smith's in the widget: a Salesforce call, as agents make all day. */
+const agentLooksUpJohn = async () => {
+  const { chatId } = world.livechat.admin.createChat(demoLicense.licenseId, {
+    visitor: { name: 'John Smith', email: 'john.smith@acme.example' },
+    agentEmail: AGENT,
+  });
+  return world.api(world.tokenFor(AGENT), `/api/widget/related?chatId=${chatId}&refresh=1`);
+};
+
+describe('the automation budget', () => {
+  it('answers 400 to a budget that is not a whole percentage from 1 to 100, and 403 to an agent', async () => {
+    for (const bad of [0, 101, 12.5, 'twenty']) {
+      const res = await setBudget(bad);
+      expect(res.status, String(bad)).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+    }
+    expect((await setBudget(20, AGENT)).status).toBe(403);
+  });
+
+  it('shows the org’s usage and ours on the tile, pauses automation above the budget, keeps the widget working, and resumes by itself', async () => {
+    world.salesforce.admin.setApiUsage(DEMO_ORG, { used: 900, limit: 1000 });
+    const set = await setBudget(50);
+    expect(set.status).toBe(200);
+    expect(set.body.account.automationBudgetPercent).toBe(50);
+
+    const ended = endNewChat(world, { name: 'Budget Visitor', email: 'budget.visitor@example.com' });
+    const waiting = await eventually(async () => {
+      const [run] = await runsOf(world, ended.chatId);
+      expect(run?.status).toBe('waiting');
+      return run!;
+    });
+    expect(waiting.errorMessage).toMatch(/used 9\d\d of its 1,000 daily API calls.*up to 50 %/);
+    expect(leadsWithEmail(world, 'budget.visitor@example.com')).toEqual([]);
+
+    // Agents keep working above the budget.
+    const widget = await agentLooksUpJohn();
+    expect(widget.status).toBe(200);
+    expect(widget.body.accounts[0].state).toBe('ok');
+
+    // The owner sees why, on the tile and in Activity.
+    const tile = (await world.api(world.tokenFor(OWNER), '/api/settings/accounts')).body.accounts[0];
+    expect(tile.apiUsage.limit).toBe(1000);
+    expect(tile.apiUsage.used).toBeGreaterThanOrEqual(900);
+    expect(tile.apiUsage.ourCallsToday).toBeGreaterThan(0);
+    const activity = await world.api(world.tokenFor(OWNER), '/api/settings/activity?status=waiting');
+    expect(activity.body.runs[0].error).toContain('may use up to 50 %');
+
+    // The org's usage falls (the rolling 24 hours move on); the next answer says so, and the run
+    // goes on by itself: no Retry.
+    world.salesforce.admin.setApiUsage(DEMO_ORG, { used: 100, limit: 1000 });
+    await agentLooksUpJohn();
+    await eventually(async () => {
+      const [run] = await runsOf(world, ended.chatId);
+      expect(run?.status).toBe('created');
+    }, 30_000);
+    expect(leadsWithEmail(world, 'budget.visitor@example.com')).toHaveLength(1);
+
+    const removed = await setBudget(null);
+    expect(removed.body.account.automationBudgetPercent).toBeNull();
+  }, 60_000);
+});
