@@ -85,6 +85,8 @@ const envSchema = z.object({
   AUTOMATION_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(12),
   /** The longest wait between two retries. */
   AUTOMATION_RETRY_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** How often an idle worker looks for jobs. */
+  AUTOMATION_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** Extra origins allowed to frame the frontends (LiveChat's own are always allowed). */
   FRAME_ANCESTORS: z
     .string()
@@ -129,6 +131,7 @@ export interface Config {
     retryDelaySeconds: number;
     retryDelayMaxSeconds: number;
     retryLimit: number;
+    pollIntervalSeconds: number;
   };
 }
 
@@ -201,6 +204,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         retryDelaySeconds: e.AUTOMATION_RETRY_DELAY_SECONDS,
         retryDelayMaxSeconds: e.AUTOMATION_RETRY_DELAY_MAX_SECONDS,
         retryLimit: e.AUTOMATION_RETRY_LIMIT,
+        pollIntervalSeconds: e.AUTOMATION_POLL_INTERVAL_SECONDS,
       },
     },
   };

@@ -18,7 +18,7 @@ import { writeRecord, type FieldEquals } from '../salesforce/recordWriter';
 import { SalesforceError, temporaryReason, toSalesforceError } from '../salesforce/salesforceError';
 import type { ChatEndedJob } from './queue';
 import { claimRun, ensureRun, finishRun, releaseRun, type RunRow } from './runs.repo';
-import { salesforceErrorInWords } from './salesforceErrorInWords';
+import { refusalForOwner } from '../salesforce/refusalInWords';
 
 /** A worker owns a run this long; a crashed worker's run is taken over after it. */
 const DEFAULT_LEASE_MS = 2 * 60 * 1000;
@@ -260,7 +260,7 @@ export function createChatProcessor(deps: {
         return null;
       }
       if (failure.kind === 'rejected') {
-        await fail(salesforceErrorInWords(failure, mapping.objectLabel), {
+        await fail(refusalForOwner(failure, mapping.objectLabel, failure.fields), {
           ...(failure.errorCode ? { errorCode: failure.errorCode } : {}),
           errorFields: failure.fields,
         });

@@ -40,12 +40,16 @@ export function createJobQueue(options: {
 }): JobQueue {
   const log = options.logger.child({ module: 'queue' });
   const expireInSeconds = options.expireInSeconds ?? 5 * 60;
+  const superviseSeconds = Math.max(1, Math.min(60, Math.floor(expireInSeconds / 2)));
   const boss = new PgBoss({
     connectionString: options.databaseUrl,
     schema: 'pgboss',
     max: 4,
-    // Expired jobs (their worker died) are found by the supervisor: look often enough for the timeout.
-    superviseIntervalSeconds: Math.max(1, Math.min(60, Math.floor(expireInSeconds / 2))),
+    // Expired jobs (their worker died) are found by the supervisor's monitor pass, which runs every
+    // max(monitorIntervalSeconds, superviseIntervalSeconds) (pg-boss boss.js; monitor defaults to 60 s):
+    // both at half the timeout, so a dead worker's job goes on within 1.5 timeouts, not a minute later.
+    superviseIntervalSeconds: superviseSeconds,
+    monitorIntervalSeconds: superviseSeconds,
   });
   boss.on('error', (error: unknown) => log.error({ err: error }, 'queue error'));
   let started: Promise<void> | undefined;
@@ -112,6 +116,6 @@ export function createQueueFor(
     retryDelaySeconds: config.automation.retryDelaySeconds,
     retryDelayMaxSeconds: config.automation.retryDelayMaxSeconds,
     expireInSeconds: config.automation.jobTimeoutSeconds,
-    ...(pollingIntervalSeconds ? { pollingIntervalSeconds } : {}),
+    pollingIntervalSeconds: pollingIntervalSeconds ?? config.automation.pollIntervalSeconds,
   });
 }

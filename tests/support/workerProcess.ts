@@ -44,6 +44,7 @@ export function spawnWorker(
       AUTOMATION_JOB_TIMEOUT_SECONDS: '4',
       AUTOMATION_RETRY_DELAY_SECONDS: '1',
       AUTOMATION_RETRY_DELAY_MAX_SECONDS: '2',
+      AUTOMATION_POLL_INTERVAL_SECONDS: '0.5',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,7 +7,13 @@ import { buildConfig } from './config';
 
 /** Quick retries and a short job timeout, so failure tests finish in seconds. */
 const testAutomation: Partial<Config> = {
-  automation: { jobTimeoutSeconds: 4, retryDelaySeconds: 1, retryDelayMaxSeconds: 2, retryLimit: 20 },
+  automation: {
+    jobTimeoutSeconds: 4,
+    retryDelaySeconds: 1,
+    retryDelayMaxSeconds: 2,
+    retryLimit: 20,
+    pollIntervalSeconds: 0.5,
+  },
 };
 import { createEmptyDatabase } from './database';
 

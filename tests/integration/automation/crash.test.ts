@@ -26,9 +26,16 @@ afterAll(async () => {
 });
 
 describe('a worker killed in the middle of a batch', () => {
-  it('leaves every chat with its record exactly once after another worker takes over', async () => {
+  it('leaves every chat with its record exactly once after another worker takes over, while 40 % of Salesforce calls fail', async () => {
     world.salesforce.admin.setLatency(150);
-    const visitors = Array.from({ length: 10 }, (_, i) => ({
+    // The storm: 503s, top-level 500 UNKNOWN_EXCEPTIONs and the daily limit, all of them temporary.
+    world.salesforce.admin.failRate({
+      probability: 0.4,
+      kind: [503, 500, 'REQUEST_LIMIT_EXCEEDED'],
+      orgId: DEMO_ORG,
+      seed: 5,
+    });
+    const visitors = Array.from({ length: 6 }, (_, i) => ({
       name: `Crash Visitor${i}`,
       email: `crash.${i}@example.com`,
     }));
@@ -62,6 +69,7 @@ describe('a worker killed in the middle of a batch', () => {
       250,
     );
     world.salesforce.admin.setLatency(0);
+    world.salesforce.admin.clearFaults();
     for (const v of visitors) expect(leadsWithEmail(world, v.email), v.email).toHaveLength(1);
     const statuses = await world.app.db.automationRun.groupBy({ by: ['status'], _count: true });
     expect(statuses.map((s) => s.status)).toEqual(['created']);
