@@ -75,7 +75,7 @@ describe.skipIf(!chromiumPath)('Settings → Salesforce accounts in the Agent Ap
         }),
     });
 
-    await settings.getByTestId('installation-running').waitFor({ timeout: 20_000 });
+    await settings.getByTestId('installation-running').waitFor({ timeout: 30_000 });
     expect(await settings.getByText('Finishing installation…').isVisible()).toBe(true);
     await screenshot(page, 'settings-accounts-installing.png');
     release();

@@ -100,15 +100,16 @@ export function createLiveChatAuth(config: {
   });
 
   /**
-   * accounts-sdk gives its hidden iframe 5 s; a busy browser (many chats opening at once) can miss
-   * that without anything being wrong, so a timeout is tried once more before asking for a click.
+   * accounts-sdk gives its hidden iframe 5 s; a busy browser (many chats opening at once, a cold
+   * start) can miss that without anything being wrong, so a timeout is tried twice more before
+   * asking for a click.
    */
-  async function viaIframe<T>(authorize: () => Promise<T>): Promise<T> {
+  async function viaIframe<T>(authorize: () => Promise<T>, attemptsLeft = 2): Promise<T> {
     try {
       return await authorize();
     } catch (error) {
-      if (error !== 'timeout') throw error;
-      return authorize();
+      if (error !== 'timeout' || attemptsLeft === 0) throw error;
+      return viaIframe(authorize, attemptsLeft - 1);
     }
   }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { demoLicense } from '../../../emulators/demo/people';
 import { relatedResponseSchema } from '../../../src/api/widget';
 import { eventually } from '../../support/automation';
 import { startWorld, type World } from '../../support/world';
@@ -46,6 +47,42 @@ describe('the visitor’s records on a strict org', () => {
     expect(account.state, account.message ?? '').toBe('ok');
     const contacts = account.objects.find((o) => o.objectName === 'Contact')!;
     expect(contacts.records.map((r) => r.url)).toEqual([expect.stringContaining(id)]);
+  });
+
+  it('finds an Account by a phone number with a plus, parentheses and a dash', async () => {
+    const owner = world.tokenFor('olivia.owner@demo-shop.example');
+    const accountId = (
+      await world.app.db.salesforceAccount.findFirstOrThrow({ where: { label: 'Demo Shop' } })
+    ).id;
+    const mapped = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`, {
+      body: {
+        objectName: 'Account',
+        fields: [
+          { entryType: 'dynamic', field: 'Name', source: 'visitor.name' },
+          { entryType: 'dynamic', field: 'Phone', source: 'customVariable:phone' },
+        ],
+        searchableFields: ['Phone'],
+        automation: false,
+        duplicatePolicy: 'create',
+        autoAssign: false,
+      },
+    });
+    expect(mapped.status, mapped.text).toBe(201);
+    const id = world.salesforce.admin.insertRecord(demoOrg, 'Account', {
+      Name: 'Phone Person Ltd',
+      Phone: '+1 (415) 555-0199',
+    });
+    const { chatId } = world.livechat.admin.createChat(demoLicense.licenseId, {
+      visitor: { name: 'Phone Person' },
+      agentEmail: nora.email,
+      sessionFields: { phone: '+1 (415) 555-0199' },
+      messages: [['c', 'Hi, call me back please.']],
+    });
+    const body = await related(chatId);
+    const account = body.accounts.find((a) => a.account.label === 'Demo Shop')!;
+    expect(account.state, account.message ?? '').toBe('ok');
+    const accounts = account.objects.find((o) => o.objectName === 'Account')!;
+    expect(accounts.records.map((r) => r.url)).toEqual([expect.stringContaining(id)]);
   });
 
   it('names our app in every call it makes (Sforce-Call-Options)', async () => {
