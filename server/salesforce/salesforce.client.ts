@@ -3,7 +3,7 @@ import { Transport } from 'jsforce/lib/transport';
 import { toSalesforceError, type SalesforceError } from './salesforceError';
 
 /** Who is waiting for a call: its deadline fits them. */
-export type CallPurpose = 'widget' | 'settings' | 'automation';
+export type CallPurpose = 'widget' | 'widget-write' | 'settings' | 'automation';
 
 /**
  * How long a call may take before it counts as a temporary failure. The widget's agent is looking at
@@ -11,6 +11,8 @@ export type CallPurpose = 'widget' | 'settings' | 'automation';
  */
 export const CALL_DEADLINE_MS: Record<CallPurpose, number> = {
   widget: 8_000,
+  // A create the agent waits for: given up too early, it may be saved anyway and then made twice.
+  'widget-write': 30_000,
   settings: 20_000,
   automation: 60_000,
 };

@@ -151,6 +151,10 @@ export function classifySalesforceFailure(failure: {
   return new SalesforceError('unavailable', UNREACHABLE, code || undefined);
 }
 
+/** A call given up at its deadline: Salesforce may still have done what was asked. */
+export const isTimeout = (failure: SalesforceError) =>
+  failure.errorCode === 'AbortError' || failure.errorCode === 'TimeoutError';
+
 /** A temporary failure in a few words, for "Will retry: …" and "Gave up after several attempts: …". */
 export function temporaryReason(failure: SalesforceError): string {
   const sentence = failure.message.split('. ')[0]!.replace(/\.$/, '');

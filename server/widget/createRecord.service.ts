@@ -9,7 +9,7 @@ import { AppError } from '../http/appError';
 import { objectAndRelated } from '../mappings/mappings.service';
 import { prepareRecord } from '../mappings/prepareRecord';
 import { writeRecord } from '../salesforce/recordWriter';
-import { SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
+import { isTimeout, SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
 import { recordUrl } from '../salesforce/recordUrl';
 import type { RelatedCache } from './relatedCache';
 import { refusalProblems } from './refusalInWords';
@@ -57,7 +57,7 @@ export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContex
     const { account, row, mapping } = await deps.ctx.usableMapping(agent, body.mappingId);
     const connected =
       account.status === 'connected'
-        ? deps.ctx.connect(account)
+        ? deps.ctx.connect(account, 'widget-write')
         : { failure: new SalesforceError('needs_reconnect', 'needs reconnect') };
     if ('failure' in connected) throw salesforceAppError(connected.failure, account.label);
     const conn: SalesforceClient = connected.conn;
@@ -117,14 +117,22 @@ export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContex
         record: {
           id: result.id,
           name: nameOf(meta, toWrite, result.id),
-          url: recordUrl(account.instanceUrl, meta.name, result.id),
-          objectName: meta.name,
+          // A duplicate rule may have pointed at a record of another object.
+          url: recordUrl(account.instanceUrl, result.objectName, result.id),
+          objectName: result.objectName,
           accountId: account.id,
           mappingId: row.id,
         },
       };
     } catch (error) {
       const failure = toSalesforceError(error);
+      if (isTimeout(failure)) {
+        throw new AppError(
+          'upstream_unavailable',
+          503,
+          'Salesforce did not answer in time. The record may have been created anyway: refresh the records before creating it again.',
+        );
+      }
       if (failure.kind !== 'rejected') throw salesforceAppError(failure, account.label);
       log.info(
         { account: account.id, mapping: row.id, code: failure.errorCode },

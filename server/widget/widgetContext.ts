@@ -69,9 +69,12 @@ export function createWidgetContext(deps: WidgetDeps) {
   }
 
   /** A Salesforce client, or the SalesforceError (needs_reconnect) saying why there is none. */
-  function connect(account: AccountRow): { conn: SalesforceClient } | { failure: SalesforceError } {
+  function connect(
+    account: AccountRow,
+    purpose: 'widget' | 'widget-write' = 'widget',
+  ): { conn: SalesforceClient } | { failure: SalesforceError } {
     try {
-      return { conn: deps.connections.connect(account, 'widget') };
+      return { conn: deps.connections.connect(account, purpose) };
     } catch (error) {
       return { failure: toSalesforceError(error) };
     }
@@ -98,11 +101,7 @@ export function salesforceAppError(failure: SalesforceError, label: string): App
         `“${label}” has used up its Salesforce API calls for today. Try again later.`,
       );
     case 'unavailable':
-      return new AppError(
-        'upstream_unavailable',
-        503,
-        'Salesforce could not be reached. Try again in a moment.',
-      );
+      return new AppError('upstream_unavailable', 503, failure.message);
     default:
       return new AppError('salesforce_error', 502, `Salesforce answered: ${failure.message}`);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   classifySalesforceFailure,
+  isTimeout,
   temporaryReason,
   toSalesforceError,
 } from '../../../server/salesforce/salesforceError';
@@ -78,6 +79,9 @@ describe('the meaning of a Salesforce failure', () => {
       'AbortError',
     );
     expect(toSalesforceError(timeout)).toMatchObject({ kind: 'unavailable' });
+    // A create given up at its deadline may have been saved: the widget says so (isTimeout).
+    expect(isTimeout(toSalesforceError(timeout))).toBe(true);
+    expect(isTimeout(toSalesforceError(new Error('connect ECONNREFUSED 10.0.0.1:443')))).toBe(false);
     expect(toSalesforceError(timeout).message).toContain('did not answer in time');
     expect(toSalesforceError(new Error('connect ECONNREFUSED 10.0.0.1:443')).message).toContain(
       'could not be reached',

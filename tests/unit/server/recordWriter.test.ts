@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { CompositeSubresponse } from '../../../server/salesforce/composite';
+import { writeRecord } from '../../../server/salesforce/recordWriter';
+import type { SalesforceClient, SalesforceRequest } from '../../../server/salesforce/salesforce.client';
+
+/**
+ * A SalesforceClient (our own interface) whose composite answers are given by the test: real orgs'
+ * answer shapes, without an org.
+ */
+function clientAnswering(answer: (req: SalesforceRequest) => CompositeSubresponse[]): {
+  client: SalesforceClient;
+  sent: SalesforceRequest[];
+} {
+  const sent: SalesforceRequest[] = [];
+  const client: SalesforceClient = {
+    apiVersion: '62.0',
+    dataPath: (path) => `/services/data/v62.0${path}`,
+    request: async <T>(req: SalesforceRequest) => {
+      sent.push(req);
+      return { compositeResponse: answer(req) } as T;
+    },
+    send: () => Promise.reject(new Error('not used')),
+    query: () => Promise.reject(new Error('not used')),
+    usage: () => undefined,
+  };
+  return { client, sent };
+}
+
+const duplicateOfContact = (key: 'duplicateResut' | 'duplicateResult'): CompositeSubresponse => ({
+  referenceId: 'record',
+  httpStatusCode: 400,
+  body: [
+    {
+      [key]: {
+        allowSave: false,
+        duplicateRule: 'Standard_Lead_Duplicate_Rule',
+        duplicateRuleEntityType: 'Lead',
+        matchResults: [
+          {
+            entityType: 'Contact',
+            matchRecords: [{ record: { attributes: { type: 'Contact' }, Id: '003000000000001AAA' } }],
+          },
+        ],
+      },
+      errorCode: 'DUPLICATES_DETECTED',
+      message: 'Use one of these records?',
+    },
+  ],
+});
+
+const lead = {
+  objectName: 'Lead',
+  values: { LastName: 'Smith', Company: 'Acme' },
+  lookups: [],
+  autoAssign: false,
+};
+
+describe('writing a record', () => {
+  it.each(['duplicateResut', 'duplicateResult'] as const)(
+    'links to the Contact a Lead duplicate rule found (%s), not to a Lead',
+    async (key) => {
+      const { client } = clientAnswering(() => [duplicateOfContact(key)]);
+      const result = await writeRecord(client, { ...lead, linkTo: [] });
+      expect(result).toMatchObject({ outcome: 'skipped', id: '003000000000001AAA', objectName: 'Contact' });
+    },
+  );
+
+  it('reads the answers by referenceId, whatever their order', async () => {
+    const { client, sent } = clientAnswering(() => [
+      { referenceId: 'record', httpStatusCode: 201, body: { id: '00Q000000000009AAA', success: true } },
+      {
+        referenceId: 'lookup0',
+        httpStatusCode: 200,
+        body: { records: [{ Id: '005000000000001AAA', Name: 'Nora' }] },
+      },
+    ]);
+    const result = await writeRecord(client, {
+      ...lead,
+      lookups: [
+        { field: 'OwnerId', object: 'User', matchField: 'Email', value: 'nora@x.example', nameField: 'Name' },
+      ],
+    });
+    expect(result).toMatchObject({ outcome: 'created', id: '00Q000000000009AAA', objectName: 'Lead' });
+    expect(result.lookups.get('OwnerId')).toEqual({ id: '005000000000001AAA', name: 'Nora' });
+    const headers = sent[0]!.body as { compositeRequest: { httpHeaders?: Record<string, string> }[] };
+    expect(headers.compositeRequest.at(-1)!.httpHeaders).toMatchObject({
+      'Sforce-Auto-Assign': 'FALSE',
+      'Sforce-Duplicate-Rule-Header': expect.stringContaining('allowSave=false'),
+    });
+  });
+
+  it('takes the cause of a halted transaction from the subrequest that failed', async () => {
+    const { client } = clientAnswering(() => [
+      {
+        referenceId: 'record',
+        httpStatusCode: 400,
+        body: [
+          {
+            errorCode: 'PROCESSING_HALTED',
+            message:
+              'The transaction was rolled back since another operation in the same transaction failed.',
+          },
+          { errorCode: 'UNABLE_TO_LOCK_ROW', message: 'unable to obtain exclusive access to this record' },
+        ],
+      },
+    ]);
+    await expect(writeRecord(client, lead)).rejects.toMatchObject({
+      kind: 'unavailable',
+      errorCode: 'UNABLE_TO_LOCK_ROW',
+    });
+  });
+});
