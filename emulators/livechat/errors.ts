@@ -27,6 +27,13 @@ export const apiErrors = {
     new ApiError(400, 'validation', message, data),
   notFound: (message: string) => new ApiError(404, 'not_found', message),
   limitReached: (message: string) => new ApiError(403, 'limit_reached', message),
+  /**
+   * A request sent to the wrong region: `{"error":{"type":"misdirected_request","message":"Wrong
+   * region","data":{"region":"fra"}}}`, the right region in `data.region` (lc-sdk-go and lc-sdk-js
+   * retry with it). LiveChat maps no error type to a status in its docs; 421 Misdirected Request is
+   * the HTTP status of the same name (RFC 9110 §15.5.20), and clients branch on the type.
+   */
+  misdirected: (region: string) => new ApiError(421, 'misdirected_request', 'Wrong region', { region }),
 };
 
 export class AccountsError extends Error {

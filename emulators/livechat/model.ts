@@ -38,6 +38,11 @@ export interface License {
   licenseId: number;
   organizationId: string;
   name: string;
+  /**
+   * The data center the license lives in; its access tokens start with it (`dal:…`, `fra:…`), and
+   * the Web API takes requests for it only with `X-Region: <region>` (none means `dal`).
+   */
+  region?: 'dal' | 'fra';
   agents: LicenseAgent[];
   groups: LicenseGroup[];
   chats: StoredChat[];

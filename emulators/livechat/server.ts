@@ -65,7 +65,11 @@ export function createLiveChatEmulator(options: LiveChatEmulatorOptions = {}): L
   const ctx: EmulatorContext = {
     clock,
     world,
-    tokens: createTokenStore(clock, options.tokenTtlSeconds),
+    tokens: createTokenStore(
+      clock,
+      options.tokenTtlSeconds,
+      (organizationId) => world.licenseByOrganization(organizationId)?.region ?? 'dal',
+    ),
     sessions: createSessionStore(),
     chats,
     webhooks,

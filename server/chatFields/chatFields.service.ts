@@ -15,6 +15,8 @@ import type { Database } from '../db/prisma';
 import type { LiveChatClient } from '../livechat/livechat.client';
 
 const SCAN_SIZE = 100;
+/** Pages of list_archives read for one scan, at most (chats with many threads take more). */
+const MAX_PAGES = 5;
 
 const kindOf = (id: string) =>
   id.startsWith('customVariable:') ? 'custom_variable' : id.startsWith('prechat:') ? 'prechat' : 'postchat';
@@ -49,6 +51,29 @@ export function createChatFieldsService(deps: {
       }
     }
     return result;
+  }
+
+  /**
+   * The `count` latest archived chats, each once. `list_archives` answers one entry per thread
+   * ("1 chat per 1 thread", Agent Chat API list_archives), so pages are read until `count` distinct
+   * chats are found (at most MAX_PAGES pages); after the first page only `page_id` is sent, as the
+   * API asks. The newest thread of a chat stands for it.
+   */
+  async function latestChats(agent: Agent, token: string, count: number): Promise<ChatSnapshot[]> {
+    const byChat = new Map<string, ChatSnapshot>();
+    let pageId: string | undefined;
+    for (let page = 0; page < MAX_PAGES && byChat.size < count; page++) {
+      const answer = await deps.livechat.listArchives(
+        token,
+        pageId ? { page_id: pageId } : { limit: Math.min(100, count), sort_order: 'desc' },
+      );
+      for (const snapshot of snapshots(agent, answer.chats)) {
+        if (!byChat.has(snapshot.chatId) && byChat.size < count) byChat.set(snapshot.chatId, snapshot);
+      }
+      pageId = answer.next_page_id;
+      if (!pageId) break;
+    }
+    return [...byChat.values()];
   }
 
   async function discovered(licenseId: string): Promise<DiscoveredChatField[]> {
@@ -100,8 +125,8 @@ export function createChatFieldsService(deps: {
 
   /** Scans the latest 100 archived chats with the owner's token and replaces what was found before. */
   async function scan(agent: Agent, token: string): Promise<ChatFieldCatalogue> {
-    const page = await deps.livechat.listArchives(token, { limit: SCAN_SIZE, sort_order: 'desc' });
-    const found = discoverChatFields(snapshots(agent, page.chats));
+    const chats = await latestChats(agent, token, SCAN_SIZE);
+    const found = discoverChatFields(chats);
     await deps.db.$transaction([
       deps.db.discoveredChatField.deleteMany({ where: { licenseId: agent.licenseId } }),
       deps.db.discoveredChatField.createMany({
@@ -117,20 +142,19 @@ export function createChatFieldsService(deps: {
       }),
       deps.db.license.update({
         where: { id: agent.licenseId },
-        data: { chatFieldsScannedAt: deps.clock.now(), chatFieldsScannedChats: page.chats.length },
+        data: { chatFieldsScannedAt: deps.clock.now(), chatFieldsScannedChats: chats.length },
       }),
     ]);
     log.info(
-      { license: agent.licenseId, chats: page.chats.length, fields: found.length },
+      { license: agent.licenseId, chats: chats.length, fields: found.length },
       'archived chats scanned',
     );
     return catalogue(agent);
   }
 
   async function recent(agent: Agent, token: string): Promise<RecentChats> {
-    const page = await deps.livechat.listArchives(token, { limit: 25, sort_order: 'desc' });
     return {
-      chats: snapshots(agent, page.chats).map((s) => ({
+      chats: (await latestChats(agent, token, 25)).map((s) => ({
         id: s.chatId,
         threadId: s.threadId ?? null,
         visitorName: s.visitor.name ?? null,

@@ -69,6 +69,11 @@ export interface LiveChatClientOptions {
 
 export type LiveChatClient = ReturnType<typeof createLiveChatClient>;
 
+/** The region of a LiveChat access token: its prefix before the colon (`fra:…` → `fra`), if any. */
+export function regionOf(token: string): string | undefined {
+  return /^([a-z]{2,10}):/.exec(token)?.[1];
+}
+
 export function createLiveChatClient(options: LiveChatClientOptions) {
   const doFetch = options.fetch ?? fetch;
 
@@ -106,9 +111,19 @@ export function createLiveChatClient(options: LiveChatClientOptions) {
     return parsed.data;
   }
 
+  /**
+   * Web API calls carry the token whole (`Bearer dal:…`) and its region in `X-Region`: the prefix
+   * before the colon (`dal`, `fra`). LiveChat's own SDKs do exactly this (lc-sdk-go
+   * internal/web_api.go: `req.Header.Set("X-Region", token.Region)`; lc-sdk-js src/internal: the
+   * `X-Region` header from `token.region`), and a request in the wrong region is answered with a
+   * `misdirected_request` error naming the right one in `error.data.region` (Web API errors). The
+   * platform docs dropped their "Data centers" section in 2025; until LiveChat says the header is
+   * gone, we follow the SDKs.
+   */
   const bearer = (token: string) => ({
     authorization: `Bearer ${token}`,
     'content-type': 'application/json',
+    ...(regionOf(token) ? { 'x-region': regionOf(token)! } : {}),
   });
   const action = <S extends z.ZodType>(
     api: 'agent' | 'configuration',
@@ -219,8 +234,11 @@ export function createLiveChatClient(options: LiveChatClientOptions) {
         z.record(z.string(), z.unknown()),
       ),
 
-    /** Raw list_archives JSON page. */
-    listArchives: (token: string, body: { limit?: number; page_id?: string; sort_order?: 'asc' | 'desc' }) =>
+    /** Raw list_archives JSON page (one entry per thread); with `page_id`, nothing else is sent. */
+    listArchives: (
+      token: string,
+      body: { limit?: number; sort_order?: 'asc' | 'desc' } | { page_id: string },
+    ) =>
       action(
         'agent',
         'list_archives',

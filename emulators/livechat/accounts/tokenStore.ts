@@ -59,7 +59,15 @@ function random(prefix: string): string {
   return prefix + randomBytes(18).toString('base64url');
 }
 
-export function createTokenStore(clock: Clock, ttlSeconds = 28_800): TokenStore {
+/**
+ * `regionOf` gives an organization's region: access tokens start with it, as LiveChat's do
+ * (`dal:…`, `fra:…`; LiveChat's SDKs read the region from this prefix).
+ */
+export function createTokenStore(
+  clock: Clock,
+  ttlSeconds = 28_800,
+  regionOf: (organizationId: string) => string = () => 'dal',
+): TokenStore {
   const access = new Map<string, AccessTokenRecord>();
   const refresh = new Map<string, RefreshTokenRecord>();
   const codes = new Map<string, CodeRecord>();
@@ -69,7 +77,7 @@ export function createTokenStore(clock: Clock, ttlSeconds = 28_800): TokenStore 
       const record: AccessTokenRecord = {
         ...grant,
         scopes: [...grant.scopes],
-        token: random('dal:'),
+        token: random(`${regionOf(grant.organizationId)}:`),
         expiresAt: new Date(clock.now().getTime() + (opts.ttlSeconds ?? ttlSeconds) * 1000),
         revoked: false,
         ...(opts.refreshToken !== undefined && { refreshToken: opts.refreshToken }),

@@ -22,6 +22,10 @@ export function authenticate(ctx: EmulatorContext, req: Request): ApiCaller {
   const license = ctx.world.licenseByOrganization(found.record.organizationId);
   const agent = license?.agents.find((a) => a.accountId === found.record.accountId);
   if (!license || !agent) throw apiErrors.authentication();
+  // The region the request was sent to: `X-Region`, or the default data center (dal) without it.
+  const asked = String(req.headers['x-region'] ?? 'dal').toLowerCase();
+  const region = license.region ?? 'dal';
+  if (asked !== region) throw apiErrors.misdirected(region);
   const scopes = found.record.scopes;
   return { token: found.record, license, agent, has: (scope) => scopes.includes(scope) };
 }

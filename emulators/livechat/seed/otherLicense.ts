@@ -108,6 +108,8 @@ export function buildOtherLicense(ctx: Omit<BuildContext, 'agents'>): License {
     licenseId: otherLicense.licenseId,
     organizationId: otherLicense.organizationId,
     name: otherLicense.name,
+    // A European license: its tokens are `fra:…` and its Web API calls need `X-Region: fra`.
+    region: 'fra',
     agents,
     groups: [
       { id: 0, name: 'General', languageCode: 'en', routingStatus: 'accepting_chats', priorities: {} },

@@ -54,17 +54,26 @@ export interface JsonResponse<T = unknown> {
   headers: Headers;
 }
 
-/** `POST /v3.5/<api>/action/<action>` with a Bearer token. */
+/**
+ * `POST /v3.5/<api>/action/<action>` with a Bearer token and, as LiveChat's SDKs send it, the
+ * token's region in `X-Region` (`region` overrides it; `null` sends none).
+ */
 export async function action<T = unknown>(
   url: string,
   api: 'agent' | 'configuration',
   name: string,
   token: string | undefined,
   body: unknown = {},
+  region?: string | null,
 ): Promise<JsonResponse<T>> {
+  const sent = region === undefined ? /^([a-z]+):/.exec(token ?? '')?.[1] : region;
   const res = await fetch(`${url}/v3.5/${api}/action/${name}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token && { authorization: `Bearer ${token}` }),
+      ...(sent ? { 'x-region': sent } : {}),
+    },
     body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as T, headers: res.headers };
