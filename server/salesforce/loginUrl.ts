@@ -13,9 +13,9 @@ const isIpOrLoopback = (hostname: string) =>
   hostname === 'localhost' || /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname) || hostname.startsWith('[');
 
 /**
- * Whether a URL may receive our OAuth requests or tokens. A host named exactly in the allowed list
- * (the demo's emulator: `127.0.0.1`, `localhost`) is taken as configured, http and any port included.
- * Otherwise: https on port 443 only, a host matching the list, and never an IP literal or loopback.
+ * Whether a URL may receive our OAuth requests or tokens: https on port 443 on a host matching the
+ * list. A loopback or IP-literal host only when the list names it exactly (the demo's emulator:
+ * `127.0.0.1`, `localhost`), over http or https and on any port.
  */
 export function salesforceUrlAllowed(raw: string, allowed: string[]): boolean {
   let url: URL;
@@ -24,12 +24,14 @@ export function salesforceUrlAllowed(raw: string, allowed: string[]): boolean {
   } catch {
     return false;
   }
+  const hostname = url.hostname.toLowerCase();
   const exact = allowed.filter((p) => !p.startsWith('*.'));
-  if (exact.includes(url.hostname.toLowerCase()) || exact.includes(url.host.toLowerCase())) {
-    return url.protocol === 'https:' || url.protocol === 'http:';
+  // A loopback or IP host only where the configuration names it (the demo's emulator), as it runs.
+  if (isIpOrLoopback(hostname)) {
+    return (exact.includes(hostname) || exact.includes(url.host)) && /^https?:$/.test(url.protocol);
   }
-  if (url.protocol !== 'https:' || url.port !== '' || isIpOrLoopback(url.hostname)) return false;
-  return hostAllowed(url.hostname, allowed);
+  if (url.protocol !== 'https:' || url.port !== '') return false;
+  return hostAllowed(hostname, allowed);
 }
 
 /**

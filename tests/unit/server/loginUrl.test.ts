@@ -20,6 +20,8 @@ describe('Salesforce hosts an owner may give', () => {
     const port = loginUrlFor('custom', 'https://acme.my.salesforce.com:8443', config);
     expect(port).toMatchObject({ ok: false, message: expect.stringContaining('port') });
     expect(loginUrlFor('custom', 'http://acme.my.salesforce.com', config)).toMatchObject({ ok: false });
+    expect(salesforceUrlAllowed('http://login.salesforce.com', allowed)).toBe(false);
+    expect(salesforceUrlAllowed('https://login.salesforce.com:444', allowed)).toBe(false);
     expect(salesforceUrlAllowed('https://127.0.0.1', allowed)).toBe(false);
     expect(salesforceUrlAllowed('http://localhost:3002', allowed)).toBe(false);
     expect(salesforceUrlAllowed('https://[::1]', [...allowed, '*.1]'])).toBe(false);
