@@ -43,7 +43,13 @@ export function ChatDetails() {
           </div>
         );
       }
-      return <RelatedRecords key={open.chat.chatId} chatId={open.chat.chatId} />;
+      return (
+        <RelatedRecords
+          key={`${open.chat.chatId}/${open.chat.threadId ?? ''}`}
+          chatId={open.chat.chatId}
+          threadId={open.chat.threadId ?? undefined}
+        />
+      );
   }
 }
 

@@ -165,8 +165,9 @@ export function createChatFieldsService(deps: {
   }
 
   /** One chat as the mapping engine reads it. */
-  async function chat(agent: Agent, token: string, chatId: string): Promise<ChatSnapshot> {
-    const json = await deps.livechat.getChat(token, chatId);
+  /** One chat as the mapping engine reads it: its `threadId` thread, else its latest. */
+  async function chat(agent: Agent, token: string, chatId: string, threadId?: string): Promise<ChatSnapshot> {
+    const json = await deps.livechat.getChat(token, chatId, threadId);
     return chatSnapshotFromLiveChat(json, { licenseId: agent.licenseId });
   }
 

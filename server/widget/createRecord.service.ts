@@ -61,7 +61,7 @@ export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContex
         : { failure: new SalesforceError('needs_reconnect', 'needs reconnect') };
     if ('failure' in connected) throw salesforceAppError(connected.failure, account.label);
     const conn: SalesforceClient = connected.conn;
-    const chat = await deps.ctx.chat(agent, token, body.chatId);
+    const chat = await deps.ctx.chat(agent, token, { chatId: body.chatId, threadId: body.threadId });
 
     let described: Awaited<ReturnType<typeof objectAndRelated>>;
     try {

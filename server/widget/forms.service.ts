@@ -15,7 +15,7 @@ import { prepareRecord } from '../mappings/prepareRecord';
 import { runLookups, type LookupFound, type LookupSpec } from '../salesforce/lookups';
 import { SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
 import { toWidgetAccount } from './related.presenter';
-import type { MappedObject, WidgetContext, WidgetDeps } from './widgetContext';
+import type { ChatRef, MappedObject, WidgetContext, WidgetDeps } from './widgetContext';
 
 export type FormsService = ReturnType<typeof createFormsService>;
 
@@ -133,7 +133,7 @@ export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
   async function forms(
     agent: Agent,
     token: string,
-    chatId: string,
+    ref: ChatRef,
     mappingId?: string,
   ): Promise<FormsResponse> {
     const targets = mappingId
@@ -147,7 +147,7 @@ export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
             mapped: await deps.ctx.mappedObjects(account),
           })),
         );
-    const chat = await deps.ctx.chat(agent, token, chatId);
+    const chat = await deps.ctx.chat(agent, token, ref);
     const accounts = await Promise.all(
       targets.map(async ({ account, mapped }) => {
         const base = { account: toWidgetAccount(account), forms: [] };

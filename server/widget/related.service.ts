@@ -9,7 +9,7 @@ import { SalesforceError, toSalesforceError } from '../salesforce/salesforceErro
 import { toRelatedObjects, toWidgetAccount } from './related.presenter';
 import type { RelatedCache } from './relatedCache';
 import { planSearch, searchRequest, searchResponseSchema, type SearchRecord } from './relatedSearch';
-import type { MappedObject, WidgetContext, WidgetDeps } from './widgetContext';
+import type { ChatRef, MappedObject, WidgetContext, WidgetDeps } from './widgetContext';
 
 export type RelatedService = ReturnType<typeof createRelatedService>;
 
@@ -130,11 +130,12 @@ export function createRelatedService(
   async function related(
     agent: Agent,
     token: string,
-    chatId: string,
+    ref: ChatRef,
     refresh: boolean,
   ): Promise<RelatedResponse> {
+    const { chatId } = ref;
     const accounts = await deps.ctx.usableAccounts(agent);
-    const chat = await deps.ctx.chat(agent, token, chatId);
+    const chat = await deps.ctx.chat(agent, token, ref);
     const visitor = { name: chat.visitor.name ?? null, email: chat.visitor.email ?? null };
     if (accounts.length === 0) {
       return {

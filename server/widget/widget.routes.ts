@@ -17,13 +17,27 @@ export function widgetRoutes(services: {
   router.get('/related', async (req, res) => {
     const query = parseInput(relatedQuerySchema, req.query, 'query');
     res.set('Cache-Control', 'no-store');
-    res.json(await services.related.related(agentOf(res), livechatTokenOf(res), query.chatId, query.refresh));
+    res.json(
+      await services.related.related(
+        agentOf(res),
+        livechatTokenOf(res),
+        { chatId: query.chatId, threadId: query.threadId },
+        query.refresh,
+      ),
+    );
   });
 
   router.get('/forms', async (req, res) => {
     const query = parseInput(formsQuerySchema, req.query, 'query');
     res.set('Cache-Control', 'no-store');
-    res.json(await services.forms.forms(agentOf(res), livechatTokenOf(res), query.chatId, query.mappingId));
+    res.json(
+      await services.forms.forms(
+        agentOf(res),
+        livechatTokenOf(res),
+        { chatId: query.chatId, threadId: query.threadId },
+        query.mappingId,
+      ),
+    );
   });
 
   router.post('/records', async (req, res) => {

@@ -24,6 +24,12 @@ export interface WidgetDeps {
   logger: Logger;
 }
 
+/** A chat as the agent has it open: the thread on screen, when the Agent App said. */
+export interface ChatRef {
+  chatId: string;
+  threadId?: string | undefined;
+}
+
 export interface MappedObject {
   row: MappingRow;
   mapping: Mapping;
@@ -51,9 +57,9 @@ export function createWidgetContext(deps: WidgetDeps) {
   }
 
   /** The chat as the mapping engine reads it, with the agent's own LiveChat token. */
-  async function chat(agent: Agent, token: string, chatId: string): Promise<ChatSnapshot> {
+  async function chat(agent: Agent, token: string, ref: ChatRef): Promise<ChatSnapshot> {
     try {
-      return await deps.chatFields.chat(agent, token, chatId);
+      return await deps.chatFields.chat(agent, token, ref.chatId, ref.threadId);
     } catch (error) {
       if (
         error instanceof LiveChatError &&

@@ -13,6 +13,19 @@ const chatIdSchema = z
   .max(64, 'That is not a LiveChat chat id.')
   .regex(/^[A-Za-z0-9_-]+$/, 'That is not a LiveChat chat id.');
 
+/**
+ * The thread the agent has open (customer_profile `chat.id`, which the Agent App SDK documents as the
+ * thread id): without it LiveChat's get_chat answers the chat's latest thread, so an older archived
+ * thread would show the newest one's data.
+ */
+const threadIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64, 'That is not a LiveChat thread id.')
+  .regex(/^[A-Za-z0-9_-]+$/, 'That is not a LiveChat thread id.')
+  .optional();
+
 export const widgetAccountSchema = z.object({
   id: z.string(),
   label: z.string(),
@@ -26,6 +39,7 @@ export type WidgetAccount = z.infer<typeof widgetAccountSchema>;
 
 export const relatedQuerySchema = z.object({
   chatId: chatIdSchema,
+  threadId: threadIdSchema,
   /** `1` skips the short-lived cache (the refresh button). */
   refresh: z
     .enum(['0', '1', 'true', 'false'], { error: 'refresh is 1 or 0.' })
@@ -92,6 +106,7 @@ export type RelatedResponse = z.infer<typeof relatedResponseSchema>;
 
 export const formsQuerySchema = z.object({
   chatId: chatIdSchema,
+  threadId: threadIdSchema,
   /** Only this mapped object's form (what the widget asks when the agent presses Create). */
   mappingId: z.uuid('Unknown mapped object.').optional(),
 });
@@ -160,6 +175,7 @@ export type FormsResponse = z.infer<typeof formsResponseSchema>;
 
 export const createRecordRequestSchema = z.object({
   chatId: chatIdSchema,
+  threadId: threadIdSchema,
   mappingId: z.uuid('Unknown mapped object.'),
   /**
    * The form's values by field API name, as the agent left them. Every field of the mapping may be given;

@@ -16,14 +16,18 @@ import type { Http } from './http';
  */
 export function createWidgetApi(http: Http) {
   return {
-    related: (chatId: string, options: { refresh?: boolean } = {}) =>
+    related: (chatId: string, options: { refresh?: boolean; threadId?: string | undefined } = {}) =>
       http({
         path: '/api/widget/related',
-        query: { chatId, refresh: options.refresh ? 1 : undefined },
+        query: { chatId, threadId: options.threadId, refresh: options.refresh ? 1 : undefined },
         schema: relatedResponseSchema,
       }),
-    form: (chatId: string, mappingId: string) =>
-      http({ path: '/api/widget/forms', query: { chatId, mappingId }, schema: formsResponseSchema }),
+    form: (chatId: string, mappingId: string, threadId?: string) =>
+      http({
+        path: '/api/widget/forms',
+        query: { chatId, mappingId, threadId },
+        schema: formsResponseSchema,
+      }),
     createRecord: (body: CreateRecordRequest) =>
       http({ method: 'POST', path: '/api/widget/records', body, schema: createRecordResponseSchema }),
   };

@@ -5,6 +5,8 @@ import { z } from 'zod';
 export interface OpenChat {
   /** Null when the agent looks at a customer without a chat (Customers list). */
   chatId: string | null;
+  /** The thread on screen (customer_profile `chat.id`); an archived chat may have several. */
+  threadId: string | null;
   customerName: string;
   source: 'chats' | 'archives' | 'customers';
 }
@@ -28,6 +30,7 @@ export function toOpenChat(profile: unknown): OpenChat | null {
   if (!parsed.success) return null;
   return {
     chatId: parsed.data.chat.chat_id ?? null,
+    threadId: parsed.data.chat.chat_id ? (parsed.data.chat.id ?? null) : null,
     customerName: parsed.data.name,
     source: parsed.data.source,
   };

@@ -13,12 +13,15 @@ type Loaded =
 /** The Create form of one mapped object, prefilled on the server from the mapping and this chat. */
 export function CreateRecordForm({
   chatId,
+  threadId,
   mappingId,
   objectLabel,
   onCreated,
   onCancel,
 }: {
   chatId: string;
+  /** The thread on screen: its values prefill the form and go into the record. */
+  threadId: string | undefined;
   mappingId: string;
   objectLabel: string;
   onCreated: (created: CreateRecordResponse) => void;
@@ -32,7 +35,7 @@ export function CreateRecordForm({
 
   useEffect(() => {
     let gone = false;
-    api.widget.form(chatId, mappingId).then(
+    api.widget.form(chatId, mappingId, threadId).then(
       (res) => {
         if (gone) return;
         const account = res.accounts[0];
@@ -56,7 +59,7 @@ export function CreateRecordForm({
     return () => {
       gone = true;
     };
-  }, [api, chatId, mappingId]);
+  }, [api, chatId, mappingId, threadId]);
 
   if (loaded.status === 'loading') {
     return (
@@ -83,7 +86,12 @@ export function CreateRecordForm({
     setSaving(true);
     try {
       onCreated(
-        await api.widget.createRecord({ chatId, mappingId, values: toRequestValues(form.fields, values) }),
+        await api.widget.createRecord({
+          chatId,
+          ...(threadId ? { threadId } : {}),
+          mappingId,
+          values: toRequestValues(form.fields, values),
+        }),
       );
     } catch (error) {
       setProblems(createProblems(error) ?? { '': errorMessage(error) });

@@ -52,12 +52,14 @@ function RecordItem({ record, fresh }: { record: RelatedRecord; fresh?: boolean 
 
 function ObjectGroup({
   chatId,
+  threadId,
   object,
   created,
   canCreate,
   onCreated,
 }: {
   chatId: string;
+  threadId: string | undefined;
   object: RelatedObject;
   created: RelatedRecord[];
   canCreate: boolean;
@@ -105,6 +107,7 @@ function ObjectGroup({
       {creating && (
         <CreateRecordForm
           chatId={chatId}
+          threadId={threadId}
           mappingId={object.mappingId}
           objectLabel={object.objectLabel}
           onCancel={() => setCreating(false)}
@@ -132,12 +135,14 @@ function ObjectGroup({
 
 function AccountSection({
   chatId,
+  threadId,
   entry,
   showLabel,
   created,
   onCreated,
 }: {
   chatId: string;
+  threadId: string | undefined;
   entry: RelatedAccount;
   showLabel: boolean;
   created: Created;
@@ -184,6 +189,7 @@ function AccountSection({
         <ObjectGroup
           key={object.mappingId}
           chatId={chatId}
+          threadId={threadId}
           object={object}
           created={created[object.mappingId] ?? []}
           canCreate={canCreate}
@@ -195,7 +201,7 @@ function AccountSection({
 }
 
 /** The visitor's Salesforce records for the open chat, grouped by account and object, with Create. */
-export function RelatedRecords({ chatId }: { chatId: string }) {
+export function RelatedRecords({ chatId, threadId }: { chatId: string; threadId?: string | undefined }) {
   const api = useApi();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [created, setCreated] = useState<Created>({});
@@ -207,13 +213,13 @@ export function RelatedRecords({ chatId }: { chatId: string }) {
       setLoaded((s) =>
         s.status === 'ready' && refresh ? { ...s, refreshing: true } : { status: 'loading' },
       );
-      api.widget.related(chatId, { refresh }).then(
+      api.widget.related(chatId, { refresh, threadId }).then(
         (data) => mine === run.current && setLoaded({ status: 'ready', data, refreshing: false }),
         (error: unknown) =>
           mine === run.current && setLoaded({ status: 'error', message: errorMessage(error) }),
       );
     },
-    [api, chatId],
+    [api, chatId, threadId],
   );
 
   useEffect(() => {
@@ -294,6 +300,7 @@ export function RelatedRecords({ chatId }: { chatId: string }) {
           <AccountSection
             key={entry.account.id}
             chatId={chatId}
+            threadId={threadId}
             entry={entry}
             showLabel={data.accounts.length > 1}
             created={created}
