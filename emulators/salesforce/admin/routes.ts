@@ -2,25 +2,16 @@ import express from 'express';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { SalesforceError } from '../errors';
+import { FAULT_KINDS, type FaultKind } from '../faults';
 import { field, values } from '../metadata/fields';
 import type { FieldType } from '../metadata/types';
 import { originOf, sendJson } from '../http-util';
 import type { EmulatorState } from '../state';
 import type { SalesforceEmulatorAdmin } from './admin';
 
-const faultKind = z.union([
-  z.literal(503),
-  z.literal(500),
-  z.enum([
-    'REQUEST_LIMIT_EXCEEDED',
-    'CONCURRENT_LIMIT',
-    'UNABLE_TO_LOCK_ROW',
-    'inactive_user',
-    'invalid_client',
-    'HTML_502',
-    'hang',
-  ]),
-]);
+const faultKind = z.custom<FaultKind>((v) => FAULT_KINDS.includes(v as FaultKind), {
+  message: `kind is one of ${FAULT_KINDS.join(', ')}`,
+});
 const faultScope = z.enum(['api', 'oauth', 'all']).optional();
 const failNextBody = z.object({
   count: z.number().int().positive(),
