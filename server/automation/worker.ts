@@ -95,7 +95,7 @@ export async function startWorker(deps: {
         const released = await processor.releaseInFlight();
         const chats = [...inHand];
         for (const job of chats) await deps.queue.enqueueChat(job);
-        log.warn(
+        log.info(
           { runs: released, chats: chats.length },
           'stopping: released the runs still in flight; another worker takes them now',
         );
