@@ -47,6 +47,8 @@ export interface LiveChatAdmin {
   deliveries(): WebhookDelivery[];
   /** Resolves once every webhook delivery (with its retries) has finished. */
   waitForDeliveries(): Promise<void>;
+  /** The next `count` token requests (code exchange or refresh) answer `status` instead. */
+  failNextToken(count: number, status: 429 | 500 | 503): void;
   /** Re-seeds the world and forgets tokens, sessions, webhooks and deliveries. */
   reset(): void;
 }
@@ -117,7 +119,11 @@ export function createAdmin(ctx: EmulatorContext, chats: ChatService): LiveChatA
       ctx.webhooks.setEnabled(licenseId, clientId, enabled),
     deliveries: () => ctx.webhooks.deliveries(),
     waitForDeliveries: () => ctx.webhooks.settled(),
+    failNextToken(count, status) {
+      for (let i = 0; i < count; i++) ctx.tokenFaults.push(status);
+    },
     reset() {
+      ctx.tokenFaults.length = 0;
       ctx.world.reset();
       ctx.tokens.clear();
       ctx.sessions.clear();

@@ -20,5 +20,7 @@ export interface EmulatorContext {
   sessions: SessionStore;
   chats: ChatService;
   webhooks: WebhookService;
+  /** Statuses the next `POST /v2/token` calls answer with instead of a token (tests' faults). */
+  tokenFaults: (429 | 500 | 503)[];
   agentApp?: AgentAppOptions;
 }

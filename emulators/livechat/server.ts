@@ -71,6 +71,7 @@ export function createLiveChatEmulator(options: LiveChatEmulatorOptions = {}): L
       (organizationId) => world.licenseByOrganization(organizationId)?.region ?? 'dal',
     ),
     sessions: createSessionStore(),
+    tokenFaults: [],
     chats,
     webhooks,
     ...(options.agentApp && { agentApp: options.agentApp }),

@@ -18,6 +18,9 @@ export class NotInstalledError extends Error {
 
 export type LicenseTokens = ReturnType<typeof createLicenseTokens>;
 
+const refusesTheGrant = (error: LiveChatError) =>
+  error.isAuthError || error.type === 'invalid_client' || error.type === 'unauthorized_client';
+
 /**
  * The license-level LiveChat access token obtained at installation, refreshed before it expires
  * (LiveChat states its lifetime), under a row lock so concurrent workers refresh it once.
@@ -55,7 +58,11 @@ export function createLicenseTokens(deps: {
         }
         const current = deps.secretBox.decrypt(row.refresh_token_enc);
         const tokens = await deps.livechat.refreshToken(current).catch((error: unknown) => {
-          if (error instanceof LiveChatError && error.status < 500) throw new NotInstalledError(licenseId);
+          // Only a refused grant or client means the app is gone for this license (RFC 6749 §5.2:
+          // invalid_grant, invalid_client, unauthorized_client). A rate limit (429), an outage
+          // (5xx) or a network failure is temporary: the job retries; nothing is said "not installed".
+          if (error instanceof LiveChatError && refusesTheGrant(error))
+            throw new NotInstalledError(licenseId);
           throw error;
         });
         await tx.liveChatInstallation.update({

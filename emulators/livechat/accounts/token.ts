@@ -56,6 +56,11 @@ export function tokenRouter(ctx: EmulatorContext): Router {
 
   router.post('/v2/token', ...bodies, (req, res) => {
     try {
+      // An injected outage or rate limit, in the accounts service's error format (RFC 6749 §5.2
+      // shape; LiveChat documents no status for these, so 429 and 5xx are what HTTP says).
+      const fault = ctx.tokenFaults.shift();
+      if (fault === 429) throw new AccountsError(429, 'too_many_requests', 'Too many requests');
+      if (fault) throw new AccountsError(fault, 'server_error', 'Service temporarily unavailable');
       const grantType = (req.body as { grant_type?: unknown } | undefined)?.grant_type;
       if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
         throw new AccountsError(400, 'unsupported_grant_type', 'Unsupported grant_type');
