@@ -267,5 +267,5 @@ export function createSalesforceConnections(deps: {
     };
   }
 
-  return { oauth2For, connect, refresh, identify, checkedInstanceUrl };
+  return { oauth2For, connect, refresh, identify };
 }
