@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { demoClient } from '../../emulators/livechat';
 import { demoConnectedApp } from '../../emulators/salesforce';
-import type { World } from './world';
+import { buildConfig } from './config';
+import { createEmptyDatabase } from './database';
+import { startWorld, type World } from './world';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -59,6 +61,34 @@ export function spawnWorker(
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGTERM');
       return exited;
+    },
+  };
+}
+
+/**
+ * The web app alone, on a database of its own, with records made by worker processes the test
+ * spawns (`spawn`); `close` stops them all and drops the database.
+ */
+export async function startWorldForWorkers(prefix: string): Promise<{
+  world: World;
+  spawn(env?: Record<string, string>): WorkerProcess;
+  close(): Promise<void>;
+}> {
+  const database = await createEmptyDatabase(prefix);
+  const world = await startWorld({ seed: true, worker: false, databaseUrl: database.url });
+  const workers: WorkerProcess[] = [];
+  const encryptionKey = buildConfig().encryption.key!;
+  return {
+    world,
+    spawn: (env = {}) => {
+      const worker = spawnWorker(world, database.url, encryptionKey, env);
+      workers.push(worker);
+      return worker;
+    },
+    close: async () => {
+      for (const w of workers) await w.stop().catch(() => {});
+      await world.close();
+      await database.drop();
     },
   };
 }

@@ -1,28 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLicense } from '../../../emulators/demo/people';
 import { DEMO_ORG, endNewChat, eventually, isDone, leadsWithEmail, runsOf } from '../../support/automation';
-import { createEmptyDatabase } from '../../support/database';
-import { buildConfig } from '../../support/config';
-import { spawnWorker, type WorkerProcess } from '../../support/workerProcess';
-import { startWorld, type World } from '../../support/world';
+import { startWorldForWorkers } from '../../support/workerProcess';
+import type { World } from '../../support/world';
 
 let world: World;
-let databaseUrl: string;
-let dropDatabase: () => Promise<void>;
-const workers: WorkerProcess[] = [];
-const encryptionKey = buildConfig().encryption.key!;
+let workers: Awaited<ReturnType<typeof startWorldForWorkers>>;
 
 beforeAll(async () => {
-  const database = await createEmptyDatabase('crash');
-  databaseUrl = database.url;
-  dropDatabase = database.drop;
-  // The web app alone: records are created by separate worker processes.
-  world = await startWorld({ seed: true, worker: false, databaseUrl });
+  workers = await startWorldForWorkers('crash');
+  world = workers.world;
 });
 afterAll(async () => {
-  for (const w of workers) await w.stop().catch(() => {});
-  await world?.close();
-  await dropDatabase?.();
+  await workers?.close();
 });
 
 describe('a worker killed in the middle of a batch', () => {
@@ -41,8 +31,7 @@ describe('a worker killed in the middle of a batch', () => {
     }));
     const ended = visitors.map((v) => endNewChat(world, v));
 
-    const first = spawnWorker(world, databaseUrl, encryptionKey);
-    workers.push(first);
+    const first = workers.spawn();
     await eventually(
       async () => {
         const done = await world.app.db.automationRun.count({ where: { status: 'created' } });
@@ -55,8 +44,7 @@ describe('a worker killed in the middle of a batch', () => {
     const doneAtKill = await world.app.db.automationRun.count({ where: { status: 'created' } });
     expect(doneAtKill).toBeLessThan(visitors.length); // killed mid-batch
 
-    const second = spawnWorker(world, databaseUrl, encryptionKey);
-    workers.push(second);
+    workers.spawn(); // another worker takes over
     await eventually(
       async () => {
         for (const chat of ended) {
@@ -102,8 +90,7 @@ describe('a worker killed in the middle of a batch', () => {
       Company: 'Unknown (LiveChat)',
       Email: 'half.done@example.com',
     });
-    const worker = spawnWorker(world, databaseUrl, encryptionKey);
-    workers.push(worker);
+    const worker = workers.spawn();
     const run = await eventually(
       async () => {
         const [r] = await runsOf(world, ended.chatId);

@@ -13,65 +13,54 @@ afterAll(async () => {
 });
 
 describe('when Salesforce misbehaves', () => {
-  it('creates every record exactly once while 30 % of requests fail with 503 or REQUEST_LIMIT_EXCEEDED', async () => {
-    world.salesforce.admin.failRate({
+  it.each([
+    {
+      what: '30 % of requests fail with 503 or REQUEST_LIMIT_EXCEEDED',
       probability: 0.3,
-      kind: [503, 'REQUEST_LIMIT_EXCEEDED'],
-      orgId: DEMO_ORG,
+      kind: [503, 'REQUEST_LIMIT_EXCEEDED'] as const,
       seed: 7,
-    });
-    const visitors = Array.from({ length: 12 }, (_, i) => ({
-      name: `Chaos Visitor${i}`,
-      email: `chaos.${i}@example.com`,
-    }));
-    const ended = visitors.map((v) => endNewChat(world, v));
-    await eventually(
-      async () => {
-        for (const chat of ended) {
-          const runs = await runsOf(world, chat.chatId);
-          expect(runs.length).toBe(1);
-          expect(runs[0]!.status).toBe('created');
-        }
-      },
-      60_000,
-      250,
-    );
-    world.salesforce.admin.clearFaults();
-    for (const v of visitors) expect(leadsWithEmail(world, v.email), v.email).toHaveLength(1);
-    const refused = world.salesforce.admin.calls(DEMO_ORG, { counted: false }).length;
-    expect(refused).toBeGreaterThan(0); // the faults really happened
-    const retried = await world.app.db.automationRun.count({ where: { attempts: { gt: 1 } } });
-    expect(retried).toBeGreaterThan(0);
-  }, 90_000);
-
-  it('creates every record exactly once while 40 % of requests fail with 500 UNKNOWN_EXCEPTION, a locked row, the concurrent limit or a gateway page', async () => {
-    world.salesforce.admin.failRate({
+      name: 'Chaos',
+      count: 12,
+    },
+    {
+      what: '40 % of requests fail with 500 UNKNOWN_EXCEPTION, a locked row, the concurrent limit or a gateway page',
       probability: 0.4,
-      kind: [500, 'UNABLE_TO_LOCK_ROW', 'CONCURRENT_LIMIT', 'HTML_502', 503],
-      orgId: DEMO_ORG,
+      kind: [500, 'UNABLE_TO_LOCK_ROW', 'CONCURRENT_LIMIT', 'HTML_502', 503] as const,
       seed: 11,
-    });
-    const visitors = Array.from({ length: 10 }, (_, i) => ({
-      name: `Storm Visitor${i}`,
-      email: `storm.${i}@example.com`,
-    }));
-    const ended = visitors.map((v) => endNewChat(world, v));
-    // Every one of these is temporary: none may end as "failed", and no Retry by hand is needed.
-    await eventually(
-      async () => {
-        for (const chat of ended) {
-          const runs = await runsOf(world, chat.chatId);
-          expect(runs.length).toBe(1);
-          expect(runs[0]!.status, runs[0]!.errorMessage ?? '').toBe('created');
-        }
-      },
-      90_000,
-      250,
-    );
-    world.salesforce.admin.clearFaults();
-    for (const v of visitors) expect(leadsWithEmail(world, v.email), v.email).toHaveLength(1);
-    expect(world.salesforce.admin.calls(DEMO_ORG, { counted: false }).length).toBeGreaterThan(0);
-  }, 120_000);
+      name: 'Storm',
+      count: 10,
+    },
+  ])(
+    'creates every record exactly once while $what',
+    async ({ probability, kind, seed, name, count }) => {
+      world.salesforce.admin.failRate({ probability, kind: [...kind], orgId: DEMO_ORG, seed });
+      const retriedBefore = await world.app.db.automationRun.count({ where: { attempts: { gt: 1 } } });
+      const visitors = Array.from({ length: count }, (_, i) => ({
+        name: `${name} Visitor${i}`,
+        email: `${name.toLowerCase()}.${i}@example.com`,
+      }));
+      const ended = visitors.map((v) => endNewChat(world, v));
+      // Every one of these is temporary: none may end as "failed", and no Retry by hand is needed.
+      await eventually(
+        async () => {
+          for (const chat of ended) {
+            const runs = await runsOf(world, chat.chatId);
+            expect(runs.length).toBe(1);
+            expect(runs[0]!.status, runs[0]!.errorMessage ?? '').toBe('created');
+          }
+        },
+        90_000,
+        250,
+      );
+      world.salesforce.admin.clearFaults();
+      for (const v of visitors) expect(leadsWithEmail(world, v.email), v.email).toHaveLength(1);
+      const refused = world.salesforce.admin.calls(DEMO_ORG, { counted: false }).length;
+      expect(refused).toBeGreaterThan(0); // the faults really happened
+      const retried = await world.app.db.automationRun.count({ where: { attempts: { gt: 1 } } });
+      expect(retried).toBeGreaterThan(retriedBefore);
+    },
+    120_000,
+  );
 
   it('refreshes an expired access token and creates the record', async () => {
     world.salesforce.admin.expireAccessTokens(DEMO_ORG);

@@ -1,28 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, endNewChat, leadsWithEmail, runsOf } from '../../support/automation';
-import { buildConfig } from '../../support/config';
-import { createEmptyDatabase } from '../../support/database';
-import { spawnWorker, type WorkerProcess } from '../../support/workerProcess';
-import { startWorld, type World } from '../../support/world';
+import { startWorldForWorkers } from '../../support/workerProcess';
+import type { World } from '../../support/world';
 
 let world: World;
-let databaseUrl: string;
-let dropDatabase: () => Promise<void>;
-const workers: WorkerProcess[] = [];
-const encryptionKey = buildConfig().encryption.key!;
+let workers: Awaited<ReturnType<typeof startWorldForWorkers>>;
 // A lease far longer than the test may wait: a run that is taken must have been released, not expired.
 const longLease = { AUTOMATION_JOB_TIMEOUT_SECONDS: '300', SHUTDOWN_GRACE_SECONDS: '1' };
 
 beforeAll(async () => {
-  const database = await createEmptyDatabase('shutdown');
-  databaseUrl = database.url;
-  dropDatabase = database.drop;
-  world = await startWorld({ seed: true, worker: false, databaseUrl });
+  workers = await startWorldForWorkers('shutdown');
+  world = workers.world;
 });
 afterAll(async () => {
-  for (const w of workers) await w.stop().catch(() => {});
-  await world?.close();
-  await dropDatabase?.();
+  await workers?.close();
 });
 
 describe('a worker stopped with SIGTERM while a run is in flight', () => {
@@ -30,8 +21,7 @@ describe('a worker stopped with SIGTERM while a run is in flight', () => {
     // Every Salesforce answer takes 20 s: the run cannot finish within the 1 s grace.
     world.salesforce.admin.setLatency(20_000);
     const chat = endNewChat(world, { name: 'Stopping Visitor', email: 'stopping.visitor@example.com' });
-    const first = spawnWorker(world, databaseUrl, encryptionKey, longLease);
-    workers.push(first);
+    const first = workers.spawn(longLease);
     await eventually(
       async () => {
         const [run] = await runsOf(world, chat.chatId);
@@ -51,8 +41,7 @@ describe('a worker stopped with SIGTERM while a run is in flight', () => {
     expect(released!.leaseUntil!.getTime()).toBeLessThanOrEqual(Date.now());
 
     world.salesforce.admin.setLatency(0);
-    const second = spawnWorker(world, databaseUrl, encryptionKey, longLease);
-    workers.push(second);
+    const second = workers.spawn(longLease);
     // Well within the 300 s lease the first worker took: the release, not the expiry, freed it.
     const done = await eventually(
       async () => {
