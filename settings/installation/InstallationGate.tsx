@@ -39,13 +39,7 @@ export function InstallationGate({ auth, children }: { auth: LiveChatAuth; child
       setPhase({ step: 'installing' });
       let code;
       try {
-        // The hidden iframe is tried twice: its first try can meet the sign-in iframe still closing
-        // (seen in a cold browser), and a click is only asked for when it really cannot work.
-        code = await auth
-          .authorizationCode(flow)
-          .catch((first: unknown) =>
-            flow === 'iframe' ? auth.authorizationCode(flow) : Promise.reject(first),
-          );
+        code = await auth.authorizationCode(flow);
       } catch (e) {
         if (mine === run.current)
           setPhase({ step: 'needs-click', problem: flow === 'popup' ? describeSignInError(e) : null });

@@ -122,21 +122,27 @@ export function createLiveChatAuth(config: {
     },
     async authorizationCode(flow) {
       // Our own state and verifier: the SDK leaves `state` empty by default and then cannot find its transaction.
-      const codeVerifier = randomString(128);
-      const redirectUri = currentRedirectUri();
-      const options = {
-        response_type: 'code' as const,
-        redirect_uri: redirectUri,
-        state: randomString(32),
-        pkce: { enabled: true, code_verifier: codeVerifier, code_challange_method: 'S256' as const },
+      const once = async () => {
+        const codeVerifier = randomString(128);
+        const redirectUri = currentRedirectUri();
+        const options = {
+          response_type: 'code' as const,
+          redirect_uri: redirectUri,
+          state: randomString(32),
+          pkce: { enabled: true, code_verifier: codeVerifier, code_challange_method: 'S256' as const },
+        };
+        const data =
+          flow === 'iframe'
+            ? await viaIframe(() => sdk.iframe(options).authorize())
+            : await sdk.popup(options).authorize();
+        const parsed = codeDataSchema.safeParse(data);
+        if (!parsed.success) throw new Error('LiveChat sent an unexpected authorization answer.');
+        return { code: parsed.data.code, redirectUri, codeVerifier };
       };
-      const data =
-        flow === 'iframe'
-          ? await viaIframe(() => sdk.iframe(options).authorize())
-          : await sdk.popup(options).authorize();
-      const parsed = codeDataSchema.safeParse(data);
-      if (!parsed.success) throw new Error('LiveChat sent an unexpected authorization answer.');
-      return { code: parsed.data.code, redirectUri, codeVerifier };
+      // The hidden iframe is tried once more, with a new state, whatever its first failure: that try
+      // can meet the sign-in iframe still closing (seen in a cold browser); a click is asked for
+      // only when the iframe really cannot work.
+      return flow === 'iframe' ? once().catch(() => once()) : once();
     },
   };
 }
