@@ -9,7 +9,7 @@ import { createAgentAuth } from './auth/agentAuth.service';
 import { requireAgent, requireOwner } from './auth/auth.middleware';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
-import { createSecretBox, deriveSecret } from './crypto/secretBox';
+import { createSecretBox } from './crypto/secretBox';
 import type { Database } from './db/prisma';
 import { directoryRoutes } from './directory/directory.routes';
 import { healthRoutes } from './health/health.routes';
@@ -23,6 +23,8 @@ import { createActivityService } from './automation/activity.service';
 import type { JobQueue } from './automation/queue';
 import { webhookRoutes } from './automation/webhook.routes';
 import { createWebhookService } from './automation/webhook.service';
+import { createWebhookSecrets } from './automation/webhookSecrets';
+import { createWebhookRegistration } from './livechat/webhookRegistration.service';
 import { createChatFieldsService } from './chatFields/chatFields.service';
 import { createMappingsService } from './mappings/mappings.service';
 import { mappingsRoutes } from './mappings/mappings.routes';
@@ -107,6 +109,7 @@ export function createServices(deps: AppDeps) {
     onConnected: (accountId) => activity.resumeAccount(accountId).then(() => undefined),
   });
   const chatFields = createChatFieldsService({ db, livechat, clock, logger });
+  const webhookSecrets = createWebhookSecrets({ db, secretBox, clock });
   return {
     clock,
     secretBox,
@@ -118,7 +121,18 @@ export function createServices(deps: AppDeps) {
     accounts,
     chatFields,
     activity,
-    webhooks: createWebhookService({ db, secretBox, queue: deps.queue, logger }),
+    webhooks: createWebhookService({ db, secrets: webhookSecrets, queue: deps.queue, logger }),
+    webhookSecrets,
+    webhookRegistration: createWebhookRegistration({
+      db,
+      livechat,
+      secretBox,
+      url: `${config.publicUrl}/webhooks/livechat`,
+      author: config.livechat.authorToken,
+      clock,
+      logger,
+      onChange: webhookSecrets.invalidate,
+    }),
     lookup: createSalesforceLookup({ accounts, connections, metadata }),
     mappings: createMappingsService({
       db,
@@ -141,8 +155,6 @@ export function createServices(deps: AppDeps) {
       db,
       livechat,
       secretBox,
-      webhookUrl: `${config.publicUrl}/webhooks/livechat`,
-      webhookSecret: deriveSecret(config.encryption.key, 'livechat-webhook'),
       clock,
       logger,
     }),

@@ -58,6 +58,21 @@ const envSchema = z.object({
     }),
   LIVECHAT_CLIENT_ID: optionalText,
   LIVECHAT_CLIENT_SECRET: optionalText,
+  /**
+   * The app author's personal access token (Developer Console › Settings › Authorization), scope
+   * `webhooks.configuration:rw`: "<account_id>:<token>" or its base64 form as the console shows it.
+   * It registers the app's license webhook; without it, that is done in the console.
+   */
+  LIVECHAT_AUTHOR_PAT: optionalText.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const plain = v.includes(':') ? v : Buffer.from(v, 'base64').toString('utf8');
+    const colon = plain.indexOf(':');
+    if (colon < 1 || colon === plain.length - 1) {
+      ctx.addIssue({ code: 'custom', message: 'must be "<account_id>:<personal access token>"' });
+      return z.NEVER;
+    }
+    return { accountId: plain.slice(0, colon), token: plain.slice(colon + 1) };
+  }),
   LIVECHAT_ACCOUNTS_URL: url.default('https://accounts.livechat.com'),
   LIVECHAT_API_URL: url.default('https://api.livechatinc.com'),
   SALESFORCE_CLIENT_ID: optionalText,
@@ -116,7 +131,14 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   encryption: { keyId: string; key: string | undefined; oldKeys: { id: string; key: string }[] };
-  livechat: { clientId: string; clientSecret: string; accountsUrl: string; apiUrl: string };
+  livechat: {
+    clientId: string;
+    clientSecret: string;
+    accountsUrl: string;
+    apiUrl: string;
+    /** The app author's personal access token: registers the app's license webhook. */
+    authorToken: { accountId: string; token: string } | undefined;
+  };
   salesforce: {
     clientId: string;
     clientSecret: string;
@@ -189,6 +211,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         clientSecret: e.LIVECHAT_CLIENT_SECRET ?? '',
         accountsUrl: e.LIVECHAT_ACCOUNTS_URL,
         apiUrl: e.LIVECHAT_API_URL,
+        authorToken: e.LIVECHAT_AUTHOR_PAT,
       },
       salesforce: {
         clientId: e.SALESFORCE_CLIENT_ID ?? '',

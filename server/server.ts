@@ -11,6 +11,7 @@ import { createDatabase, type Database } from './db/prisma';
 import { builtFrontends } from './http/frontends';
 import { createQueueFor } from './automation/queue';
 import { listen } from './lifecycle/listen';
+import { keepWebhookRegistered } from './livechat/keepWebhookRegistered';
 import { startWorker } from './automation/worker';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -93,6 +94,8 @@ export async function startServer(
     const deps = { config, logger, db, migrationNames: migrations.map((m) => m.name), frontends, queue };
     const services = createServices(deps);
     cleanups.push(() => services.apiUsage.stop()); // the last counts are written before the database closes
+    const registration = await keepWebhookRegistered(services.webhookRegistration, logger);
+    cleanups.push(async () => registration.stop());
     const worker =
       options.worker === false ? undefined : await startWorker({ config, db, services, queue, logger });
     const app = createApp({ ...deps, services });

@@ -42,6 +42,14 @@ export interface LiveChatAdmin {
   revokeToken(token: string): void;
   /** A signed-in accounts session for the agent, as a `Cookie` header value. */
   sessionCookie(email: string): string;
+  /**
+   * A personal access token of the agent (Developer Console › Settings › Authorization), with the
+   * `Basic` credentials LiveChat's docs say to send: `<account_id>:<token>`.
+   */
+  issuePersonalAccessToken(email: string, scopes: string[]): { accountId: string; token: string };
+  /** The license installs or uninstalls a Marketplace app (its webhooks start or stop arriving). */
+  installApp(licenseId: number, clientId: string): void;
+  uninstallApp(licenseId: number, clientId: string): void;
   webhooks(): WebhookWire[];
   setLicenseWebhooksEnabled(licenseId: number, clientId: string, enabled: boolean): void;
   deliveries(): WebhookDelivery[];
@@ -114,6 +122,20 @@ export function createAdmin(ctx: EmulatorContext, chats: ChatService): LiveChatA
     expireAllTokens: () => ctx.tokens.expireAll(),
     revokeToken: (token) => void ctx.tokens.revoke(token),
     sessionCookie: (email) => `${SESSION_COOKIE}=${ctx.sessions.create(agentOrThrow(email).agent.accountId)}`,
+    issuePersonalAccessToken(email, scopes) {
+      const { agent, license } = agentOrThrow(email);
+      const record = ctx.tokens.issuePersonal(agent.accountId, license.organizationId, scopes);
+      return { accountId: record.accountId, token: record.token };
+    },
+    installApp(licenseId, clientId) {
+      const license = ctx.world.license(licenseId);
+      if (!license || !ctx.world.client(clientId)) throw new Error(`Unknown license or client`);
+      if (!license.installedApps.includes(clientId)) license.installedApps.push(clientId);
+    },
+    uninstallApp(licenseId, clientId) {
+      const license = ctx.world.license(licenseId);
+      if (license) license.installedApps = license.installedApps.filter((id) => id !== clientId);
+    },
     webhooks: () => ctx.webhooks.all(),
     setLicenseWebhooksEnabled: (licenseId, clientId, enabled) =>
       ctx.webhooks.setEnabled(licenseId, clientId, enabled),
@@ -211,6 +233,26 @@ export function adminRouter(ctx: EmulatorContext, admin: LiveChatAdmin): Router 
   });
   router.post('/__admin/tokens/revoke', (req, res) => {
     admin.revokeToken(String(req.body?.token ?? ''));
+    res.json({});
+  });
+  router.post('/__admin/personal-access-tokens', (req, res) => {
+    try {
+      const scopes = z.array(z.string()).parse(req.body?.scopes ?? []);
+      res.json(admin.issuePersonalAccessToken(String(req.body?.email ?? ''), scopes));
+    } catch (err) {
+      fail(res, err);
+    }
+  });
+  router.post('/__admin/licenses/:id/apps', (req, res) => {
+    try {
+      admin.installApp(Number(req.params.id), String(req.body?.client_id ?? ''));
+      res.json({});
+    } catch (err) {
+      fail(res, err);
+    }
+  });
+  router.delete('/__admin/licenses/:id/apps/:clientId', (req, res) => {
+    admin.uninstallApp(Number(req.params.id), req.params.clientId);
     res.json({});
   });
   router.get('/__admin/webhooks', (_req, res) => void res.json(admin.webhooks()));

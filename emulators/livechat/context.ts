@@ -18,6 +18,8 @@ export interface EmulatorContext {
   world: World;
   tokens: TokenStore;
   sessions: SessionStore;
+  /** Where the Agent App page and the accounts service are reached: two sites, set when listening. */
+  origins: { agentApp: string; accounts: string };
   chats: ChatService;
   webhooks: WebhookService;
   /** Statuses the next `POST /v2/token` calls answer with instead of a token (tests' faults). */

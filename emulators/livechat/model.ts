@@ -43,6 +43,12 @@ export interface License {
    * the Web API takes requests for it only with `X-Region: <region>` (none means `dal`).
    */
   region?: 'dal' | 'fra';
+  /**
+   * Client ids of the Marketplace apps installed on the license. License webhooks of an app reach
+   * only licenses that installed it (Configuration API v3.5 › Webhooks: "Webhooks are always
+   * automatically enabled for the licences that install your application").
+   */
+  installedApps: string[];
   agents: LicenseAgent[];
   groups: LicenseGroup[];
   chats: StoredChat[];
@@ -53,6 +59,12 @@ export interface OAuthClient {
   /** Server-side apps have a secret (their refresh tokens don't rotate); JavaScript apps don't. */
   clientSecret?: string;
   name: string;
+  /**
+   * The organization of the app's author (Developer Console). Only it may register the app's
+   * webhooks (Configuration API v3.5 › Register Webhook: `owner_client_id` "must be owned by your
+   * organization").
+   */
+  ownerOrganizationId: string;
   /** Whitelisted redirect URIs; a `:*` port matches any port (`http://localhost:*`). */
   redirectUris: string[];
   scopes: string[];

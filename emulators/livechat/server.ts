@@ -36,8 +36,14 @@ export interface LiveChatEmulator {
   /** Listens on loopback unless told otherwise: the admin endpoints mint tokens for anyone. */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
-  /** The base URL once listening. */
+  /** The base URL once listening: the Agent App page and the Web API (`http://localhost:<port>`). */
   readonly url: string;
+  /**
+   * The accounts service's URL once listening: the same server under another site
+   * (`http://127.0.0.1:<port>`), as accounts.livechat.com is not the Agent App's my.livechatinc.com,
+   * so its sign-in cookie is a third-party cookie in the app's iframes, as it is on the real service.
+   */
+  readonly accountsUrl: string;
   admin: LiveChatAdmin;
 }
 
@@ -71,6 +77,7 @@ export function createLiveChatEmulator(options: LiveChatEmulatorOptions = {}): L
       (organizationId) => world.licenseByOrganization(organizationId)?.region ?? 'dal',
     ),
     sessions: createSessionStore(),
+    origins: { agentApp: '', accounts: '' },
     tokenFaults: [],
     chats,
     webhooks,
@@ -98,13 +105,19 @@ export function createLiveChatEmulator(options: LiveChatEmulatorOptions = {}): L
     get url() {
       return url;
     },
+    get accountsUrl() {
+      return ctx.origins.accounts;
+    },
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         // Browsers and Node's fetch try every address of `localhost`, 127.0.0.1 among them.
         server.listen(port, host, () => {
           server.off('error', reject);
-          url = `http://localhost:${(server.address() as AddressInfo).port}`;
+          const port = (server.address() as AddressInfo).port;
+          url = `http://localhost:${port}`;
+          ctx.origins.agentApp = url;
+          ctx.origins.accounts = `http://127.0.0.1:${port}`;
           resolve(url);
         });
       });

@@ -38,9 +38,14 @@ export interface WebhookService {
   list(ownerClientId: string): WebhookWire[];
   all(): WebhookWire[];
   unregister(id: string, ownerClientId: string): boolean;
-  isEnabled(licenseId: number, clientId: string): boolean;
+  /**
+   * Whether the license receives the client's license webhooks: the app is installed there and its
+   * webhooks were not disabled (Configuration API v3.5 › Disable License Webhooks: "The webhooks
+   * will stay disabled even after the associated application is reinstalled").
+   */
+  isEnabled(license: License, clientId: string): boolean;
   setEnabled(licenseId: number, clientId: string, enabled: boolean): void;
-  /** Sends `action` to every matching registration enabled on the license. */
+  /** Sends `action` to every matching registration of an app installed and enabled on the license. */
   dispatch(
     license: License,
     action: string,
@@ -168,7 +173,8 @@ export function createWebhookService(
       hooks = hooks.filter((h) => !(h.id === id && h.owner_client_id === owner));
       return hooks.length < before;
     },
-    isEnabled: (licenseId, clientId) => !disabled.has(`${licenseId}:${clientId}`),
+    isEnabled: (license, clientId) =>
+      license.installedApps.includes(clientId) && !disabled.has(`${license.licenseId}:${clientId}`),
     setEnabled(licenseId, clientId, enabled) {
       if (enabled) disabled.delete(`${licenseId}:${clientId}`);
       else disabled.add(`${licenseId}:${clientId}`);
@@ -178,6 +184,7 @@ export function createWebhookService(
         (h) =>
           h.action === action &&
           h.type === 'license' &&
+          license.installedApps.includes(h.owner_client_id) &&
           !disabled.has(`${license.licenseId}:${h.owner_client_id}`) &&
           matchesFilters(h, chat),
       );

@@ -1,46 +1,53 @@
 import type { Logger } from 'pino';
 import type { ChatDeactivatedWebhook } from '../../src/api/automation';
-import { secretsEqual, type SecretBox } from '../crypto/secretBox';
 import type { Database } from '../db/prisma';
 import type { Prisma } from '../db/generated/client';
 import { unauthorized } from '../http/appError';
 import type { JobQueue } from './queue';
+import type { WebhookSecrets } from './webhookSecrets';
 
 export type WebhookService = ReturnType<typeof createWebhookService>;
 
 /**
- * LiveChat's ended-chat webhook: the secret is checked in constant time against the license's
- * installation, the event is stored (a redelivery stores nothing new), then a job is queued. If
+ * LiveChat's ended-chat webhook: the secret is checked in constant time against the registration
+ * the delivery names (`webhook_id`), the event is stored without its secret (a redelivery, or the
+ * copy sent to a second registration during a rotation, stores nothing new), then a job is queued. If
  * queueing fails after the event was stored, `enqueuePending` (run at worker start) queues it later,
  * so an acknowledged webhook is never lost.
  */
 export function createWebhookService(deps: {
   db: Database;
-  secretBox: SecretBox;
+  secrets: WebhookSecrets;
   queue: JobQueue | undefined;
   logger: Logger;
 }) {
   const log = deps.logger.child({ module: 'webhooks' });
 
   async function receive(webhook: ChatDeactivatedWebhook): Promise<{ stored: boolean }> {
+    if (!(await deps.secrets.verify(webhook.webhook_id, webhook.secret_key))) {
+      throw unauthorized('The webhook secret does not match.');
+    }
+    if (webhook.action !== 'chat_deactivated') return { stored: false };
+    // The app's webhook reaches every license that installed it from the Marketplace, also those
+    // whose owner has not opened the settings yet: without an installation there is nothing to do
+    // (no token, no mappings), and the delivery is acknowledged so LiveChat does not retry it.
     const installation = await deps.db.liveChatInstallation.findUnique({
       where: { licenseId: webhook.organization_id },
+      select: { licenseId: true },
     });
-    const expected = installation?.webhookSecretEnc
-      ? deps.secretBox.decrypt(installation.webhookSecretEnc)
-      : null;
-    // Compare even when the license is unknown, so timing says nothing about which licenses exist.
-    const matches = secretsEqual(webhook.secret_key, expected ?? 'no-installation');
-    if (!installation || !expected || !matches) throw unauthorized('The webhook secret does not match.');
-    if (webhook.action !== 'chat_deactivated') return { stored: false };
+    if (!installation) {
+      log.info({ license: webhook.organization_id }, 'ended chat of a license without installation; ignored');
+      return { stored: false };
+    }
 
     const key = {
       licenseId: webhook.organization_id,
       chatId: webhook.payload.chat_id,
       threadId: webhook.payload.thread_id,
     };
+    const { secret_key: _secret, ...withoutSecret } = webhook;
     const inserted = await deps.db.webhookEvent.createMany({
-      data: [{ ...key, action: webhook.action, payload: webhook as unknown as Prisma.InputJsonValue }],
+      data: [{ ...key, action: webhook.action, payload: withoutSecret as unknown as Prisma.InputJsonValue }],
       skipDuplicates: true,
     });
     if (inserted.count === 0) {

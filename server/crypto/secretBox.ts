@@ -1,11 +1,4 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  createHmac,
-  randomBytes,
-  timingSafeEqual,
-} from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Encrypts secrets at rest with AES-256-GCM. A ciphertext is "v1.<keyId>.<iv>.<tag>.<data>" (base64url),
@@ -77,9 +70,4 @@ export function secretsEqual(a: string, b: string): boolean {
   const ha = createHash('sha256').update(a).digest();
   const hb = createHash('sha256').update(b).digest();
   return timingSafeEqual(ha, hb) && a.length === b.length;
-}
-
-/** A secret derived from the encryption key for one purpose: stable across restarts and processes. */
-export function deriveSecret(base64Key: string, purpose: string): string {
-  return createHmac('sha256', Buffer.from(base64Key, 'base64')).update(purpose).digest('base64url');
 }

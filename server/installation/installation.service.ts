@@ -8,23 +8,19 @@ import type { Database } from '../db/prisma';
 import { AppError } from '../http/appError';
 import { LiveChatError, type LiveChatClient, type TokenResponse } from '../livechat/livechat.client';
 
-export const WEBHOOK_ACTION = 'chat_deactivated';
-
 export type InstallationService = ReturnType<typeof createInstallationService>;
 
 /**
  * Installing the app for a license: a license-level LiveChat token (authorization-code flow; the
- * refresh token stored encrypted) and the ended-chat webhook. LiveChat keeps license webhooks per
- * application (client id), shared by every license that installs it, so the webhook's secret is one
- * per app (`webhookSecret`, derived from the encryption key) and each installation re-registers it:
- * webhooks already at our URL are removed first, so there is never more than one.
+ * refresh token stored encrypted), and the license's copy of the app's webhook switched on. The
+ * webhook itself is the app author's, registered once for every license (webhookRegistration);
+ * a license may only read and switch its state (Configuration API v3.5 › Get License Webhooks
+ * State, Enable License Webhooks, with the license's own token).
  */
 export function createInstallationService(deps: {
   db: Database;
   livechat: LiveChatClient;
   secretBox: SecretBox;
-  webhookUrl: string;
-  webhookSecret: string;
   clock: Clock;
   logger: Logger;
 }) {
@@ -36,10 +32,9 @@ export function createInstallationService(deps: {
       installed: row !== null,
       installedAt: row?.installedAt.toISOString() ?? null,
       installedBy: row?.installedByEmail ?? null,
-      webhookRegistered: Boolean(row?.webhookId),
+      webhooksEnabled: Boolean(row?.webhooksEnabledAt),
     };
   }
-
   async function install(agent: Agent, body: InstallRequest): Promise<Installation> {
     const tokens = await deps.livechat
       .exchangeCode(body.code, body.redirectUri, body.codeVerifier)
@@ -65,33 +60,7 @@ export function createInstallationService(deps: {
       throw new AppError('livechat_error', 400, 'LiveChat gave no refresh token for the installation.');
     }
 
-    // License webhooks belong to the app and serve every license: the new one is registered before
-    // the old ones are removed, so no license misses an ended chat in between (a delivery to both is
-    // stored once). Only when LiveChat's limit of webhooks per action is reached do the old go first.
-    const token = tokens.access_token;
-    const ours = async () =>
-      (await deps.livechat.listWebhooks(token)).filter(
-        (w) => w.url === deps.webhookUrl && w.action === WEBHOOK_ACTION,
-      );
-    const secret = deps.webhookSecret;
-    const register = () =>
-      deps.livechat.registerWebhook(token, {
-        url: deps.webhookUrl,
-        action: WEBHOOK_ACTION,
-        secretKey: secret,
-        description: 'Salesforce for LiveChat: create records after chats end',
-      });
-    const before = await ours();
-    const { id: webhookId } = await register().catch(async (error: unknown) => {
-      if (!(error instanceof LiveChatError) || error.type !== 'limit_reached') throw error;
-      for (const webhook of before) await deps.livechat.unregisterWebhook(token, webhook.id);
-      return register();
-    });
-    for (const webhook of await ours()) {
-      if (webhook.id !== webhookId) await deps.livechat.unregisterWebhook(token, webhook.id);
-    }
-    await deps.livechat.enableLicenseWebhooks(tokens.access_token);
-
+    const webhooksEnabled = await switchWebhooksOn(agent, tokens.access_token);
     const scopes = typeof tokens.scope === 'string' ? tokens.scope.split(',') : (tokens.scope ?? []);
     const data = {
       accessTokenEnc: deps.secretBox.encrypt(tokens.access_token),
@@ -99,9 +68,7 @@ export function createInstallationService(deps: {
       tokenKeyId: deps.secretBox.keyId,
       accessTokenExpiresAt: new Date(deps.clock.now().getTime() + tokens.expires_in * 1000),
       scopes,
-      webhookId,
-      webhookSecretEnc: deps.secretBox.encrypt(secret),
-      webhookUrl: deps.webhookUrl,
+      webhooksEnabledAt: webhooksEnabled ? deps.clock.now() : null,
       installedByAccountId: agent.accountId,
       installedByEmail: agent.email,
       installedAt: deps.clock.now(),
@@ -117,8 +84,26 @@ export function createInstallationService(deps: {
       targetType: 'license',
       targetId: agent.licenseId,
     });
-    log.info({ license: agent.licenseId, webhookId }, 'installed');
+    log.info({ license: agent.licenseId, webhooksEnabled }, 'installed');
     return get(agent);
+  }
+
+  /**
+   * Our webhooks reach a license that installed the app unless someone disabled them there ("they
+   * stay disabled even after the application is reinstalled"): installing is the owner asking for
+   * them, so they are switched back on. A token without the webhooks.state scopes installs anyway,
+   * and the settings say that automation cannot start.
+   */
+  async function switchWebhooksOn(agent: Agent, token: string): Promise<boolean> {
+    try {
+      if (await deps.livechat.licenseWebhooksEnabled(token)) return true;
+      await deps.livechat.enableLicenseWebhooks(token);
+      return await deps.livechat.licenseWebhooksEnabled(token);
+    } catch (error) {
+      if (!(error instanceof LiveChatError) || error.status !== 403) throw error;
+      log.warn({ license: agent.licenseId, err: error }, 'cannot read or switch the license webhooks');
+      return false;
+    }
   }
 
   return { get, install, installWithTokens };

@@ -69,6 +69,15 @@ export interface LiveChatClientOptions {
 
 export type LiveChatClient = ReturnType<typeof createLiveChatClient>;
 
+/** A personal access token and the account that created it (Authorization › Personal Access Tokens). */
+export interface PersonalAccessToken {
+  accountId: string;
+  token: string;
+}
+
+/** A Bearer access token, or a personal access token (sent as Basic). */
+type Credential = string | PersonalAccessToken;
+
 /** The region of a LiveChat access token: its prefix before the colon (`fra:…` → `fra`), if any. */
 export function regionOf(token: string): string | undefined {
   return /^([a-z]{2,10}):/.exec(token)?.[1];
@@ -120,21 +129,29 @@ export function createLiveChatClient(options: LiveChatClientOptions) {
    * platform docs dropped their "Data centers" section in 2025; until LiveChat says the header is
    * gone, we follow the SDKs.
    */
-  const bearer = (token: string) => ({
-    authorization: `Bearer ${token}`,
-    'content-type': 'application/json',
-    ...(regionOf(token) ? { 'x-region': regionOf(token)! } : {}),
-  });
+  const headersFor = (credential: Credential) => {
+    const token = typeof credential === 'string' ? credential : credential.token;
+    const authorization =
+      typeof credential === 'string'
+        ? `Bearer ${credential}`
+        : // Authorization › Personal Access Tokens: Basic, with the account id as the user name.
+          `Basic ${Buffer.from(`${credential.accountId}:${credential.token}`).toString('base64')}`;
+    return {
+      authorization,
+      'content-type': 'application/json',
+      ...(regionOf(token) ? { 'x-region': regionOf(token)! } : {}),
+    };
+  };
   const action = <S extends z.ZodType>(
     api: 'agent' | 'configuration',
     name: string,
-    token: string,
+    credential: Credential,
     body: unknown,
     schema: S,
   ) =>
     call(
       `${options.apiUrl}/v3.5/${api}/action/${name}`,
-      { method: 'POST', headers: bearer(token), body: JSON.stringify(body) },
+      { method: 'POST', headers: headersFor(credential), body: JSON.stringify(body) },
       schema,
     );
 
@@ -178,23 +195,28 @@ export function createLiveChatClient(options: LiveChatClientOptions) {
 
     listGroups: (token: string) => action('configuration', 'list_groups', token, {}, z.array(groupSchema)),
 
-    listWebhooks: (token: string) =>
+    /*
+     * The app's license webhooks are the app author's to register (Configuration API v3.5 ›
+     * Register Webhook: "owner_client_id … must be owned by your organization"; a PAT is the
+     * recommended credential), once per client id, for every license that installs the app.
+     */
+    listWebhooks: (author: PersonalAccessToken) =>
       action(
         'configuration',
         'list_webhooks',
-        token,
+        author,
         { owner_client_id: options.clientId },
         z.array(webhookSchema),
       ),
 
     registerWebhook: (
-      token: string,
+      author: PersonalAccessToken,
       webhook: { url: string; action: string; secretKey: string; description: string },
     ) =>
       action(
         'configuration',
         'register_webhook',
-        token,
+        author,
         {
           url: webhook.url,
           action: webhook.action,
@@ -206,23 +228,33 @@ export function createLiveChatClient(options: LiveChatClientOptions) {
         z.object({ id: z.string() }),
       ),
 
-    unregisterWebhook: (token: string, id: string) =>
+    unregisterWebhook: (author: PersonalAccessToken, id: string) =>
       action(
         'configuration',
         'unregister_webhook',
-        token,
+        author,
         { id, owner_client_id: options.clientId },
         z.unknown(),
       ),
 
+    /*
+     * Per license, with the license's own token (webhooks.state:ro / :rw): whether our webhooks reach
+     * it, and switching them back on (Configuration API v3.5 › Get License Webhooks State, Enable
+     * License Webhooks). With a Bearer token the token's client is used.
+     */
+    licenseWebhooksEnabled: async (token: string) =>
+      (
+        await action(
+          'configuration',
+          'get_license_webhooks_state',
+          token,
+          {},
+          z.object({ license_webhooks_enabled: z.boolean() }),
+        )
+      ).license_webhooks_enabled,
+
     enableLicenseWebhooks: (token: string) =>
-      action(
-        'configuration',
-        'enable_license_webhooks',
-        token,
-        { owner_client_id: options.clientId },
-        z.unknown(),
-      ),
+      action('configuration', 'enable_license_webhooks', token, {}, z.unknown()),
 
     /** Raw get_chat JSON; the mapping engine parses the fields it reads. */
     getChat: (token: string, chatId: string, threadId?: string) =>

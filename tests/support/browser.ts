@@ -1,4 +1,7 @@
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 const candidates = [
@@ -28,20 +31,71 @@ export function chromiumOrExplain(): string | undefined {
   return undefined;
 }
 
-export async function launchChromium(executablePath: string): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Debian's Chromium on a profile of its own whose third-party cookie setting is chosen, as a user's
+ * is: `allowed` (Chrome's default), or `blocked` (Safari always, Chrome when the user says so; this
+ * Chromium build's own default, also in Playwright's fresh contexts). The setting is the profile
+ * preference Chrome's "Third-party cookies" page writes (`profile.cookie_controls_mode`: 0 allows,
+ * 1 blocks); Playwright cannot launch on a chosen profile and still open contexts, so Chromium is
+ * started here and Playwright connects to it over CDP. Contexts opened later follow the profile.
+ */
+export async function launchChromium(
+  executablePath: string,
+  options: { thirdPartyCookies?: 'allowed' | 'blocked' } = {},
+): Promise<Browser> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'sfl-chromium-'));
+  mkdirSync(path.join(profile, 'Default'));
+  const mode = options.thirdPartyCookies === 'blocked' ? 1 : 0;
+  writeFileSync(
+    path.join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ profile: { cookie_controls_mode: mode } }),
+  );
+  const child = spawn(
     executablePath,
-    args: [
+    [
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',
+      '--no-default-browser-check',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profile}`,
+      'about:blank',
     ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${seen}`)), 30_000);
+    child.stderr.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /DevTools listening on (ws:\/\/\S+)/.exec(seen);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Chromium exited (${code}) before it listened:\n${seen}`));
+    });
   });
+  child.stderr.resume();
+  const browser = await chromium.connectOverCDP(endpoint);
+  const close = browser.close.bind(browser);
+  browser.close = async (...args) => {
+    await close(...args).catch(() => undefined);
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return browser;
 }
 
 export const screenshotDir = new URL('../../test-results/screenshots/', import.meta.url).pathname;

@@ -11,6 +11,8 @@ declare module '@livechat/accounts-sdk' {
     scope?: string | null;
     organization_id?: string;
     pkce?: { enabled?: boolean; code_verifier?: string; code_challange_method?: 'S256' | 'plain' };
+    /** Query parameters the SDK adds to the authorize URL as they are (default: the utm pair). */
+    tracking?: Record<string, string>;
   }
 
   /** What the accounts service posts back; checked with zod before use. */

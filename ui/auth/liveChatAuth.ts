@@ -1,5 +1,6 @@
 import AccountsSDK from '@livechat/accounts-sdk';
 import { z } from 'zod';
+import { codeChallenge } from './pkce';
 
 /** A LiveChat agent access token, kept in memory only. */
 export interface LiveChatToken {
@@ -129,7 +130,15 @@ export function createLiveChatAuth(config: {
           response_type: 'code' as const,
           redirect_uri: redirectUri,
           state: randomString(32),
-          pkce: { enabled: true, code_verifier: codeVerifier, code_challange_method: 'S256' as const },
+          // Our own PKCE (see codeChallenge): the SDK's is switched off, and the challenge travels in
+          // `tracking`, the SDK's extra query parameters, which every version copies into the URL.
+          pkce: { enabled: false },
+          tracking: {
+            utm_source: 'accounts.livechat.com',
+            utm_medium: 'accounts-sdk',
+            code_challenge: await codeChallenge(codeVerifier),
+            code_challenge_method: 'S256',
+          },
         };
         const data =
           flow === 'iframe'

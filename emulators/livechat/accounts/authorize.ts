@@ -83,6 +83,15 @@ export function authorizeRouter(ctx: EmulatorContext): Router {
     if (q.response_type !== 'token' && q.response_type !== 'code') return fail('unsupported_response_type');
     const scopes = parseScopes(q.scope, client);
     if (!scopes) return fail('invalid_scope');
+    // Authorization › OAuth 2.1 › Authorization code grant with PKCE: `code_challenge` is "a string
+    // between 43 and 128 characters long"; `code_challenge_method` is `s256` or `plain`.
+    if (q.code_challenge !== undefined && !/^[A-Za-z0-9\-._~]{43,128}$/.test(q.code_challenge))
+      return fail('invalid_request');
+    if (
+      q.code_challenge_method !== undefined &&
+      !['s256', 'plain'].includes(q.code_challenge_method.toLowerCase())
+    )
+      return fail('invalid_request');
 
     const accountId = ctx.sessions.accountOf(req);
     const signedIn = accountId ? ctx.world.agentByAccountId(accountId) : undefined;
@@ -137,7 +146,6 @@ export function authorizeRouter(ctx: EmulatorContext): Router {
       redirectUri: q.redirect_uri,
       ...(q.code_challenge !== undefined && { codeChallenge: q.code_challenge }),
       ...(q.code_challenge_method !== undefined && { codeChallengeMethod: q.code_challenge_method }),
-      fromAccountsSdk: q.utm_medium === 'accounts-sdk',
     });
     if (button) {
       res.type('html').send(

@@ -1,7 +1,8 @@
 /**
  * `GET /v2/info` (token information) and `GET /v2/accounts/me` (§2.2, §2.3).
- * Invalid, expired or revoked tokens get 401 `{error:"unauthorized",…}` (the spec lists 422; real servers answer 401
- * to bad Bearer tokens; the reference marks it UNCONFIRMED: any non-200 means invalid).
+ * `/v2/info` answers a missing, invalid, expired or revoked token with 422 `{error:"invalid_request",…}`,
+ * the one error status the Global Accounts API spec lists for it; `/v2/accounts/me` with 401
+ * `{error:"unauthorized",…}`, as the spec lists for the accounts endpoints.
  */
 import express, { type Request, type Router } from 'express';
 import type { EmulatorContext } from '../context';
@@ -13,14 +14,15 @@ function validToken(
   ctx: EmulatorContext,
   req: Request,
   allowQueryCode: boolean,
+  refusal: { status: number; error: string } = { status: 401, error: 'unauthorized' },
 ): { record: AccessTokenRecord; expiresIn: number } {
   const token = bearerToken(req, allowQueryCode);
-  if (!token) throw new AccountsError(401, 'unauthorized', 'Missing access token');
+  if (!token) throw new AccountsError(refusal.status, refusal.error, 'Missing access token');
   const found = ctx.tokens.access(token);
   if (found.status !== 'valid') {
     throw new AccountsError(
-      401,
-      'unauthorized',
+      refusal.status,
+      refusal.error,
       found.status === 'expired' ? 'Access token expired' : 'Invalid access token',
     );
   }
@@ -32,13 +34,22 @@ export function infoRouter(ctx: EmulatorContext): Router {
 
   router.get('/v2/info', (req, res) => {
     try {
-      const { record, expiresIn } = validToken(ctx, req, true);
+      // Global Accounts API › Tokens › Introspect (`GET /info`): the token "can be provided via
+      // authorization or a query string" (`code`); responses 200, 422 ("Invalid request") and 500.
+      const { record, expiresIn } = validToken(ctx, req, true, { status: 422, error: 'invalid_request' });
+      // Authorization › OAuth authorization › Validating the access token: access_token,
+      // account_id, client_id, expires_in, organization_id, scope ("A comma-separated list"),
+      // token_type `Bearer`, and `refresh_token` "Returned optionally": "If an access token was
+      // obtained using a refresh token, the response will return both tokens" (the spec: "Not
+      // available for tokens minted with implicit grant flow").
+      const refreshToken = record.refreshToken && ctx.tokens.refresh(record.refreshToken)?.token;
       res.json({
         access_token: record.token,
         account_id: record.accountId,
         client_id: record.clientId,
         expires_in: expiresIn,
         organization_id: record.organizationId,
+        ...(refreshToken && { refresh_token: refreshToken }),
         scope: record.scopes.join(','),
         token_type: 'Bearer',
       });

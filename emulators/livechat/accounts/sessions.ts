@@ -36,13 +36,21 @@ export function createSessionStore(): SessionStore {
       return id ? sessions.get(id) : undefined;
     },
     signIn(res, accountId) {
-      // The app and the emulator both run on localhost, so they are same-site: Lax is sent in their iframes.
-      res.cookie(SESSION_COOKIE, create(accountId), { httpOnly: true, sameSite: 'lax', path: '/' });
+      // As accounts.livechat.com's own session cookie: cross-site (read in the hidden iframe that
+      // accounts-sdk opens inside an app's iframe), so `SameSite=None; Secure`; a browser that
+      // blocks third-party cookies does not send it there, and only the popup (first-party) works.
+      // Browsers accept Secure cookies from http://localhost and http://127.0.0.1.
+      res.cookie(SESSION_COOKIE, create(accountId), {
+        httpOnly: true,
+        sameSite: 'none',
+        secure: true,
+        path: '/',
+      });
     },
     signOut(req, res) {
       const id = cookieValue(req, SESSION_COOKIE);
       if (id) sessions.delete(id);
-      res.clearCookie(SESSION_COOKIE, { path: '/' });
+      res.clearCookie(SESSION_COOKIE, { path: '/', sameSite: 'none', secure: true });
     },
     clear: () => sessions.clear(),
   };

@@ -53,6 +53,19 @@ ${licenses}
   );
 }
 
+/**
+ * Where to send the browser after signing in on one of the emulator's two sites: the Agent App page
+ * and the accounts service keep separate cookies (as my.livechatinc.com and accounts.livechat.com
+ * do), so a sign-in on the Agent App's site passes through the accounts service's `/signin-as`
+ * to sign in there too, as a real agent signs in on accounts.livechat.com before the Agent App.
+ */
+export function afterSignIn(ctx: EmulatorContext, req: express.Request, email: string, path: string): string {
+  const accounts = ctx.origins.accounts;
+  if (!accounts || req.headers.host === new URL(accounts).host) return path;
+  const back = `${ctx.origins.agentApp}${path}`;
+  return `${accounts}/signin-as?${new URLSearchParams({ email, return: back })}`;
+}
+
 const signinBody = z.object({ email: z.string().min(1), continue: z.string().optional() });
 
 export function signinRouter(ctx: EmulatorContext): Router {
@@ -78,7 +91,7 @@ export function signinRouter(ctx: EmulatorContext): Router {
       return;
     }
     ctx.sessions.signIn(res, found.agent.accountId);
-    res.redirect(303, safeContinue(body.data.continue));
+    res.redirect(303, afterSignIn(ctx, req, found.agent.email, safeContinue(body.data.continue)));
   });
 
   /** Helper for tests and the host page's "sign in as" switch: sets the session and goes back. */
@@ -90,8 +103,15 @@ export function signinRouter(ctx: EmulatorContext): Router {
       return;
     }
     ctx.sessions.signIn(res, found.agent.accountId);
-    const back = typeof req.query.return === 'string' && /^(\/(?!\/)|https?:\/\/)/.test(req.query.return);
-    res.redirect(302, back ? String(req.query.return) : '/signin');
+    // Back to a path here, or to one of the emulator's own two sites (never elsewhere).
+    const back = typeof req.query.return === 'string' ? req.query.return : '';
+    const own = [ctx.origins.agentApp, ctx.origins.accounts].filter(Boolean);
+    const allowed = /^\/(?!\/)/.test(back) || own.some((o) => back === o || back.startsWith(`${o}/`));
+    if (!allowed) {
+      res.redirect(302, '/signin');
+      return;
+    }
+    res.redirect(302, /^\//.test(back) ? afterSignIn(ctx, req, found.agent.email, back) : back);
   });
 
   router.get('/signout', (req, res) => {

@@ -28,8 +28,18 @@ export interface CodeRecord extends Grant {
   used: boolean;
   codeChallenge?: string;
   codeChallengeMethod?: string;
-  /** Issued to `@livechat/accounts-sdk`, whose "S256" challenge is not RFC 7636: PKCE is not checked. */
-  fromAccountsSdk: boolean;
+}
+
+/**
+ * A personal access token (Authorization › Personal Access Tokens): created in Developer Console,
+ * it "always represents the account that created it", with the scopes chosen then; it is sent as
+ * `Authorization: Basic base64(<account_id>:<token>)`. No client id goes with it.
+ */
+export interface PersonalTokenRecord {
+  token: string;
+  accountId: string;
+  organizationId: string;
+  scopes: string[];
 }
 
 export type AccessLookup =
@@ -50,6 +60,9 @@ export interface TokenStore {
   expire(token: string): boolean;
   expireAll(): void;
   accessTokens(): AccessTokenRecord[];
+  issuePersonal(accountId: string, organizationId: string, scopes: string[]): PersonalTokenRecord;
+  /** The personal access token, only for the account that created it. */
+  personal(accountId: string, token: string): PersonalTokenRecord | undefined;
   clear(): void;
 }
 
@@ -71,6 +84,7 @@ export function createTokenStore(
   const access = new Map<string, AccessTokenRecord>();
   const refresh = new Map<string, RefreshTokenRecord>();
   const codes = new Map<string, CodeRecord>();
+  const personal = new Map<string, PersonalTokenRecord>();
   return {
     ttlSeconds,
     issueAccess(grant, opts = {}) {
@@ -149,7 +163,22 @@ export function createTokenStore(
       for (const a of access.values()) a.expiresAt = new Date(clock.now().getTime() - 1000);
     },
     accessTokens: () => [...access.values()],
+    issuePersonal(accountId, organizationId, scopes) {
+      const record = {
+        token: random(`${regionOf(organizationId)}:`),
+        accountId,
+        organizationId,
+        scopes: [...scopes],
+      };
+      personal.set(record.token, record);
+      return record;
+    },
+    personal(accountId, token) {
+      const record = personal.get(token);
+      return record?.accountId === accountId ? record : undefined;
+    },
     clear() {
+      personal.clear();
       access.clear();
       refresh.clear();
       codes.clear();

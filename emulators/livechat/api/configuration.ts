@@ -6,6 +6,7 @@ import { WEBHOOK_ACTIONS } from '../webhooks';
 import type { ConfigAgent, ConfigGroup, WebhookWire } from '../wire';
 import type { ActionHandler } from './actions';
 import { parseBody, requireAnyScope, type ApiCaller } from './caller';
+import { requireGranted } from './scopes';
 
 const AGENT_FIELDS = [
   'work_scheduler',
@@ -21,6 +22,8 @@ const AGENT_FIELDS = [
 ] as const;
 
 const agentFields = z.array(z.enum(AGENT_FIELDS)).optional();
+// Configuration API v3.5 › List Agents › Request: `filters.group_ids` (int[]), `filters.suspended`
+// (bool), `fields` (one of the listed values, else `validation`).
 const listAgentsBody = z.object({
   filters: z
     .object({
@@ -31,6 +34,7 @@ const listAgentsBody = z.object({
   fields: agentFields,
 });
 const getAgentBody = z.object({ id: z.string().min(1), fields: agentFields });
+// Configuration API v3.5 › List Groups › Request: `fields`, `agent_priorities` or `routing_status`.
 const listGroupsBody = z.object({
   fields: z.array(z.enum(['agent_priorities', 'routing_status'])).optional(),
 });
@@ -79,23 +83,51 @@ function presentGroup(group: LicenseGroup, fields: readonly string[] | undefined
   return out;
 }
 
-function requireKnownClient(ctx: Parameters<ActionHandler>[0], clientId: string): void {
-  if (!ctx.world.client(clientId)) {
+/**
+ * The webhook owner must be a client of the caller's organization (Configuration API v3.5 ›
+ * Register Webhook: `owner_client_id` "must be owned by your organization"; List and Unregister
+ * Webhook name the same owner). The docs name no error for a client of another organization; the
+ * emulator answers `authorization` (403), the error of a caller who may not act on a resource.
+ */
+function requireOwnClient(ctx: Parameters<ActionHandler>[0], caller: ApiCaller, clientId: string): void {
+  const client = ctx.world.client(clientId);
+  if (!client) {
     throw apiErrors.validation('Wrong format of request', {
       field: 'owner_client_id',
       reason: 'Unknown client',
     });
   }
+  if (client.ownerOrganizationId !== caller.license.organizationId) {
+    throw apiErrors.authorization('Client not owned by your organization');
+  }
 }
 
-/** With a Bearer token the token's client is used; `owner_client_id` is only needed for PATs (§3.1). */
-const stateClient = (caller: ApiCaller): string => caller.token.clientId;
+/**
+ * Whose webhooks the state actions are about (Configuration API v3.5 › Enable/Disable/Get License
+ * Webhooks State): `owner_client_id` is "required only when authorizing via PATs"; with a Bearer
+ * token the token's client is used, and a given `owner_client_id` replaces it.
+ */
+function stateClient(caller: ApiCaller, body: { owner_client_id?: string | undefined }): string {
+  const clientId = body.owner_client_id ?? caller.clientId;
+  if (!clientId) {
+    throw apiErrors.validation('Wrong format of request', {
+      field: 'owner_client_id',
+      reason: 'Required when authorizing with a personal access token',
+    });
+  }
+  return clientId;
+}
 
 export const configurationActions: Record<string, ActionHandler> = {
   list_agents(_ctx, caller, raw) {
-    requireAnyScope(caller, 'agents--all:ro');
+    // Configuration API v3.5 › List Agents › Specifics: `agents--all:ro` (or a scope containing it,
+    // Authorization › Scopes › General rules).
+    requireGranted(caller, 'agents--all:ro');
     const body = parseBody(listAgentsBody, raw);
     const groups = body.filters?.group_ids;
+    // Configuration API v3.5 › List Agents › Request: `group_ids` "You'll only get the Agents from
+    // the specified group(s)"; `suspended` "returns only those Agents who have the same suspended
+    // field value" (no emulated agent is suspended). Response: a bare array (payload listAgents).
     return caller.license.agents
       .filter((a) => !groups || a.groupIds.some((g) => groups.includes(g)))
       .filter(() => body.filters?.suspended !== true)
@@ -114,7 +146,9 @@ export const configurationActions: Record<string, ActionHandler> = {
   },
 
   list_groups(_ctx, caller, raw) {
-    requireAnyScope(caller, 'groups--all:ro');
+    // Configuration API v3.5 › List Groups › Specifics: `groups--all:ro` (or a scope containing it,
+    // Authorization › Scopes › General rules). Response: every group, a bare array (payload listGroups).
+    requireGranted(caller, 'groups--all:ro');
     const body = parseBody(listGroupsBody, raw);
     return caller.license.groups.map((g) => presentGroup(g, body.fields));
   },
@@ -122,7 +156,7 @@ export const configurationActions: Record<string, ActionHandler> = {
   register_webhook(ctx, caller, raw) {
     requireAnyScope(caller, 'webhooks.configuration:rw');
     const body = parseBody(registerWebhookBody, raw);
-    requireKnownClient(ctx, body.owner_client_id);
+    requireOwnClient(ctx, caller, body.owner_client_id);
     if (ctx.webhooks.list(body.owner_client_id).filter((h) => h.action === body.action).length >= 3) {
       throw apiErrors.limitReached('Webhooks limit reached: up to 3 webhooks per action');
     }
@@ -142,7 +176,7 @@ export const configurationActions: Record<string, ActionHandler> = {
   list_webhooks(ctx, caller, raw) {
     requireAnyScope(caller, 'webhooks.configuration:rw');
     const body = parseBody(ownerBody, raw);
-    requireKnownClient(ctx, body.owner_client_id);
+    requireOwnClient(ctx, caller, body.owner_client_id);
     return ctx.webhooks
       .list(body.owner_client_id)
       .map((h): Omit<WebhookWire, 'secret_key' | 'additional_data'> => ({
@@ -159,6 +193,7 @@ export const configurationActions: Record<string, ActionHandler> = {
   unregister_webhook(ctx, caller, raw) {
     requireAnyScope(caller, 'webhooks.configuration:rw');
     const body = parseBody(unregisterBody, raw);
+    requireOwnClient(ctx, caller, body.owner_client_id);
     if (!ctx.webhooks.unregister(body.id, body.owner_client_id))
       throw apiErrors.notFound('Webhook not found');
     return {};
@@ -166,23 +201,23 @@ export const configurationActions: Record<string, ActionHandler> = {
 
   enable_license_webhooks(ctx, caller, raw) {
     requireAnyScope(caller, 'webhooks.state:rw');
-    parseBody(stateBody, raw);
-    ctx.webhooks.setEnabled(caller.license.licenseId, stateClient(caller), true);
+    const body = parseBody(stateBody, raw);
+    ctx.webhooks.setEnabled(caller.license.licenseId, stateClient(caller, body), true);
     return {};
   },
 
   disable_license_webhooks(ctx, caller, raw) {
     requireAnyScope(caller, 'webhooks.state:rw');
-    parseBody(stateBody, raw);
-    ctx.webhooks.setEnabled(caller.license.licenseId, stateClient(caller), false);
+    const body = parseBody(stateBody, raw);
+    ctx.webhooks.setEnabled(caller.license.licenseId, stateClient(caller, body), false);
     return {};
   },
 
   get_license_webhooks_state(ctx, caller, raw) {
     requireAnyScope(caller, 'webhooks.state:ro', 'webhooks.state:rw');
-    parseBody(stateBody, raw);
+    const body = parseBody(stateBody, raw);
     return {
-      license_webhooks_enabled: ctx.webhooks.isEnabled(caller.license.licenseId, stateClient(caller)),
+      license_webhooks_enabled: ctx.webhooks.isEnabled(caller.license, stateClient(caller, body)),
     };
   },
 };

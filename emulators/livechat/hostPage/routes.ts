@@ -9,7 +9,7 @@ import express, { type Router } from 'express';
 import type { LiveChatAdmin } from '../admin';
 import { ChatStateError } from '../chats';
 import type { EmulatorContext } from '../context';
-import { signinPage } from '../accounts/signin';
+import { afterSignIn, signinPage } from '../accounts/signin';
 import { customerProfileOf, type CustomerProfile } from './customerProfile';
 import { hostPageHtml } from './page';
 import type { Chat } from '../wire';
@@ -38,7 +38,10 @@ export function hostPageRouter(ctx: EmulatorContext, admin: LiveChatAdmin): Rout
         ctx.sessions.signIn(res, found.agent.accountId);
         const rest = new URLSearchParams(req.query as Record<string, string>);
         rest.delete('as');
-        res.redirect(302, `/agent-app${rest.size ? `?${rest}` : ''}`);
+        res.redirect(
+          302,
+          afterSignIn(ctx, req, found.agent.email, `/agent-app${rest.size ? `?${rest}` : ''}`),
+        );
         return;
       }
     }

@@ -1,5 +1,6 @@
 /** The demo license "Demo Shop": the people of emulators/demo/people.ts, two groups, ~17 archived and 3 active chats. */
 import { demoAgents, demoLicense, demoVisitors } from '../../demo/people';
+import { demoClient, otherClient } from './clients';
 import type { License, LicenseAgent, LicenseGroup } from '../model';
 import { buildChat, type BuildContext, type ChatSpec } from './chatBuilder';
 import { postchatForm, prechatForm } from './forms';
@@ -466,6 +467,7 @@ export function buildDemoLicense(ctx: Omit<BuildContext, 'agents'>): License {
     licenseId: demoLicense.licenseId,
     organizationId: demoLicense.organizationId,
     name: demoLicense.name,
+    installedApps: [demoClient.clientId, otherClient.clientId],
     agents,
     groups: demoGroups(agents),
     chats: demoChatSpecs().map((spec) => buildChat(spec, build)),

@@ -1,6 +1,7 @@
 /** The second license ("Other Company"): for isolation tests. */
 import { otherLicense, otherOwner } from '../../demo/people';
 import type { License, LicenseAgent } from '../model';
+import { otherClient } from './clients';
 import { buildChat, type BuildContext } from './chatBuilder';
 import { prechatForm } from './forms';
 import { places } from './places';
@@ -107,6 +108,8 @@ export function buildOtherLicense(ctx: Omit<BuildContext, 'agents'>): License {
   return {
     licenseId: otherLicense.licenseId,
     organizationId: otherLicense.organizationId,
+    // Our app is not installed here until a test installs it (admin.installApp).
+    installedApps: [otherClient.clientId],
     name: otherLicense.name,
     // A European license: its tokens are `fra:…` and its Web API calls need `X-Region: fra`.
     region: 'fra',

@@ -14,7 +14,7 @@ const APP = 'http://localhost:3000';
 const OWNER_ACCOUNT = 'a0000000-0000-4000-8000-000000000001';
 
 function authorizeUrl(params: Record<string, string>): string {
-  return `${lc.url}/?${new URLSearchParams({ client_id: demoClient.clientId, redirect_uri: `${APP}/settings/`, ...params })}`;
+  return `${lc.emulator.accountsUrl}/?${new URLSearchParams({ client_id: demoClient.clientId, redirect_uri: `${APP}/settings/`, ...params })}`;
 }
 
 async function authorize(params: Record<string, string>, cookie?: string) {
@@ -31,7 +31,7 @@ async function codeFor(params: Record<string, string> = {}): Promise<string> {
 }
 
 async function exchange(body: Record<string, string>, json = false) {
-  return getJson<Record<string, unknown>>(`${lc.url}/v2/token`, {
+  return getJson<Record<string, unknown>>(`${lc.emulator.accountsUrl}/v2/token`, {
     method: 'POST',
     headers: { 'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded' },
     body: json ? JSON.stringify(body) : new URLSearchParams(body).toString(),
@@ -68,12 +68,12 @@ describe('authorize, token flow (redirect)', () => {
   it('sends an agent who is not signed in to the sign-in page, and back after choosing an agent', async () => {
     const res = await authorize({ response_type: 'token', state: 'abc' });
     expect(res.status).toBe(302);
-    const signin = new URL(res.headers.get('location') ?? '', lc.url);
+    const signin = new URL(res.headers.get('location') ?? '', lc.emulator.accountsUrl);
     expect(signin.pathname).toBe('/signin');
     const page = await fetch(signin);
     expect(await page.text()).toContain(demoOwner);
 
-    const post = await fetch(`${lc.url}/signin`, {
+    const post = await fetch(`${lc.emulator.accountsUrl}/signin`, {
       method: 'POST',
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -84,13 +84,32 @@ describe('authorize, token flow (redirect)', () => {
     });
     expect(post.status).toBe(303);
     const cookie = post.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/lc_accounts_session=.*SameSite=Lax/i);
-    const back = await fetch(new URL(post.headers.get('location') ?? '', lc.url), {
+    expect(cookie).toMatch(/lc_accounts_session=.*Secure.*SameSite=None/i);
+    const back = await fetch(new URL(post.headers.get('location') ?? '', lc.emulator.accountsUrl), {
       redirect: 'manual',
       headers: { cookie: cookie.split(';')[0] ?? '' },
     });
     expect(back.status).toBe(302);
     expect(back.headers.get('location')).toMatch(new RegExp(`^${APP}/settings/#access_token=`));
+  });
+
+  it('keeps the Agent App page and the accounts service on two sites: signing in passes through both', async () => {
+    expect(new URL(lc.emulator.accountsUrl).hostname).not.toBe(new URL(lc.url).hostname);
+    const first = await fetch(`${lc.url}/agent-app?as=${encodeURIComponent(demoOwner)}&view=apps`, {
+      redirect: 'manual',
+    });
+    const hop = new URL(first.headers.get('location') ?? '');
+    expect(`${hop.origin}${hop.pathname}`).toBe(`${lc.emulator.accountsUrl}/signin-as`);
+    expect(first.headers.get('set-cookie')).toMatch(/Secure.*SameSite=None/i);
+    const second = await fetch(hop, { redirect: 'manual' });
+    expect(second.headers.get('set-cookie')).toMatch(/lc_accounts_session=.*Secure.*SameSite=None/i);
+    expect(second.headers.get('location')).toBe(`${lc.url}/agent-app?view=apps`);
+    // It never sends the browser anywhere else.
+    const away = await fetch(
+      `${lc.emulator.accountsUrl}/signin-as?email=${encodeURIComponent(demoOwner)}&return=${encodeURIComponent('https://evil.example/')}`,
+      { redirect: 'manual' },
+    );
+    expect(away.headers.get('location')).toBe('/signin');
   });
 
   it('answers the accounts-sdk button flow with a page posting {data} to the app origin', async () => {
@@ -130,12 +149,12 @@ describe('authorize, token flow (redirect)', () => {
   it('accepts any localhost port for the demo client but checks the path prefix of other clients', async () => {
     const cookie = lc.emulator.admin.sessionCookie(demoOwner);
     const ok = await fetch(
-      `${lc.url}/?${new URLSearchParams({ response_type: 'token', client_id: demoClient.clientId, redirect_uri: 'http://127.0.0.1:5173/x' })}`,
+      `${lc.emulator.accountsUrl}/?${new URLSearchParams({ response_type: 'token', client_id: demoClient.clientId, redirect_uri: 'http://127.0.0.1:5173/x' })}`,
       { redirect: 'manual', headers: { cookie } },
     );
     expect(ok.headers.get('location')).toMatch(/^http:\/\/127\.0\.0\.1:5173\/x#access_token=/);
     const bad = await fetch(
-      `${lc.url}/?${new URLSearchParams({ response_type: 'token', client_id: otherClient.clientId, redirect_uri: 'http://localhost:3000/elsewhere' })}`,
+      `${lc.emulator.accountsUrl}/?${new URLSearchParams({ response_type: 'token', client_id: otherClient.clientId, redirect_uri: 'http://localhost:3000/elsewhere' })}`,
       { redirect: 'manual', headers: { cookie } },
     );
     expect(bad.headers.get('location')).toBe('/ooops?oauth_exception=invalid_request');
@@ -197,7 +216,7 @@ describe('authorization code flow', () => {
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.refresh_token).toBe(first.body.refresh_token);
     expect(refreshed.body.access_token).not.toBe(first.body.access_token);
-    const info = await getJson(`${lc.url}/v2/info`, {
+    const info = await getJson(`${lc.emulator.accountsUrl}/v2/info`, {
       headers: { authorization: `Bearer ${String(refreshed.body.access_token)}` },
     });
     expect(info.status).toBe(200);
@@ -234,19 +253,49 @@ describe('authorization code flow', () => {
     });
   });
 
-  it('checks RFC 7636 S256 when a verifier is sent, but not for accounts-sdk codes', async () => {
-    const verifier = 'v'.repeat(64);
-    const challenge = createHash('sha256').update(verifier).digest('base64url');
-    const pkce = { code_challenge: challenge, code_challenge_method: 'S256' };
-    expect((await exchange(codeExchange(await codeFor(pkce), { code_verifier: verifier }))).status).toBe(200);
-    expect(
-      await exchange(codeExchange(await codeFor(pkce), { code_verifier: 'w'.repeat(64) })),
-    ).toMatchObject({
-      status: 400,
-      body: { error: 'invalid_grant' },
-    });
-    const sdkCode = await codeFor({ ...pkce, code_challenge: 'nonstandard', utm_medium: 'accounts-sdk' });
-    expect((await exchange(codeExchange(sdkCode, { code_verifier: verifier }))).status).toBe(200);
+  it('checks PKCE exactly as RFC 7636 says, for every client (the appendix B example)', async () => {
+    // RFC 7636 Appendix B: this verifier's S256 challenge.
+    const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+    const challenge = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
+    expect(createHash('sha256').update(verifier).digest('base64url')).toBe(challenge);
+    const s256 = { code_challenge: challenge, code_challenge_method: 'S256', utm_medium: 'accounts-sdk' };
+    expect((await exchange(codeExchange(await codeFor(s256), { code_verifier: verifier }))).status).toBe(200);
+
+    const refused = { status: 400, body: { error: 'invalid_grant' } };
+    const wrongVerifier = codeExchange(await codeFor(s256), { code_verifier: 'w'.repeat(64) });
+    expect(await exchange(wrongVerifier)).toMatchObject(refused);
+    // A code issued for a challenge is not exchanged without its verifier.
+    expect(await exchange(codeExchange(await codeFor(s256)))).toMatchObject(refused);
+    // accounts-sdk 2.1.3's "S256": base64 of the hash's 32-bit words as decimal text.
+    const words = Array.from({ length: 8 }, (_, i) =>
+      createHash('sha256')
+        .update(verifier)
+        .digest()
+        .readInt32BE(i * 4),
+    );
+    const sdkChallenge = Buffer.from(words.join(','), 'latin1')
+      .toString('base64')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '')
+      .slice(0, 128);
+    const sdkCode = await codeFor({ ...s256, code_challenge: sdkChallenge });
+    expect(await exchange(codeExchange(sdkCode, { code_verifier: verifier }))).toMatchObject(refused);
+    // plain is the default method: the challenge is the verifier.
+    const plain = await codeFor({ code_challenge: verifier });
+    expect((await exchange(codeExchange(plain, { code_verifier: verifier }))).status).toBe(200);
+  });
+
+  it('refuses a challenge outside 43 to 128 characters and an unknown method at /authorize', async () => {
+    const cookie = lc.emulator.admin.sessionCookie(demoOwner);
+    const refusedParams: Record<string, string>[] = [
+      { code_challenge: 'short' },
+      { code_challenge: 'a'.repeat(43), code_challenge_method: 'S512' },
+    ];
+    for (const params of refusedParams) {
+      const res = await authorize({ response_type: 'code', state: 's1', ...params }, cookie);
+      expect(res.headers.get('location')).toContain('oauth_exception=invalid_request');
+    }
   });
 });
 
@@ -254,7 +303,9 @@ describe('GET /v2/info', () => {
   it('describes a valid token', async () => {
     const token = lc.tokenFor(demoOwner, ['chats--all:ro', 'agents--all:ro']);
     lc.clock.advance(75);
-    const info = await getJson(`${lc.url}/v2/info`, { headers: { authorization: `Bearer ${token}` } });
+    const info = await getJson(`${lc.emulator.accountsUrl}/v2/info`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(info.status).toBe(200);
     expect(info.body).toEqual({
       access_token: token,
@@ -265,15 +316,15 @@ describe('GET /v2/info', () => {
       scope: 'chats--all:ro,agents--all:ro',
       token_type: 'Bearer',
     });
-    const byQuery = await getJson(`${lc.url}/v2/info?code=${encodeURIComponent(token)}`);
+    const byQuery = await getJson(`${lc.emulator.accountsUrl}/v2/info?code=${encodeURIComponent(token)}`);
     expect(byQuery.status).toBe(200);
   });
 
-  it('answers 401 with the accounts error body for missing, unknown, expired and revoked tokens', async () => {
+  it('answers 422 invalid_request (Global Accounts API › Introspect) for missing, unknown, expired and revoked tokens', async () => {
     const expired = lc.tokenFor(demoOwner);
     lc.clock.advance(28_801);
     const revoked = lc.tokenFor(demoOwner);
-    const del = await fetch(`${lc.url}/v2/token`, {
+    const del = await fetch(`${lc.emulator.accountsUrl}/v2/token`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${revoked}` },
     });
@@ -285,9 +336,9 @@ describe('GET /v2/info', () => {
       { authorization: `Bearer ${expired}` },
       { authorization: `Bearer ${revoked}` },
     ]) {
-      const res = await getJson<Record<string, unknown>>(`${lc.url}/v2/info`, { headers });
-      expect(res.status).toBe(401);
-      expect(res.body.error).toBe('unauthorized');
+      const res = await getJson<Record<string, unknown>>(`${lc.emulator.accountsUrl}/v2/info`, { headers });
+      expect(res.status).toBe(422);
+      expect(res.body.error).toBe('invalid_request');
       expect(typeof res.body.error_description).toBe('string');
       expect(typeof res.body.request_id).toBe('string');
     }
@@ -295,7 +346,9 @@ describe('GET /v2/info', () => {
 
   it('revoking an access token also revokes its refresh token; admin can expire a token', async () => {
     const tokens = lc.emulator.admin.issueAgentTokens(demoOwner, { clientId: demoClient.clientId });
-    await fetch(`${lc.url}/v2/token?code=${encodeURIComponent(tokens.access_token)}`, { method: 'DELETE' });
+    await fetch(`${lc.emulator.accountsUrl}/v2/token?code=${encodeURIComponent(tokens.access_token)}`, {
+      method: 'DELETE',
+    });
     const refreshed = await exchange({
       grant_type: 'refresh_token',
       refresh_token: tokens.refresh_token ?? '',
@@ -306,15 +359,33 @@ describe('GET /v2/info', () => {
 
     const token = lc.tokenFor(demoOwner);
     lc.emulator.admin.expireToken(token);
-    expect((await fetch(`${lc.url}/v2/info`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
-      401,
-    );
+    expect(
+      (await fetch(`${lc.emulator.accountsUrl}/v2/info`, { headers: { authorization: `Bearer ${token}` } }))
+        .status,
+    ).toBe(422);
+  });
+
+  it('returns the refresh token with an access token obtained with one, as the docs say', async () => {
+    const tokens = lc.emulator.admin.issueAgentTokens(demoOwner, { clientId: demoClient.clientId });
+    const info = await getJson<Record<string, unknown>>(`${lc.emulator.accountsUrl}/v2/info`, {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    });
+    expect(info).toMatchObject({
+      status: 200,
+      body: { access_token: tokens.access_token, refresh_token: tokens.refresh_token, token_type: 'Bearer' },
+    });
+    // Implicit-grant (and admin-minted) tokens have none.
+    const implicit = lc.tokenFor(demoOwner);
+    const bare = await getJson(`${lc.emulator.accountsUrl}/v2/info`, {
+      headers: { authorization: `Bearer ${implicit}` },
+    });
+    expect(bare.body).not.toHaveProperty('refresh_token');
   });
 });
 
 describe('GET /v2/accounts/me', () => {
   it('returns the account, with LiveChat roles when the token has accounts.roles--all:ro', async () => {
-    const me = await getJson<Record<string, unknown>>(`${lc.url}/v2/accounts/me`, {
+    const me = await getJson<Record<string, unknown>>(`${lc.emulator.accountsUrl}/v2/accounts/me`, {
       headers: { authorization: `Bearer ${lc.tokenFor('victor.vice@demo-shop.example')}` },
     });
     expect(me.status).toBe(200);
@@ -332,17 +403,17 @@ describe('GET /v2/accounts/me', () => {
         expect.objectContaining({ product: 'LiveChat', role: 'viceowner', type: 'secondary' }),
       ]),
     );
-    const noRoles = await getJson<Record<string, unknown>>(`${lc.url}/v2/accounts/me`, {
+    const noRoles = await getJson<Record<string, unknown>>(`${lc.emulator.accountsUrl}/v2/accounts/me`, {
       headers: { authorization: `Bearer ${lc.tokenFor(demoOwner, ['accounts--my:ro'])}` },
     });
     expect(noRoles.body.roles).toBeUndefined();
   });
 
   it('answers 403 without accounts--my:ro and 401 without a valid token', async () => {
-    const forbidden = await getJson(`${lc.url}/v2/accounts/me`, {
+    const forbidden = await getJson(`${lc.emulator.accountsUrl}/v2/accounts/me`, {
       headers: { authorization: `Bearer ${lc.tokenFor(demoOwner, ['chats--all:ro'])}` },
     });
     expect(forbidden).toMatchObject({ status: 403, body: { error: 'access_denied' } });
-    expect((await fetch(`${lc.url}/v2/accounts/me`)).status).toBe(401);
+    expect((await fetch(`${lc.emulator.accountsUrl}/v2/accounts/me`)).status).toBe(401);
   });
 });

@@ -310,3 +310,221 @@ describe('get_chat', () => {
     ).toBe(403);
   });
 });
+
+describe('Agent Chat API v3.5 rules (a fresh emulator: these tests archive chats and move the clock)', () => {
+  let own: Started;
+  let ownerToken: string;
+  beforeAll(async () => {
+    own = await startEmulator();
+    ownerToken = own.tokenFor(demoOwner);
+  });
+  afterAll(() => own.close());
+  const call = <T = unknown>(name: string, body: unknown, token = ownerToken) =>
+    action<T>(own.url, 'agent', name, token, body);
+  const NORA = demoNormal;
+  const LICENSE = 10_000_001;
+  const salesChatWithout = async (email: string) => {
+    const sales = await call<ListArchivesResponse>('list_archives', {
+      limit: 100,
+      filters: { group_ids: [1] },
+    });
+    const chat = sales.body.chats.find((c) => !c.thread.user_ids.includes(email));
+    if (!chat) throw new Error('no Sales chat');
+    return chat;
+  };
+
+  describe('get_chat', () => {
+    it('answers not_found to a thread_id of another chat of the license', async () => {
+      const [a, b] = (await call<ListArchivesResponse>('list_archives', { limit: 100 })).body.chats.filter(
+        (c, i, all) => all.findIndex((x) => x.id === c.id) === i,
+      );
+      if (!a || !b) throw new Error('two chats needed');
+      expect(await call('get_chat', { chat_id: a.id, thread_id: b.thread.id })).toMatchObject({
+        status: 404,
+        body: { error: { type: 'not_found', message: 'Thread not found' } },
+      });
+    });
+
+    it('with chats--access:ro: the agent’s groups and chats they took part in; else missing_access', async () => {
+      const nora = own.tokenFor(NORA, ['chats--access:ro']);
+      const sales = await salesChatWithout(NORA);
+      expect(await call('get_chat', { chat_id: sales.id, thread_id: sales.thread.id }, nora)).toEqual({
+        status: 403,
+        headers: expect.anything(),
+        body: { error: { type: 'missing_access', message: 'Missing access' } },
+      });
+      // Without thread_id the latest thread is the one checked.
+      expect((await call('get_chat', { chat_id: sales.id }, nora)).body).toMatchObject({
+        error: { type: 'missing_access' },
+      });
+      // A Sales chat Nora took part in: her presence gives access (Scopes › Accessing chat).
+      const joined = own.emulator.admin.createChat(LICENSE, {
+        visitor: { name: 'Pat Presence' },
+        agentEmail: NORA,
+        groupId: 1,
+        active: false,
+      });
+      const got = await call<Chat>('get_chat', { chat_id: joined.chatId }, nora);
+      expect(got.status).toBe(200);
+      expect(got.body.thread.id).toBe(joined.threadId);
+      expect(got.body.thread.access.group_ids).toEqual([1]);
+      // chats--all:ro reaches every group.
+      expect(
+        (await call('get_chat', { chat_id: sales.id }, own.tokenFor(NORA, ['chats--all:ro']))).status,
+      ).toBe(200);
+    });
+
+    it('takes the scopes that contain chats--all:ro or chats--access:ro, and refuses chats--my:ro alone', async () => {
+      const chat = await salesChatWithout(NORA);
+      for (const scope of ['chats--all:rw', 'chats.conversation--all:rw']) {
+        expect((await call('get_chat', { chat_id: chat.id }, own.tokenFor(NORA, [scope]))).status).toBe(200);
+      }
+      const my = await call('get_chat', { chat_id: chat.id }, own.tokenFor(NORA, ['chats--my:ro']));
+      expect(my).toMatchObject({ status: 403, body: { error: { type: 'authorization' } } });
+    });
+
+    it.each([[{ chat_id: '' }], [{ chat_id: 42 }], [{ chat_id: 'PJ0MRSHTDG', thread_id: 7 }]])(
+      'answers 400 validation to %j',
+      async (body) => {
+        expect(await call('get_chat', body)).toMatchObject({
+          status: 400,
+          body: { error: { type: 'validation', message: 'Wrong format of request' } },
+        });
+      },
+    );
+  });
+
+  describe('list_archives', () => {
+    it('lists one entry per thread: a chat with two archived threads comes twice', async () => {
+      const all = (await call<ListArchivesResponse>('list_archives', { limit: 100 })).body;
+      expect(all.chats).toHaveLength(all.found_chats);
+      const threadIds = all.chats.map((c) => c.thread.id);
+      expect(new Set(threadIds).size).toBe(threadIds.length);
+      const john = all.chats.filter((c) => c.thread.tags?.includes('billing'));
+      expect(john).toHaveLength(2);
+      expect(john[0]?.id).toBe(john[1]?.id);
+      expect(john[0]?.thread.id).not.toBe(john[1]?.thread.id);
+    });
+
+    it('takes limit up to 100; more is a validation error', async () => {
+      expect((await call<ListArchivesResponse>('list_archives', { limit: 100 })).status).toBe(200);
+      expect((await call<ListArchivesResponse>('list_archives', { limit: 1 })).body.chats).toHaveLength(1);
+      expect(await call('list_archives', { limit: 100.5 })).toMatchObject({
+        status: 400,
+        body: { error: { type: 'validation', data: { field: 'limit' } } },
+      });
+    });
+
+    it.each([[{ sort_order: 'asc' }], [{ filters: {} }], [{ limit: 10 }]])(
+      'refuses page_id with %j (Pagination)',
+      async (extra) => {
+        const first = await call<ListArchivesResponse>('list_archives', { limit: 2 });
+        expect(await call('list_archives', { page_id: first.body.next_page_id, ...extra })).toMatchObject({
+          status: 400,
+          body: { error: { type: 'validation', data: { field: 'page_id' } } },
+        });
+      },
+    );
+
+    it('gives previous_page_id and next_page_id only where there is such a page', async () => {
+      const total = (await call<ListArchivesResponse>('list_archives', { limit: 100 })).body.found_chats;
+      const first = (await call<ListArchivesResponse>('list_archives', { limit: total - 1 })).body;
+      expect(first.previous_page_id).toBeUndefined();
+      expect(first.next_page_id).toEqual(expect.any(String));
+      const last = (await call<ListArchivesResponse>('list_archives', { page_id: first.next_page_id })).body;
+      expect(last.chats).toHaveLength(1);
+      expect(last.found_chats).toBe(total);
+      expect(last.next_page_id).toBeUndefined();
+      expect(last.previous_page_id).toEqual(expect.any(String));
+      const whole = (await call<ListArchivesResponse>('list_archives', { limit: 100 })).body;
+      expect(whole).not.toHaveProperty('next_page_id');
+      expect(whole).not.toHaveProperty('previous_page_id');
+    });
+
+    it('keeps the filters of the first request for the pages after it', async () => {
+      const first = await call<ListArchivesResponse>('list_archives', {
+        limit: 1,
+        filters: { group_ids: [1] },
+      });
+      expect(first.body.found_chats).toBeGreaterThan(1);
+      const second = await call<ListArchivesResponse>('list_archives', { page_id: first.body.next_page_id });
+      expect(second.body.found_chats).toBe(first.body.found_chats);
+      expect(second.body.chats[0]?.thread.access.group_ids).toEqual([1]);
+    });
+
+    it('pages without repeating a thread when a chat is archived between two requests', async () => {
+      const first = (await call<ListArchivesResponse>('list_archives', { limit: 5 })).body;
+      own.emulator.admin.createChat(LICENSE, { visitor: { name: 'Late Larry' }, active: false });
+      const second = (await call<ListArchivesResponse>('list_archives', { page_id: first.next_page_id }))
+        .body;
+      const ids = [...first.chats, ...second.chats].map((c) => c.thread.id);
+      expect(new Set(ids).size).toBe(10);
+      expect(second.found_chats).toBe(first.found_chats + 1);
+    });
+
+    it('with chats--access:ro: threads of the agent’s groups and threads they took part in', async () => {
+      const nora = own.tokenFor(NORA, ['chats--access:ro']);
+      const joined = own.emulator.admin.createChat(LICENSE, {
+        visitor: { name: 'Sam Sales' },
+        agentEmail: NORA,
+        groupId: 1,
+        active: false,
+      });
+      const res = (await call<ListArchivesResponse>('list_archives', { limit: 100 }, nora)).body;
+      for (const c of res.chats) {
+        expect(c.thread.access.group_ids.includes(0) || c.thread.user_ids.includes(NORA)).toBe(true);
+      }
+      expect(res.chats.map((c) => c.thread.id)).toContain(joined.threadId);
+      const sales = await salesChatWithout(NORA);
+      expect(res.chats.map((c) => c.thread.id)).not.toContain(sales.thread.id);
+      expect((await call('list_archives', {}, own.tokenFor(NORA, ['chats--my:ro']))).status).toBe(403);
+      expect((await call('list_archives', {}, own.tokenFor(NORA, ['chats--access:rw']))).status).toBe(200);
+    });
+
+    it.each([
+      [{ agents: { values: [demoOwner], exists: true } }, 'filters.agents'],
+      [{ tags: { values: ['sales'], exclude_values: ['lead'] } }, 'filters.tags'],
+      [{ event_types: { values: ['message'], exclude_values: ['file'] } }, 'filters.event_types'],
+      [{ properties: { routing: { start_url: { values: [{ url: 'x' }] } } } }, 'filters.properties'],
+      [{ properties: { rating: { score: { exists: true, values: [1] } } } }, 'filters.properties'],
+      [{ customer_countries: { values: ['GBR'] } }, 'filters.customer_countries'],
+      [{ thread_ids: Array.from({ length: 21 }, (_, i) => `T${i}`) }, 'filters.thread_ids'],
+      [{ group_ids: Array.from({ length: 201 }, (_, i) => i) }, 'filters.group_ids'],
+    ])('answers 400 validation to the filters %j', async (filters, field) => {
+      const res = await call<{ error: { data: { field: string } } }>('list_archives', { filters });
+      expect(res).toMatchObject({ status: 400, body: { error: { type: 'validation' } } });
+      expect(res.body.error.data.field.startsWith(field)).toBe(true);
+    });
+
+    it('require_every_value: values needs all of them, exclude_values drops only threads with all', async () => {
+      const tagged = (filter: unknown) =>
+        call<ListArchivesResponse>('list_archives', { limit: 100, filters: { tags: filter } }).then((r) =>
+          r.body.chats.map((c) => c.thread.tags ?? []),
+        );
+      expect(await tagged({ values: ['billing', 'refund'], require_every_value: true })).toEqual([
+        ['billing', 'refund'],
+      ]);
+      const every = await tagged({ exclude_values: ['billing', 'refund'], require_every_value: true });
+      expect(every).toContainEqual(['billing']);
+      expect(every).not.toContainEqual(['billing', 'refund']);
+      const any = await tagged({ exclude_values: ['billing', 'refund'] });
+      expect(any.some((t) => t.includes('billing'))).toBe(false);
+      expect(
+        (await call('list_archives', { filters: { customer_countries: { values: ['gb'] } } })).status,
+      ).toBe(200);
+    });
+
+    it('refuses a page_id older than one month (Pagination)', async () => {
+      const first = (await call<ListArchivesResponse>('list_archives', { limit: 2 })).body;
+      own.clock.advance(29 * 24 * 3600);
+      const fresh = own.tokenFor(demoOwner);
+      expect((await call('list_archives', { page_id: first.next_page_id }, fresh)).status).toBe(200);
+      own.clock.advance(2 * 24 * 3600);
+      const later = own.tokenFor(demoOwner);
+      expect(await call('list_archives', { page_id: first.next_page_id }, later)).toMatchObject({
+        status: 400,
+        body: { error: { type: 'validation', data: { field: 'page_id', reason: 'page_id expired' } } },
+      });
+    });
+  });
+});

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClient, otherClient, type ConfigAgent, type ConfigGroup } from '../../../emulators/livechat';
+import { otherLicense } from '../../../emulators/demo/people';
 import { action, demoNormal, demoOwner, otherOwnerEmail, startEmulator, type Started } from './support';
 
 let lc: Started;
@@ -102,6 +103,50 @@ describe('groups', () => {
   });
 });
 
+describe('list_agents and list_groups (Configuration API v3.5)', () => {
+  it('take the scopes that contain agents--all:ro / groups--all:ro, and refuse the narrower ones', async () => {
+    for (const scope of ['agents--all:ro', 'agents--all:rw']) {
+      expect((await config('list_agents', {}, lc.tokenFor(demoNormal, [scope]))).status).toBe(200);
+    }
+    for (const scope of ['groups--all:ro', 'groups--all:rw']) {
+      expect((await config('list_groups', {}, lc.tokenFor(demoNormal, [scope]))).status).toBe(200);
+    }
+    expect(await config('list_agents', {}, lc.tokenFor(demoNormal, ['agents--my:rw']))).toMatchObject({
+      status: 403,
+      body: { error: { type: 'authorization', message: expect.stringContaining('agents--all:ro') } },
+    });
+    expect(await config('list_groups', {}, lc.tokenFor(demoNormal, ['groups--my:ro']))).toMatchObject({
+      status: 403,
+      body: { error: { type: 'authorization', message: expect.stringContaining('groups--all:ro') } },
+    });
+  });
+
+  it('list_agents: filters.suspended keeps the agents with that value; every agent is unsuspended', async () => {
+    const all = (await config<ConfigAgent[]>('list_agents')).body;
+    expect((await config<ConfigAgent[]>('list_agents', { filters: { suspended: false } })).body).toEqual(all);
+    expect((await config<ConfigAgent[]>('list_agents', { filters: { suspended: true } })).body).toEqual([]);
+    const sales = await config<ConfigAgent[]>('list_agents', {
+      filters: { group_ids: [1] },
+      fields: ['groups'],
+    });
+    expect(sales.body.length).toBeGreaterThan(0);
+    expect(sales.body.every((a) => a.groups?.some((g) => g.id === 1))).toBe(true);
+  });
+
+  it.each([
+    ['list_agents', { filters: { group_ids: ['1'] } }, 'filters.group_ids.0'],
+    ['list_agents', { filters: { group_ids: [1.5] } }, 'filters.group_ids.0'],
+    ['list_agents', { filters: { suspended: 'no' } }, 'filters.suspended'],
+    ['list_agents', { fields: 'groups' }, 'fields'],
+    ['list_groups', { fields: ['members'] }, 'fields.0'],
+  ])('%s answers 400 validation to %j', async (name, body, field) => {
+    expect(await config(name, body)).toMatchObject({
+      status: 400,
+      body: { error: { type: 'validation', message: 'Wrong format of request', data: { field } } },
+    });
+  });
+});
+
 describe('webhooks', () => {
   const registration = {
     url: 'https://app.example/webhooks/livechat',
@@ -128,9 +173,11 @@ describe('webhooks', () => {
         type: 'license',
       },
     ]);
-    expect(
-      (await config<unknown[]>('list_webhooks', { owner_client_id: otherClient.clientId })).body,
-    ).toEqual([]);
+    // Another organization's app is not ours to list.
+    expect(await config('list_webhooks', { owner_client_id: otherClient.clientId })).toMatchObject({
+      status: 403,
+      body: { error: { type: 'authorization' } },
+    });
     expect(
       await config('unregister_webhook', { id: created.body.id, owner_client_id: demoClient.clientId }),
     ).toMatchObject({
@@ -175,14 +222,90 @@ describe('webhooks', () => {
     }
   });
 
+  it('lets only the app author’s organization register, list or unregister the app’s webhooks', async () => {
+    const created = await config<{ id: string }>('register_webhook', registration);
+    // The other organization's owner installed the app, but its token may not touch the registration.
+    const stranger = lc.tokenFor(otherOwnerEmail);
+    const refused = { status: 403, body: { error: { type: 'authorization' } } };
+    expect(await config('register_webhook', registration, stranger)).toMatchObject(refused);
+    expect(await config('list_webhooks', { owner_client_id: demoClient.clientId }, stranger)).toMatchObject(
+      refused,
+    );
+    expect(
+      await config(
+        'unregister_webhook',
+        { id: created.body.id, owner_client_id: demoClient.clientId },
+        stranger,
+      ),
+    ).toMatchObject(refused);
+    expect(
+      (await config<unknown[]>('list_webhooks', { owner_client_id: demoClient.clientId })).body,
+    ).toHaveLength(1);
+    await config('unregister_webhook', { id: created.body.id, owner_client_id: demoClient.clientId });
+  });
+
+  it('takes a personal access token as Basic <account_id>:<token>; the state actions then need owner_client_id', async () => {
+    const pat = lc.emulator.admin.issuePersonalAccessToken(demoOwner, [
+      'webhooks.configuration:rw',
+      'webhooks.state:ro',
+    ]);
+    const basic = (credentials: string) => ({
+      'content-type': 'application/json',
+      authorization: `Basic ${Buffer.from(credentials).toString('base64')}`,
+      'x-region': pat.token.split(':')[0] ?? '',
+    });
+    const post = async (name: string, body: unknown, credentials = `${pat.accountId}:${pat.token}`) => {
+      const res = await fetch(`${lc.url}/v3.5/configuration/action/${name}`, {
+        method: 'POST',
+        headers: basic(credentials),
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const created = await post('register_webhook', registration);
+    expect(created.status).toBe(200);
+    expect(await post('get_license_webhooks_state', {})).toMatchObject({
+      status: 400,
+      body: { error: { type: 'validation', data: { field: 'owner_client_id' } } },
+    });
+    expect(await post('get_license_webhooks_state', { owner_client_id: demoClient.clientId })).toEqual({
+      status: 200,
+      body: { license_webhooks_enabled: true },
+    });
+    // The token belongs to its account only, and its scopes are fixed at creation.
+    expect(
+      (await post('list_webhooks', { owner_client_id: demoClient.clientId }, `someone-else:${pat.token}`))
+        .status,
+    ).toBe(401);
+    expect((await post('disable_license_webhooks', { owner_client_id: demoClient.clientId })).status).toBe(
+      403,
+    );
+    await post('unregister_webhook', { id: created.body.id, owner_client_id: demoClient.clientId });
+  });
+
+  it('reports webhooks off on a license that has not installed the app', async () => {
+    const other = lc.tokenFor(otherOwnerEmail);
+    expect((await config('get_license_webhooks_state', {}, other)).body).toEqual({
+      license_webhooks_enabled: false,
+    });
+    lc.emulator.admin.installApp(otherLicense.licenseId, demoClient.clientId);
+    expect((await config('get_license_webhooks_state', {}, other)).body).toEqual({
+      license_webhooks_enabled: true,
+    });
+    lc.emulator.admin.uninstallApp(otherLicense.licenseId, demoClient.clientId);
+  });
+
   it('disables, reports and enables license webhooks for the token’s client', async () => {
     expect((await config('get_license_webhooks_state')).body).toEqual({ license_webhooks_enabled: true });
     expect(await config('disable_license_webhooks')).toMatchObject({ status: 200, body: {} });
     expect((await config('get_license_webhooks_state')).body).toEqual({ license_webhooks_enabled: false });
+    // Per license: the other license (which installed our app) is not affected.
+    lc.emulator.admin.installApp(otherLicense.licenseId, demoClient.clientId);
     const other = lc.tokenFor(otherOwnerEmail);
     expect((await config('get_license_webhooks_state', {}, other)).body).toEqual({
       license_webhooks_enabled: true,
     });
+    lc.emulator.admin.uninstallApp(otherLicense.licenseId, demoClient.clientId);
     expect((await config('enable_license_webhooks', { owner_client_id: demoClient.clientId })).status).toBe(
       200,
     );

@@ -157,10 +157,20 @@ describe('chat_deactivated webhooks', () => {
     await lc.emulator.admin.waitForDeliveries();
     expect(hook.received).toEqual([]);
 
-    // The same registration serves every license that installed the app, with that license's organization id.
+    // A license that has not installed the app receives none of its webhooks.
     lc.emulator.admin.endChat(otherLicense.licenseId, activeChat(otherLicense.licenseId).id, {
       userId: otherOwnerEmail,
     });
+    await lc.emulator.admin.waitForDeliveries();
+    expect(hook.received).toEqual([]);
+
+    // Once it installs the app, the same registration serves it, with its own organization id.
+    lc.emulator.admin.installApp(otherLicense.licenseId, demoClient.clientId);
+    const second = lc.emulator.admin.createChat(otherLicense.licenseId, {
+      visitor: { name: 'Second Visitor', email: 'second@customer-of-other.example' },
+      agentEmail: otherOwnerEmail,
+    });
+    lc.emulator.admin.endChat(otherLicense.licenseId, second.chatId, { userId: otherOwnerEmail });
     await lc.emulator.admin.waitForDeliveries();
     expect(hook.received.map((r) => [r.action, r.organization_id])).toEqual([
       ['chat_deactivated', otherLicense.organizationId],

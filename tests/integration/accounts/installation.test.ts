@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLicense, otherLicense, otherOwner } from '../../../emulators/demo/people';
 import { demoClient } from '../../../emulators/livechat';
+import { RETIRED_GRACE_MS } from '../../../server/automation/webhookSecrets';
 import { livechatCode } from '../../support/oauth';
 import { startWorld, type World } from '../../support/world';
 
@@ -15,19 +17,95 @@ afterAll(async () => {
   await world?.close();
 });
 
-async function installOnce() {
+async function installAs(email: string) {
   const redirectUri = `${world.appUrl}/settings/`;
-  const code = await livechatCode(world.livechatUrl, world.livechat.admin.sessionCookie(OWNER), {
+  const code = await livechatCode(world.livechatUrl, world.livechat.admin.sessionCookie(email), {
     clientId: demoClient.clientId,
     redirectUri,
   });
-  return world.api(owner, '/api/settings/installation', { body: { code, redirectUri } });
+  return world.api(world.tokenFor(email), '/api/settings/installation', { body: { code, redirectUri } });
 }
 
 const ourWebhooks = () =>
   world.livechat.admin
     .webhooks()
     .filter((w) => w.url === `${world.appUrl}/webhooks/livechat` && w.action === 'chat_deactivated');
+
+const postWebhook = (body: unknown) =>
+  fetch(`${world.appUrl}/webhooks/livechat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+function endChatOf(licenseId: number, agentEmail: string) {
+  const { chatId } = world.livechat.admin.createChat(licenseId, {
+    visitor: { name: 'Ina Stall', email: `ina.${licenseId}@example.org` },
+    agentEmail,
+    messages: [['c', 'Hello']],
+  });
+  world.livechat.admin.endChat(licenseId, chatId, { userId: agentEmail });
+  return chatId;
+}
+
+describe('the app’s webhook, registered by the app’s author', () => {
+  it('is registered once at start with the author’s token, its own secret stored encrypted', async () => {
+    expect(ourWebhooks()).toHaveLength(1);
+    const [hook] = ourWebhooks();
+    expect(hook).toMatchObject({ owner_client_id: demoClient.clientId, type: 'license' });
+    const [row, ...more] = await world.app.db.webhookRegistration.findMany();
+    expect(more).toEqual([]);
+    expect(row!.webhookId).toBe(hook!.id);
+    expect(row!.secretEnc).toMatch(/^v1\./);
+    expect(world.app.services.secretBox.decrypt(row!.secretEnc)).toBe(hook!.secret_key);
+    expect(world.logs.join('')).not.toContain(hook!.secret_key);
+  });
+
+  it('is kept as it is by the next start (idempotent)', async () => {
+    const before = ourWebhooks()[0]!.id;
+    expect(await world.app.services.webhookRegistration.ensure()).toEqual({
+      webhookId: before,
+      registered: false,
+    });
+    expect(ourWebhooks().map((w) => w.id)).toEqual([before]);
+  });
+
+  it('replaces a registration at our URL whose secret we do not know, and one removed at LiveChat', async () => {
+    const pat = world.livechat.admin.issuePersonalAccessToken(OWNER, ['webhooks.configuration:rw']);
+    const register = await fetch(`${world.livechatUrl}/v3.5/configuration/action/register_webhook`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from(`${pat.accountId}:${pat.token}`).toString('base64')}`,
+      },
+      body: JSON.stringify({
+        url: `${world.appUrl}/webhooks/livechat`,
+        action: 'chat_deactivated',
+        secret_key: 'registered-by-hand',
+        owner_client_id: demoClient.clientId,
+        type: 'license',
+      }),
+    });
+    expect(register.status).toBe(200);
+    const ours = ourWebhooks()[0]!.id;
+    await world.app.services.webhookRegistration.ensure();
+    expect(ourWebhooks().map((w) => w.id)).toEqual([ours]);
+
+    await fetch(`${world.livechatUrl}/v3.5/configuration/action/unregister_webhook`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from(`${pat.accountId}:${pat.token}`).toString('base64')}`,
+      },
+      body: JSON.stringify({ id: ours, owner_client_id: demoClient.clientId }),
+    });
+    const again = await world.app.services.webhookRegistration.ensure();
+    expect(again.registered).toBe(true);
+    expect(ourWebhooks().map((w) => w.id)).toEqual([again.webhookId]);
+    const retired = await world.app.db.webhookRegistration.findUniqueOrThrow({ where: { webhookId: ours } });
+    expect(retired.retiredAt).not.toBeNull();
+  });
+});
 
 describe('installing the app for a license', () => {
   it('is not installed before the owner opens the settings', async () => {
@@ -36,28 +114,53 @@ describe('installing the app for a license', () => {
       installed: false,
       installedAt: null,
       installedBy: null,
-      webhookRegistered: false,
+      webhooksEnabled: false,
     });
   });
 
-  it('exchanges the code, stores the license tokens encrypted and registers the ended-chat webhook', async () => {
-    const res = await installOnce();
+  it('exchanges the code, stores the license tokens encrypted, and registers nothing', async () => {
+    const registration = ourWebhooks()[0]!.id;
+    const res = await installAs(OWNER);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ installed: true, installedBy: OWNER, webhookRegistered: true });
-    expect(ourWebhooks()).toHaveLength(1);
+    expect(res.body).toMatchObject({ installed: true, installedBy: OWNER, webhooksEnabled: true });
+    expect(ourWebhooks().map((w) => w.id)).toEqual([registration]);
     const row = await world.app.db.liveChatInstallation.findFirstOrThrow();
     expect(row.accessTokenEnc).toMatch(/^v1\./);
     expect(row.refreshTokenEnc).toMatch(/^v1\./);
-    expect(row.webhookSecretEnc).toMatch(/^v1\./);
-    expect(ourWebhooks()[0]!.secret_key).toBe(world.app.services.secretBox.decrypt(row.webhookSecretEnc!));
   });
 
-  it('replaces the webhook when installed again, never duplicating it', async () => {
-    const before = ourWebhooks()[0]!.id;
-    const res = await installOnce();
+  it('switches the license’s webhooks back on when someone had switched them off', async () => {
+    world.livechat.admin.setLicenseWebhooksEnabled(demoLicense.licenseId, demoClient.clientId, false);
+    const res = await installAs(OWNER);
+    expect(res.body.webhooksEnabled).toBe(true);
+    const state = await fetch(`${world.livechatUrl}/v3.5/configuration/action/get_license_webhooks_state`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${owner}` },
+      body: '{}',
+    });
+    expect(await state.json()).toEqual({ license_webhooks_enabled: true });
+  });
+
+  it('a second organization’s license (fra) installs the same app and gets its ended chats, the first’s registration untouched', async () => {
+    const registration = ourWebhooks()[0]!.id;
+    world.livechat.admin.installApp(otherLicense.licenseId, demoClient.clientId);
+    const res = await installAs(otherOwner.email);
     expect(res.status).toBe(200);
-    expect(ourWebhooks()).toHaveLength(1);
-    expect(ourWebhooks()[0]!.id).not.toBe(before);
+    expect(res.body).toMatchObject({ installed: true, webhooksEnabled: true });
+    expect(ourWebhooks().map((w) => w.id)).toEqual([registration]);
+
+    const theirs = endChatOf(otherLicense.licenseId, otherOwner.email);
+    const ours = endChatOf(demoLicense.licenseId, OWNER);
+    await world.livechat.admin.waitForDeliveries();
+    const events = await world.app.db.webhookEvent.findMany({ where: { chatId: { in: [theirs, ours] } } });
+    expect(events.map((e) => [e.chatId, e.licenseId]).sort()).toEqual(
+      [
+        [theirs, otherLicense.organizationId],
+        [ours, demoLicense.organizationId],
+      ].sort(),
+    );
+    // The secret came with each delivery and is stored with none of them.
+    for (const event of events) expect(event.payload).not.toHaveProperty('secret_key');
   });
 
   it('refuses a code that LiveChat does not accept', async () => {
@@ -73,5 +176,58 @@ describe('installing the app for a license', () => {
     expect(res.status).toBe(400);
     const paths = res.body.error.details.problems.map((p: { path: string }) => p.path);
     expect(paths).toEqual(expect.arrayContaining(['body.code', 'body.redirectUri']));
+  });
+});
+
+describe('rotating the webhook’s secret', () => {
+  it('registers the new one before the old one goes, and accepts the old one’s retries for a while', async () => {
+    const old = ourWebhooks()[0]!;
+    const { webhookId, retired } = await world.app.services.webhookRegistration.rotate();
+    expect(retired).toEqual([old.id]);
+    const [fresh, ...more] = ourWebhooks();
+    expect(more).toEqual([]);
+    expect(fresh!.id).toBe(webhookId);
+    expect(fresh!.secret_key).not.toBe(old.secret_key);
+
+    // The new registration's deliveries are accepted at once.
+    const chatId = endChatOf(demoLicense.licenseId, OWNER);
+    await world.livechat.admin.waitForDeliveries();
+    const delivery = world.livechat.admin.deliveries().find((d) => d.body.payload.chat_id === chatId);
+    expect(delivery).toMatchObject({ webhookId, state: 'delivered' });
+    expect(delivery!.attempts).toHaveLength(1);
+
+    // A retry of a delivery the old registration sent before the switch is still accepted...
+    const retry = {
+      webhook_id: old.id,
+      secret_key: old.secret_key,
+      action: 'chat_deactivated',
+      organization_id: demoLicense.organizationId,
+      payload: { chat_id: 'OLDRETRY01', thread_id: 'T-OLD-1' },
+    };
+    expect((await postWebhook(retry)).status).toBe(200);
+    // ...but not with the other registration's secret, nor after the grace period.
+    expect((await postWebhook({ ...retry, secret_key: fresh!.secret_key })).status).toBe(401);
+    await world.app.db.webhookRegistration.update({
+      where: { webhookId: old.id },
+      data: { retiredAt: new Date(Date.now() - RETIRED_GRACE_MS - 1000) },
+    });
+    world.app.services.webhookSecrets.invalidate();
+    expect(
+      (await postWebhook({ ...retry, payload: { chat_id: 'OLDRETRY02', thread_id: 'T2' } })).status,
+    ).toBe(401);
+  });
+
+  it('acknowledges, and ignores, an ended chat of a license that installed the app but not our settings', async () => {
+    const fresh = ourWebhooks()[0]!;
+    const res = await postWebhook({
+      webhook_id: fresh.id,
+      secret_key: fresh.secret_key,
+      action: 'chat_deactivated',
+      organization_id: 'a-license-we-have-not-met',
+      payload: { chat_id: 'NEVERMET01', thread_id: 'T1' },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, stored: false });
+    expect(await world.app.db.webhookEvent.count({ where: { chatId: 'NEVERMET01' } })).toBe(0);
   });
 });

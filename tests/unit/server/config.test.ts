@@ -34,6 +34,21 @@ describe('parseConfig', () => {
     expect(result.config.salesforce.clientSecret).toBe('sf-secret');
   });
 
+  it('reads the app author’s personal access token as the console gives it, plain or base64', () => {
+    const plain = 'a0000000-0000-4000-8000-000000000001:dal:Tok3n_value';
+    for (const given of [plain, Buffer.from(plain).toString('base64')]) {
+      const result = parseConfig({ ...live, LIVECHAT_AUTHOR_PAT: given });
+      expect(result.ok && result.config.livechat.authorToken).toEqual({
+        accountId: 'a0000000-0000-4000-8000-000000000001',
+        token: 'dal:Tok3n_value',
+      });
+    }
+    const bad = parseConfig({ ...live, LIVECHAT_AUTHOR_PAT: 'no-colon-here' });
+    expect(bad.ok ? [] : bad.problems).toEqual([expect.stringMatching(/^LIVECHAT_AUTHOR_PAT: must be/)]);
+    // A worker needs no author token: without it the app still runs live.
+    expect(parseConfig(live).ok).toBe(true);
+  });
+
   it('lists every problem at once', () => {
     const result = parseConfig({
       PORT: 'eighty',
