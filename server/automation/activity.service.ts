@@ -15,7 +15,7 @@ export function toRunDto(row: RunWithMapping): Run {
   return {
     id: row.id,
     chatId: row.chatId,
-    chatLink: chatLink(DEFAULT_APP_LINK_BASE, row.chatId),
+    chatLink: chatLink(DEFAULT_APP_LINK_BASE, row.chatId, row.threadId),
     accountId: row.accountId,
     accountLabel: row.mapping.account.label,
     mappingId: row.mappingId,

@@ -1,11 +1,18 @@
 import helmet from 'helmet';
 import type { RequestHandler } from 'express';
 
-/** LiveChat's Agent App frames our widget and settings app from these origins. */
+/**
+ * Where LiveChat runs apps' widgets: the Agent App (https://my.livechatinc.com, also inside the
+ * desktop apps), and the hosts the Agent App SDK itself accepts messages from (products-sdk,
+ * packages/widget-core-sdk/src/connection/helpers.ts: livechatinc.com, livechat.com, text.com,
+ * helpdesk.com and their subdomains). LiveChat documents no frame-ancestors list of its own, and
+ * says Fullscreen apps are not supported in its mobile apps; the SDK's list is the one we follow.
+ */
 const LIVECHAT_FRAME_ANCESTORS = [
-  'https://*.livechat.com',
   'https://*.livechatinc.com',
+  'https://*.livechat.com',
   'https://*.text.com',
+  'https://*.helpdesk.com',
 ];
 
 /**

@@ -9,7 +9,13 @@ import {
   type LiveChatUser,
 } from './liveChatPayload';
 
-export const DEFAULT_APP_LINK_BASE = 'https://my.livechat.com';
+/**
+ * The Agent App's address (Agent App SDK › Troubleshooting: "the Agent App (https://my.livechatinc.com/)").
+ * LiveChat documents no per-chat address; its Archives open one conversation at
+ * `/archives/<thread id>` (the address the Agent App shows, and public integrations build), and
+ * `/archives/?query=<chat id>` searches the archive for a chat when no thread is known.
+ */
+export const DEFAULT_APP_LINK_BASE = 'https://my.livechatinc.com';
 
 export interface ChatSnapshotOptions {
   /** The LiveChat license the chat belongs to. */
@@ -54,7 +60,7 @@ export function chatSnapshotFromLiveChat(json: unknown, options: ChatSnapshotOpt
     chatId: chat.id,
     threadId: thread.id,
     licenseId: String(options.licenseId),
-    link: chatLink(options.appLinkBase ?? DEFAULT_APP_LINK_BASE, chat.id),
+    link: chatLink(options.appLinkBase ?? DEFAULT_APP_LINK_BASE, chat.id, thread.id),
     startedAt: toIsoUtc(thread.created_at),
     endedAt: thread.active === true ? undefined : toIsoUtc(events.at(-1)?.created_at ?? thread.created_at),
     tags: thread.tags ?? [],
@@ -70,8 +76,11 @@ export function chatSnapshotFromLiveChat(json: unknown, options: ChatSnapshotOpt
   });
 }
 
-export function chatLink(appLinkBase: string, chatId: string): string {
-  return `${appLinkBase.replace(/\/+$/, '')}/archives/${encodeURIComponent(chatId)}`;
+export function chatLink(appLinkBase: string, chatId: string, threadId?: string | null): string {
+  const base = appLinkBase.replace(/\/+$/, '');
+  return threadId
+    ? `${base}/archives/${encodeURIComponent(threadId)}`
+    : `${base}/archives/?query=${encodeURIComponent(chatId)}`;
 }
 
 function pickThread(chat: LiveChatChat): LiveChatThread {

@@ -13,7 +13,7 @@ export function buildChatSnapshot(overrides: ChatSnapshotOverrides = {}): ChatSn
     chatId: 'PJ0MRSHTDG',
     threadId: 'K600PKZON8',
     licenseId: '104130623',
-    link: 'https://my.livechat.com/archives/PJ0MRSHTDG',
+    link: 'https://my.livechatinc.com/archives/K600PKZON8',
     startedAt: '2020-05-28T11:44:58.829Z',
     endedAt: '2020-05-28T11:52:10.000Z',
     tags: ['sales'],

@@ -100,7 +100,7 @@ describe('readChatValue', () => {
 
   it('reads every built-in source', () => {
     expect(readChatValue(chat, 'chat.id')).toBe('PJ0MRSHTDG');
-    expect(readChatValue(chat, 'chat.link')).toBe('https://my.livechat.com/archives/PJ0MRSHTDG');
+    expect(readChatValue(chat, 'chat.link')).toBe('https://my.livechatinc.com/archives/K600PKZON8');
     expect(readChatValue(chat, 'chat.startedAt')).toBe('2020-05-28T11:44:58.829Z');
     expect(readChatValue(chat, 'chat.endedAt')).toBe('2020-05-28T11:52:10.000Z');
     expect(readChatValue(chat, 'chat.tags')).toEqual(['sales']);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { chatSnapshotSchema } from '../../../src/chat/chat';
-import { chatSnapshotFromLiveChat, LiveChatDataError } from '../../../src/chat/fromLiveChat';
+import {
+  chatLink,
+  chatSnapshotFromLiveChat,
+  DEFAULT_APP_LINK_BASE,
+  LiveChatDataError,
+} from '../../../src/chat/fromLiveChat';
 import { getChatResponse } from './fixtures/getChatResponse';
 
 const options = { licenseId: 104130623, groups: [{ id: 0, name: 'General' }] };
@@ -14,7 +19,7 @@ describe('chatSnapshotFromLiveChat', () => {
       chatId: 'PJ0MRSHTDG',
       threadId: 'K600PKZON8',
       licenseId: '104130623',
-      link: 'https://my.livechat.com/archives/PJ0MRSHTDG',
+      link: 'https://my.livechatinc.com/archives/K600PKZON8',
       startedAt: '2020-05-28T11:44:58.829Z',
       endedAt: '2020-05-28T11:52:10.000Z',
       tags: ['sales'],
@@ -145,7 +150,16 @@ describe('chatSnapshotFromLiveChat', () => {
       appLinkBase: 'http://127.0.0.1:4020/agent-app/',
     });
 
-    expect(snapshot.link).toBe('http://127.0.0.1:4020/agent-app/archives/PJ0MRSHTDG');
+    expect(snapshot.link).toBe('http://127.0.0.1:4020/agent-app/archives/K600PKZON8');
+  });
+
+  it('links to the Agent App’s archive: the thread when known, else a search for the chat', () => {
+    expect(chatLink(DEFAULT_APP_LINK_BASE, 'PJ0MRSHTDG', 'K600PKZON8')).toBe(
+      'https://my.livechatinc.com/archives/K600PKZON8',
+    );
+    expect(chatLink(DEFAULT_APP_LINK_BASE, 'PJ0MRSHTDG', null)).toBe(
+      'https://my.livechatinc.com/archives/?query=PJ0MRSHTDG',
+    );
   });
 
   it('orders agents by who answered first', () => {
