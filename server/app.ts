@@ -121,7 +121,7 @@ export function createServices(deps: AppDeps) {
     accounts,
     chatFields,
     activity,
-    webhooks: createWebhookService({ db, secrets: webhookSecrets, queue: deps.queue, logger }),
+    webhooks: createWebhookService({ db, secrets: webhookSecrets, queue: deps.queue, clock, logger }),
     webhookSecrets,
     webhookRegistration: createWebhookRegistration({
       db,

@@ -32,7 +32,9 @@ export interface LiveChatAdmin {
   chats(licenseId: number, opts?: { active?: boolean }): StoredChat[];
   createChat(licenseId: number, input: CreateChatInput): { chatId: string; threadId: string };
   /** Ends an active chat: it moves to Archives and `chat_deactivated` webhooks fire. */
-  endChat(licenseId: number, chatId: string, opts?: { userId?: string }): EndedChat;
+  endChat(licenseId: number, chatId: string, opts?: { userId?: string; visitorLeft?: boolean }): EndedChat;
+  /** The visitor's page sets custom variables (session fields) during the chat. */
+  updateSessionFields(licenseId: number, chatId: string, fields: Record<string, string>): void;
   /** An access token as if the agent had signed in through accounts-sdk. */
   issueAgentToken(email: string, opts: IssueTokenOptions): string;
   /** Access and refresh token as the code flow's `POST /v2/token` would answer. */
@@ -97,6 +99,7 @@ export function createAdmin(ctx: EmulatorContext, chats: ChatService): LiveChatA
       return { chatId: chat.id, threadId: chat.threads[chat.threads.length - 1]?.id ?? '' };
     },
     endChat: (licenseId, chatId, opts) => chats.end(licenseId, chatId, opts),
+    updateSessionFields: (licenseId, chatId, fields) => chats.updateSessionFields(licenseId, chatId, fields),
     issueAgentToken(email, opts) {
       return ctx.tokens.issueAccess(grantFor(email, opts), {
         ttlSeconds: opts.expiresIn ?? ctx.tokens.ttlSeconds,

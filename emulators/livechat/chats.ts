@@ -34,7 +34,15 @@ export interface ChatService {
   present(license: License, chat: StoredChat, thread: Thread): Chat;
   create(licenseId: number, input: CreateChatInput): StoredChat;
   /** Closes the chat's active thread, moving it to Archives; fires `chat_deactivated`. */
-  end(licenseId: number, chatId: string, opts?: { userId?: string }): EndedChat;
+  /**
+   * Closes the chat's active thread, moving it to Archives; fires `chat_deactivated`. With
+   * `visitorLeft`, the visitor's session ends too, and with it the session fields: Agent Chat API
+   * v3.5 › Data structures › Customer: `session_fields` "Expires along with the session"; Get
+   * Customer: "Available for the session duration".
+   */
+  end(licenseId: number, chatId: string, opts?: { userId?: string; visitorLeft?: boolean }): EndedChat;
+  /** The visitor's page sets session fields (merged by key); `customer_session_fields_updated` fires. */
+  updateSessionFields(licenseId: number, chatId: string, fields: Record<string, string>): void;
   isActive(chat: StoredChat): boolean;
 }
 
@@ -64,6 +72,10 @@ export function createChatService(deps: {
   world: World;
   clock: Clock;
   onDeactivated: (license: License, chat: StoredChat, ended: EndedChat) => void;
+  /** A chat started (`incoming_chat`). */
+  onIncoming?: (license: License, chat: StoredChat) => void;
+  /** A chatting customer's session fields changed (`customer_session_fields_updated`). */
+  onSessionFieldsUpdated?: (license: License, chat: StoredChat) => void;
 }): ChatService {
   const { world, clock } = deps;
   const lastThread = (chat: StoredChat): Thread | undefined => chat.threads[chat.threads.length - 1];
@@ -127,7 +139,21 @@ export function createChatService(deps: {
         { ids: world.ids, now: clock.now(), agents: license.agents, customers },
       );
       license.chats.push(chat);
+      if (thread.active) deps.onIncoming?.(license, chat);
       return chat;
+    },
+
+    updateSessionFields(licenseId, chatId, fields) {
+      const license = licenseOrThrow(licenseId);
+      const chat = world.chat(license, chatId);
+      if (!chat) throw new ChatStateError('chat_not_found', `Chat ${chatId} not found`);
+      const merged = { ...Object.assign({}, ...(chat.customer.session_fields ?? [])), ...fields } as Record<
+        string,
+        string
+      >;
+      chat.customer.session_fields = Object.entries(merged).map(([k, v]) => ({ [k]: v }));
+      // Webhooks v3.5 › customer_session_fields_updated: "sent for each active chat the customer has".
+      if (lastThread(chat)?.active) deps.onSessionFieldsUpdated?.(license, chat);
     },
 
     end(licenseId, chatId, opts = {}) {
@@ -154,6 +180,7 @@ export function createChatService(deps: {
         threadId: thread.id,
         ...(opts.userId && { userId: opts.userId }),
       };
+      if (opts.visitorLeft) delete chat.customer.session_fields;
       deps.onDeactivated(license, chat, ended);
       return ended;
     },

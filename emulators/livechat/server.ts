@@ -67,6 +67,26 @@ export function createLiveChatEmulator(options: LiveChatEmulatorOptions = {}): L
         chat,
       );
     },
+    // Webhooks v3.5 › incoming_chat: `payload.chat`, the chat with its users, properties and thread.
+    onIncoming: (license, chat) => {
+      const thread = chat.threads.at(-1);
+      if (thread)
+        webhooks.dispatch(license, 'incoming_chat', { chat: chats.present(license, chat, thread) }, chat);
+    },
+    // Webhooks v3.5 › customer_session_fields_updated: the customer, its active chat and the fields.
+    onSessionFieldsUpdated: (license, chat) => {
+      const thread = chat.threads.at(-1);
+      webhooks.dispatch(
+        license,
+        'customer_session_fields_updated',
+        {
+          id: chat.customer.id,
+          active_chat: { chat_id: chat.id, thread_id: thread?.id ?? '' },
+          session_fields: chat.customer.session_fields ?? [],
+        },
+        chat,
+      );
+    },
   });
   const ctx: EmulatorContext = {
     clock,

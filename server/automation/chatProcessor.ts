@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { chatSnapshotFromLiveChat } from '../../src/chat/fromLiveChat';
+import { capturedSessionFields } from '../chatFields/sessionFields.repo';
 import type { ChatSnapshot } from '../../src/chat/chat';
 import { errorsOf } from '../../src/mapping/problems';
 import type { Clock } from '../clock';
@@ -70,8 +71,14 @@ export function createChatProcessor(deps: {
   async function fetchChat(job: ChatEndedJob): Promise<ChatSnapshot | null> {
     try {
       const token = await deps.licenseTokens.accessToken(job.licenseId);
-      const json = await deps.livechat.getChat(token, job.chatId, job.threadId);
-      return chatSnapshotFromLiveChat(json, { licenseId: job.licenseId });
+      const [json, captured] = await Promise.all([
+        deps.livechat.getChat(token, job.chatId, job.threadId),
+        capturedSessionFields(deps.db, job.licenseId, [job.chatId]),
+      ]);
+      return chatSnapshotFromLiveChat(json, {
+        licenseId: job.licenseId,
+        capturedVariables: captured.get(job.chatId) ?? {},
+      });
     } catch (error) {
       if (error instanceof NotInstalledError) {
         // LiveChat refused the license's token (the app was uninstalled or access revoked). The event

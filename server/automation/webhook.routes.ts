@@ -1,13 +1,14 @@
 import express, { Router } from 'express';
-import { chatDeactivatedWebhookSchema } from '../../src/api/automation';
+import { webhookEnvelopeSchema, webhookSchemaFor, type LiveChatWebhook } from '../../src/api/automation';
 import { parseInput } from '../http/validate';
 import type { WebhookService } from './webhook.service';
 
-/** POST /webhooks/livechat: acknowledged as soon as the event is stored. */
+/** POST /webhooks/livechat: LiveChat's license webhooks, acknowledged as soon as they are stored. */
 export function webhookRoutes(webhooks: WebhookService): Router {
   const router = Router();
   router.post('/webhooks/livechat', express.json({ limit: '256kb' }), async (req, res) => {
-    const webhook = parseInput(chatDeactivatedWebhookSchema, req.body, 'body');
+    const { action } = parseInput(webhookEnvelopeSchema, req.body, 'body');
+    const webhook: LiveChatWebhook = parseInput(webhookSchemaFor(action), req.body, 'body');
     const result = await webhooks.receive(webhook);
     res.json({ ok: true, stored: result.stored });
   });

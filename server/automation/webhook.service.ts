@@ -1,5 +1,8 @@
 import type { Logger } from 'pino';
-import type { ChatDeactivatedWebhook } from '../../src/api/automation';
+import type { ChatDeactivatedWebhook, LiveChatWebhook } from '../../src/api/automation';
+import { sessionFieldsToRecord } from '../../src/chat/fromLiveChat';
+import type { Clock } from '../clock';
+import { captureSessionFields } from '../chatFields/sessionFields.repo';
 import type { Database } from '../db/prisma';
 import type { Prisma } from '../db/generated/client';
 import { unauthorized } from '../http/appError';
@@ -19,16 +22,16 @@ export function createWebhookService(deps: {
   db: Database;
   secrets: WebhookSecrets;
   queue: JobQueue | undefined;
+  clock: Clock;
   logger: Logger;
 }) {
   const log = deps.logger.child({ module: 'webhooks' });
 
-  async function receive(webhook: ChatDeactivatedWebhook): Promise<{ stored: boolean }> {
+  async function receive(webhook: LiveChatWebhook): Promise<{ stored: boolean }> {
     if (!(await deps.secrets.verify(webhook.webhook_id, webhook.secret_key))) {
       throw unauthorized('The webhook secret does not match.');
     }
-    if (webhook.action !== 'chat_deactivated') return { stored: false };
-    // The app's webhook reaches every license that installed it from the Marketplace, also those
+    // The app's webhooks reach every license that installed it from the Marketplace, also those
     // whose owner has not opened the settings yet: without an installation there is nothing to do
     // (no token, no mappings), and the delivery is acknowledged so LiveChat does not retry it.
     const installation = await deps.db.liveChatInstallation.findUnique({
@@ -36,10 +39,43 @@ export function createWebhookService(deps: {
       select: { licenseId: true },
     });
     if (!installation) {
-      log.info({ license: webhook.organization_id }, 'ended chat of a license without installation; ignored');
+      log.info({ license: webhook.organization_id }, 'webhook of a license without installation; ignored');
       return { stored: false };
     }
+    if (webhook.action === 'chat_deactivated') return chatEnded(webhook as ChatDeactivatedWebhook);
+    const captured = sessionFieldsOf(webhook);
+    if (!captured) return { stored: false };
+    await captureSessionFields(
+      deps.db,
+      { licenseId: webhook.organization_id, chatId: captured.chatId },
+      captured.fields,
+      deps.clock.now(),
+    );
+    return { stored: Object.keys(captured.fields).length > 0 };
+  }
 
+  /**
+   * A live chat's custom variables: its customer's session fields when it starts (`incoming_chat`)
+   * and when the page changes them (`customer_session_fields_updated`). They expire with the
+   * visitor's session (Agent Chat API v3.5 › Customer: "Expires along with the session"), so an
+   * archived chat read after the visitor left may no longer carry them: kept here meanwhile.
+   */
+  function sessionFieldsOf(
+    webhook: LiveChatWebhook,
+  ): { chatId: string; fields: Record<string, string> } | null {
+    if (webhook.action === 'incoming_chat') {
+      const { chat } = (webhook as Extract<LiveChatWebhook, { action: 'incoming_chat' }>).payload;
+      const customer = chat.users.find((u) => u.type === 'customer');
+      return { chatId: chat.id, fields: sessionFieldsToRecord(customer?.session_fields) };
+    }
+    if (webhook.action === 'customer_session_fields_updated') {
+      const { payload } = webhook as Extract<LiveChatWebhook, { action: 'customer_session_fields_updated' }>;
+      return { chatId: payload.active_chat.chat_id, fields: sessionFieldsToRecord(payload.session_fields) };
+    }
+    return null;
+  }
+
+  async function chatEnded(webhook: ChatDeactivatedWebhook): Promise<{ stored: boolean }> {
     const key = {
       licenseId: webhook.organization_id,
       chatId: webhook.payload.chat_id,

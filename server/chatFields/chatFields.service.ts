@@ -8,6 +8,7 @@ import {
   type DiscoveredChatField,
 } from '../../src/chat/chatFields';
 import { chatSnapshotFromLiveChat } from '../../src/chat/fromLiveChat';
+import { capturedSessionFields } from './sessionFields.repo';
 import type { ChatSnapshot } from '../../src/chat/chat';
 import type { Agent } from '../auth/agent';
 import type { Clock } from '../clock';
@@ -41,11 +42,19 @@ export function createChatFieldsService(deps: {
 }) {
   const log = deps.logger.child({ module: 'chat-fields' });
 
-  function snapshots(agent: Agent, chats: Record<string, unknown>[]): ChatSnapshot[] {
+  async function snapshots(agent: Agent, chats: Record<string, unknown>[]): Promise<ChatSnapshot[]> {
+    const ids = chats.map((c) => c.id).filter((id): id is string => typeof id === 'string');
+    const captured = await capturedSessionFields(deps.db, agent.licenseId, ids);
     const result: ChatSnapshot[] = [];
     for (const chat of chats) {
       try {
-        result.push(chatSnapshotFromLiveChat(chat, { licenseId: agent.licenseId }));
+        const capturedVariables = typeof chat.id === 'string' ? captured.get(chat.id) : undefined;
+        result.push(
+          chatSnapshotFromLiveChat(chat, {
+            licenseId: agent.licenseId,
+            ...(capturedVariables && { capturedVariables }),
+          }),
+        );
       } catch (error) {
         log.warn({ err: error, chat: chat.id }, 'an archived chat could not be read; skipped');
       }
@@ -67,7 +76,7 @@ export function createChatFieldsService(deps: {
         token,
         pageId ? { page_id: pageId } : { limit: Math.min(100, count), sort_order: 'desc' },
       );
-      for (const snapshot of snapshots(agent, answer.chats)) {
+      for (const snapshot of await snapshots(agent, answer.chats)) {
         if (!byChat.has(snapshot.chatId) && byChat.size < count) byChat.set(snapshot.chatId, snapshot);
       }
       pageId = answer.next_page_id;
@@ -167,8 +176,15 @@ export function createChatFieldsService(deps: {
   /** One chat as the mapping engine reads it. */
   /** One chat as the mapping engine reads it: its `threadId` thread, else its latest. */
   async function chat(agent: Agent, token: string, chatId: string, threadId?: string): Promise<ChatSnapshot> {
-    const json = await deps.livechat.getChat(token, chatId, threadId);
-    return chatSnapshotFromLiveChat(json, { licenseId: agent.licenseId });
+    const [json, captured] = await Promise.all([
+      deps.livechat.getChat(token, chatId, threadId),
+      capturedSessionFields(deps.db, agent.licenseId, [chatId]),
+    ]);
+    const capturedVariables = captured.get(chatId);
+    return chatSnapshotFromLiveChat(json, {
+      licenseId: agent.licenseId,
+      ...(capturedVariables && { capturedVariables }),
+    });
   }
 
   return { catalogue, scan, recent, chat, discovered };

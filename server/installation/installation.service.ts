@@ -7,6 +7,7 @@ import type { SecretBox } from '../crypto/secretBox';
 import type { Database } from '../db/prisma';
 import { AppError } from '../http/appError';
 import { LiveChatError, type LiveChatClient, type TokenResponse } from '../livechat/livechat.client';
+import { createLicenseTokens } from '../livechat/licenseToken';
 
 export type InstallationService = ReturnType<typeof createInstallationService>;
 
@@ -26,13 +27,40 @@ export function createInstallationService(deps: {
 }) {
   const log = deps.logger.child({ module: 'installation' });
 
+  const licenseTokens = createLicenseTokens(deps);
+
+  /**
+   * The installation, with LiveChat asked whether our webhooks still reach the license (someone may
+   * have switched them off since): what the settings say must be true now. When LiveChat cannot be
+   * asked, the last known state is shown.
+   */
   async function get(agent: Agent): Promise<Installation> {
     const row = await deps.db.liveChatInstallation.findUnique({ where: { licenseId: agent.licenseId } });
+    let enabled = Boolean(row?.webhooksEnabledAt);
+    if (row) {
+      try {
+        const now = await deps.livechat.licenseWebhooksEnabled(
+          await licenseTokens.accessToken(row.licenseId),
+        );
+        if (now !== enabled) {
+          await deps.db.liveChatInstallation.update({
+            where: { licenseId: row.licenseId },
+            data: { webhooksEnabledAt: now ? deps.clock.now() : null },
+          });
+        }
+        enabled = now;
+      } catch (error) {
+        log.warn(
+          { err: error, license: row.licenseId },
+          'could not ask LiveChat whether the webhooks are on',
+        );
+      }
+    }
     return {
       installed: row !== null,
       installedAt: row?.installedAt.toISOString() ?? null,
       installedBy: row?.installedByEmail ?? null,
-      webhooksEnabled: Boolean(row?.webhooksEnabledAt),
+      webhooksEnabled: enabled,
     };
   }
   async function install(agent: Agent, body: InstallRequest): Promise<Installation> {

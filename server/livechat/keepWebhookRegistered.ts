@@ -23,13 +23,16 @@ export async function keepWebhookRegistered(
   let stopped = false;
   const attempt = async (): Promise<void> => {
     try {
-      const { webhookId, registered } = await registration.ensure();
-      log.info({ webhookId }, registered ? 'ended-chat webhook registered' : 'ended-chat webhook in place');
-    } catch (error) {
-      log.warn(
-        { err: error },
-        'could not check the ended-chat webhook at LiveChat; trying again in 5 minutes',
+      const result = await registration.ensure();
+      const registered = Object.entries(result)
+        .filter(([, r]) => r.registered)
+        .map(([action]) => action);
+      log.info(
+        { registered },
+        registered.length > 0 ? 'LiveChat webhooks registered' : 'LiveChat webhooks in place',
       );
+    } catch (error) {
+      log.warn({ err: error }, 'could not check the webhooks at LiveChat; trying again in 5 minutes');
       if (!stopped) timer = setTimeout(() => void attempt(), RETRY_MS).unref();
     }
   };

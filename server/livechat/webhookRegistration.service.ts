@@ -3,7 +3,12 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { SecretBox } from '../crypto/secretBox';
 import type { Database } from '../db/prisma';
-import { LiveChatError, type LiveChatClient, type PersonalAccessToken } from './livechat.client';
+import {
+  LiveChatError,
+  type LiveChatClient,
+  type LiveChatWebhook,
+  type PersonalAccessToken,
+} from './livechat.client';
 import {
   addRegistration,
   currentRegistrations,
@@ -12,11 +17,24 @@ import {
   type WebhookRegistrationRow,
 } from './webhookRegistrations.repo';
 
-/** The one LiveChat event automation needs. */
-export const WEBHOOK_ACTION = 'chat_deactivated';
-const DESCRIPTION = 'Salesforce for LiveChat: create records after chats end';
+/**
+ * The LiveChat events the app needs: ended chats (automation), and the custom variables of live
+ * chats, captured before they expire with the visitor's session.
+ */
+export const WEBHOOK_ACTIONS = [
+  'chat_deactivated',
+  'incoming_chat',
+  'customer_session_fields_updated',
+] as const;
+export type WebhookAction = (typeof WEBHOOK_ACTIONS)[number];
+const DESCRIPTIONS: Record<WebhookAction, string> = {
+  chat_deactivated: 'Salesforce for LiveChat: create records after chats end',
+  incoming_chat: 'Salesforce for LiveChat: keep the custom variables of new chats',
+  customer_session_fields_updated: 'Salesforce for LiveChat: keep custom variables set during chats',
+};
 
 export type WebhookRegistration = ReturnType<typeof createWebhookRegistration>;
+type Tx = Parameters<Parameters<typeof withRegistrationLock>[1]>[0];
 
 /**
  * The app's license webhook, as LiveChat documents it (Configuration API v3.5 › Webhooks): the app's
@@ -51,25 +69,25 @@ export function createWebhookRegistration(deps: {
     return deps.author;
   }
 
-  /** Our registrations at LiveChat: the same URL and action, for our client id. */
+  /** Our registrations at LiveChat, by action: the same URL, for our client id. */
   async function atLiveChat(author: PersonalAccessToken) {
-    return (await deps.livechat.listWebhooks(author)).filter(
-      (w) => w.url === deps.url && w.action === WEBHOOK_ACTION,
-    );
+    const all = await deps.livechat.listWebhooks(author);
+    return (action: WebhookAction) => all.filter((w) => w.url === deps.url && w.action === action);
   }
 
   async function register(
-    tx: Parameters<Parameters<typeof withRegistrationLock>[1]>[0],
+    tx: Tx,
     author: PersonalAccessToken,
+    action: WebhookAction,
     strangers: string[],
   ): Promise<WebhookRegistrationRow> {
     const secret = randomBytes(32).toString('base64url');
     const once = () =>
       deps.livechat.registerWebhook(author, {
         url: deps.url,
-        action: WEBHOOK_ACTION,
+        action,
         secretKey: secret,
-        description: DESCRIPTION,
+        description: DESCRIPTIONS[action],
       });
     // Three webhooks per action and client id (Register Webhook): when the slots are taken by
     // registrations whose secret we do not know, those go first.
@@ -79,11 +97,11 @@ export function createWebhookRegistration(deps: {
       strangers.length = 0;
       return once();
     });
-    log.info({ webhookId: id }, 'webhook registered');
+    log.info({ webhookId: id, action }, 'webhook registered');
     return addRegistration(tx, {
       webhookId: id,
       url: deps.url,
-      action: WEBHOOK_ACTION,
+      action,
       secretEnc: deps.secretBox.encrypt(secret),
       createdAt: deps.clock.now(),
     });
@@ -96,53 +114,66 @@ export function createWebhookRegistration(deps: {
   }
 
   /**
-   * Makes sure exactly one registration of ours is at LiveChat, idempotently: kept when LiveChat and
-   * our database agree, registered when none is, and finishing a rotation that stopped half-way.
-   * Registrations at our URL whose secret we do not know are unregistered once ours is in place.
+   * Makes sure exactly one registration of ours per action is at LiveChat, idempotently: kept when
+   * LiveChat and our database agree, registered when none is, and finishing a rotation that stopped
+   * half-way. Registrations at our URL whose secret we do not know are unregistered once ours is in place.
    */
-  async function ensure(): Promise<{ webhookId: string; registered: boolean }> {
+  async function ensure(): Promise<Record<WebhookAction, { webhookId: string; registered: boolean }>> {
     const author = authorOrThrow();
     const result = await withRegistrationLock(deps.db, async (tx) => {
-      const remote = await atLiveChat(author);
-      const remoteIds = new Set(remote.map((w) => w.id));
-      const known = await currentRegistrations(tx, deps.url, WEBHOOK_ACTION);
-      const gone = known.filter((r) => !remoteIds.has(r.webhookId)).map((r) => r.webhookId);
-      if (gone.length > 0) log.warn({ gone }, 'webhook registrations were removed at LiveChat');
-      await retireRegistrations(tx, gone, deps.clock.now());
-      const kept = known.filter((r) => remoteIds.has(r.webhookId));
-      const strangers = remote.filter((w) => !known.some((r) => r.webhookId === w.id)).map((w) => w.id);
-
-      const newest = kept.at(-1) ?? (await register(tx, author, strangers));
-      for (const older of kept.slice(0, -1)) await retire(tx, author, older.webhookId);
-      for (const stranger of strangers) await unregister(author, stranger);
-      return { webhookId: newest.webhookId, registered: kept.length === 0 };
+      const remoteOf = await atLiveChat(author);
+      const out = {} as Record<WebhookAction, { webhookId: string; registered: boolean }>;
+      for (const action of WEBHOOK_ACTIONS)
+        out[action] = await ensureOne(tx, author, action, remoteOf(action));
+      return out;
     });
     deps.onChange?.();
     return result;
   }
 
-  async function retire(
-    tx: Parameters<Parameters<typeof withRegistrationLock>[1]>[0],
+  async function ensureOne(
+    tx: Tx,
     author: PersonalAccessToken,
-    webhookId: string,
-  ): Promise<void> {
+    action: WebhookAction,
+    remote: LiveChatWebhook[],
+  ): Promise<{ webhookId: string; registered: boolean }> {
+    const remoteIds = new Set(remote.map((w) => w.id));
+    const known = await currentRegistrations(tx, deps.url, action);
+    const gone = known.filter((r) => !remoteIds.has(r.webhookId)).map((r) => r.webhookId);
+    if (gone.length > 0) log.warn({ gone, action }, 'webhook registrations were removed at LiveChat');
+    await retireRegistrations(tx, gone, deps.clock.now());
+    const kept = known.filter((r) => remoteIds.has(r.webhookId));
+    const strangers = remote.filter((w) => !known.some((r) => r.webhookId === w.id)).map((w) => w.id);
+
+    const newest = kept.at(-1) ?? (await register(tx, author, action, strangers));
+    for (const older of kept.slice(0, -1)) await retire(tx, author, older.webhookId);
+    for (const stranger of strangers) await unregister(author, stranger);
+    return { webhookId: newest.webhookId, registered: kept.length === 0 };
+  }
+
+  async function retire(tx: Tx, author: PersonalAccessToken, webhookId: string): Promise<void> {
     await unregister(author, webhookId);
     await retireRegistrations(tx, [webhookId], deps.clock.now());
     log.info({ webhookId }, 'webhook registration retired');
   }
 
   /**
-   * A new secret without losing a delivery: the new registration first (from then on LiveChat sends
-   * each event to both, and the copy is stored once), then the old ones are unregistered. Deliveries
-   * of the old ones still being retried keep being accepted for the grace period (webhookSecrets).
+   * New secrets without losing a delivery: for each action the new registration first (from then
+   * on LiveChat sends each event to both, and the copy is stored once), then the old ones are
+   * unregistered. Deliveries of the old ones still being retried keep being accepted for the grace
+   * period (webhookSecrets).
    */
-  async function rotate(): Promise<{ webhookId: string; retired: string[] }> {
+  async function rotate(): Promise<Record<WebhookAction, { webhookId: string; retired: string[] }>> {
     const author = authorOrThrow();
     const result = await withRegistrationLock(deps.db, async (tx) => {
-      const old = await currentRegistrations(tx, deps.url, WEBHOOK_ACTION);
-      const fresh = await register(tx, author, []);
-      for (const row of old) await retire(tx, author, row.webhookId);
-      return { webhookId: fresh.webhookId, retired: old.map((r) => r.webhookId) };
+      const out = {} as Record<WebhookAction, { webhookId: string; retired: string[] }>;
+      for (const action of WEBHOOK_ACTIONS) {
+        const old = await currentRegistrations(tx, deps.url, action);
+        const fresh = await register(tx, author, action, []);
+        for (const row of old) await retire(tx, author, row.webhookId);
+        out[action] = { webhookId: fresh.webhookId, retired: old.map((r) => r.webhookId) };
+      }
+      return out;
     });
     deps.onChange?.();
     return result;

@@ -148,6 +148,26 @@ export function InstallationGate({ auth, children }: { auth: LiveChatAuth; child
         </StatePanel>
       );
     case 'installed':
-      return children;
+      if (phase.installation.webhooksEnabled) return children;
+      // Installed, but LiveChat does not send this license's chats: automation would silently wait.
+      return (
+        <>
+          <Alert
+            kind="warning"
+            className="installation-webhooks-off"
+            data-testid="installation-webhooks-off"
+            primaryButton={{
+              label: 'Switch on',
+              kind: 'primary',
+              handleClick: () => void install('popup', run.current),
+            }}
+          >
+            LiveChat is not sending this license&apos;s ended chats to Salesforce for LiveChat, so no records
+            are created automatically. Switch it on with LiveChat; if this message stays, contact the
+            app&apos;s support.
+          </Alert>
+          {children}
+        </>
+      );
   }
 }

@@ -1,11 +1,17 @@
 import { z } from 'zod';
 
-/** LiveChat's license webhook envelope for `chat_deactivated` (v3.5), only the fields we use. */
-export const chatDeactivatedWebhookSchema = z.object({
+/** LiveChat's license webhook envelope (Webhooks v3.5), only the fields we use. */
+export const webhookEnvelopeSchema = z.object({
   webhook_id: z.string().optional(),
   secret_key: z.string({ error: 'secret_key is missing' }).min(1, 'secret_key is missing'),
   action: z.string({ error: 'action is missing' }).min(1, 'action is missing'),
   organization_id: z.string({ error: 'organization_id is missing' }).min(1, 'organization_id is missing'),
+  payload: z.unknown(),
+});
+
+/** `chat_deactivated`: a chat ended (Webhooks v3.5 › chat_deactivated). */
+export const chatDeactivatedWebhookSchema = webhookEnvelopeSchema.extend({
+  action: z.literal('chat_deactivated'),
   payload: z.object({
     chat_id: z.string({ error: 'payload.chat_id is missing' }).min(1, 'payload.chat_id is missing'),
     thread_id: z.string({ error: 'payload.thread_id is missing' }).min(1, 'payload.thread_id is missing'),
@@ -13,6 +19,47 @@ export const chatDeactivatedWebhookSchema = z.object({
   }),
 });
 export type ChatDeactivatedWebhook = z.infer<typeof chatDeactivatedWebhookSchema>;
+
+/** A visitor's session fields as LiveChat sends them: `[{ "name": "value" }, …]`. */
+const sessionFieldsSchema = z.array(z.record(z.string(), z.unknown())).nullish();
+
+/** `incoming_chat`: a chat started, with its users (Webhooks v3.5 › incoming_chat). */
+export const incomingChatWebhookSchema = webhookEnvelopeSchema.extend({
+  action: z.literal('incoming_chat'),
+  payload: z.object({
+    chat: z.object({
+      id: z.string({ error: 'payload.chat.id is missing' }).min(1, 'payload.chat.id is missing'),
+      users: z.array(z.object({ type: z.string(), session_fields: sessionFieldsSchema })).default([]),
+    }),
+  }),
+});
+
+/** `customer_session_fields_updated` (Webhooks v3.5): sent for each active chat of the customer. */
+export const sessionFieldsUpdatedWebhookSchema = webhookEnvelopeSchema.extend({
+  action: z.literal('customer_session_fields_updated'),
+  payload: z.object({
+    active_chat: z.object({
+      chat_id: z
+        .string({ error: 'payload.active_chat.chat_id is missing' })
+        .min(1, 'payload.active_chat.chat_id is missing'),
+    }),
+    session_fields: sessionFieldsSchema,
+  }),
+});
+
+export type LiveChatWebhook =
+  | ChatDeactivatedWebhook
+  | z.infer<typeof incomingChatWebhookSchema>
+  | z.infer<typeof sessionFieldsUpdatedWebhookSchema>
+  | z.infer<typeof webhookEnvelopeSchema>;
+
+/** The schema a delivery of `action` is read with; other actions only need the envelope. */
+export function webhookSchemaFor(action: string) {
+  if (action === 'chat_deactivated') return chatDeactivatedWebhookSchema;
+  if (action === 'incoming_chat') return incomingChatWebhookSchema;
+  if (action === 'customer_session_fields_updated') return sessionFieldsUpdatedWebhookSchema;
+  return webhookEnvelopeSchema;
+}
 
 export const runStatuses = [
   'pending',

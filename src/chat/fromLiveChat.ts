@@ -22,8 +22,13 @@ export interface ChatSnapshotOptions {
   licenseId: string | number;
   /** The license's groups (Configuration API `list_groups`), to name the chat's group. */
   groups?: readonly { id: number; name: string }[];
-  /** Origin of the LiveChat Agent App; links point to `<base>/archives/<chatId>`. */
+  /** Origin of the LiveChat Agent App; links point to `<base>/archives/<threadId>`. */
   appLinkBase?: string;
+  /**
+   * Custom variables captured while the chat was live (its visitor's session fields then). They win
+   * over the archive's: what the agent saw, and what the archive may have lost with the session.
+   */
+  capturedVariables?: Readonly<Record<string, string>>;
 }
 
 /** Thrown when LiveChat's chat JSON is not what its documentation describes. */
@@ -71,7 +76,7 @@ export function chatSnapshotFromLiveChat(json: unknown, options: ChatSnapshotOpt
     messages: readMessages(events, chat.users),
     visitor: readVisitor(customer, thread, forms, events),
     agents: readAgents(chat.users, events),
-    customVariables: readCustomVariables(customer),
+    customVariables: { ...readCustomVariables(customer), ...options.capturedVariables },
     forms,
   });
 }
@@ -144,8 +149,15 @@ function readAgents(users: readonly LiveChatUser[], events: readonly LiveChatEve
 }
 
 function readCustomVariables(customer: LiveChatUser | undefined): Record<string, string> {
+  return sessionFieldsToRecord(customer?.session_fields);
+}
+
+/** A visitor's session fields as LiveChat sends them (`[{ "name": "value" }, …]`), by name. */
+export function sessionFieldsToRecord(
+  entries: readonly Record<string, unknown>[] | null | undefined,
+): Record<string, string> {
   const variables: Record<string, string> = {};
-  for (const entry of customer?.session_fields ?? []) {
+  for (const entry of entries ?? []) {
     for (const [name, value] of Object.entries(entry)) {
       if (value === null || value === undefined) continue;
       variables[name] = typeof value === 'string' ? value : JSON.stringify(value);

@@ -173,6 +173,7 @@ describe('chat_deactivated webhooks', () => {
     lc.emulator.admin.endChat(otherLicense.licenseId, second.chatId, { userId: otherOwnerEmail });
     await lc.emulator.admin.waitForDeliveries();
     expect(hook.received.map((r) => [r.action, r.organization_id])).toEqual([
+      ['incoming_chat', otherLicense.organizationId],
       ['chat_deactivated', otherLicense.organizationId],
     ]);
   });
@@ -207,5 +208,53 @@ describe('chat_deactivated webhooks', () => {
     expect(hook.received[0]?.payload.chat_id).toBe(chatId);
     const got = await action<Chat>(lc.url, 'agent', 'get_chat', owner, { chat_id: chatId });
     expect(got.body.users[0]).toMatchObject({ name: 'Bench Visitor', session_fields: [{ plan: 'bench' }] });
+  });
+});
+
+describe('webhooks of live chats', () => {
+  it('sends incoming_chat with the chat and its customer’s session fields when a chat starts', async () => {
+    const id = await register({ action: 'incoming_chat' });
+    const { chatId, threadId } = lc.emulator.admin.createChat(demoLicense.licenseId, {
+      visitor: { name: 'Ada Start', email: 'ada.start@example.com' },
+      sessionFields: { plan: 'pro' },
+    });
+    await lc.emulator.admin.waitForDeliveries();
+    expect(hook.received).toHaveLength(1);
+    const [delivery] = hook.received as unknown as {
+      webhook_id: string;
+      action: string;
+      payload: { chat: Chat };
+    }[];
+    expect(delivery).toMatchObject({ webhook_id: id, action: 'incoming_chat' });
+    expect(delivery!.payload.chat).toMatchObject({ id: chatId, thread: { id: threadId, active: true } });
+    const customer = delivery!.payload.chat.users.find((u) => u.type === 'customer') as
+      { session_fields?: unknown } | undefined;
+    expect(customer?.session_fields).toEqual([{ plan: 'pro' }]);
+  });
+
+  it('sends customer_session_fields_updated for an active chat only, and the fields expire when the visitor leaves', async () => {
+    await register({ action: 'customer_session_fields_updated' });
+    const { chatId, threadId } = lc.emulator.admin.createChat(demoLicense.licenseId, {
+      visitor: { name: 'Bo Update' },
+      sessionFields: { plan: 'trial' },
+    });
+    lc.emulator.admin.updateSessionFields(demoLicense.licenseId, chatId, { order: '42' });
+    await lc.emulator.admin.waitForDeliveries();
+    expect(hook.received.map((r) => r.payload)).toEqual([
+      {
+        id: expect.any(String),
+        active_chat: { chat_id: chatId, thread_id: threadId },
+        session_fields: [{ plan: 'trial' }, { order: '42' }],
+      },
+    ]);
+
+    lc.emulator.admin.endChat(demoLicense.licenseId, chatId, { visitorLeft: true });
+    lc.emulator.admin.updateSessionFields(demoLicense.licenseId, chatId, { late: 'yes' });
+    await lc.emulator.admin.waitForDeliveries();
+    expect(hook.received).toHaveLength(1);
+    const archived = await action<Chat>(lc.url, 'agent', 'get_chat', owner, { chat_id: chatId });
+    const customer = archived.body.users.find((u) => u.type === 'customer') as { session_fields?: unknown };
+    // Set again after the chat: a new session, not this chat's.
+    expect(customer.session_fields).toEqual([{ late: 'yes' }]);
   });
 });

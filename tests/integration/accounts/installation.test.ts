@@ -53,17 +53,25 @@ describe('the app’s webhook, registered by the app’s author', () => {
     expect(ourWebhooks()).toHaveLength(1);
     const [hook] = ourWebhooks();
     expect(hook).toMatchObject({ owner_client_id: demoClient.clientId, type: 'license' });
-    const [row, ...more] = await world.app.db.webhookRegistration.findMany();
+    const [row, ...more] = await world.app.db.webhookRegistration.findMany({
+      where: { action: 'chat_deactivated' },
+    });
     expect(more).toEqual([]);
     expect(row!.webhookId).toBe(hook!.id);
     expect(row!.secretEnc).toMatch(/^v1\./);
     expect(world.app.services.secretBox.decrypt(row!.secretEnc)).toBe(hook!.secret_key);
     expect(world.logs.join('')).not.toContain(hook!.secret_key);
+    // One registration per event the app needs, each with a secret of its own.
+    const all = world.livechat.admin.webhooks().filter((w) => w.url === `${world.appUrl}/webhooks/livechat`);
+    expect(all.map((w) => w.action).sort()).toEqual(
+      ['chat_deactivated', 'customer_session_fields_updated', 'incoming_chat'].sort(),
+    );
+    expect(new Set(all.map((w) => w.secret_key)).size).toBe(3);
   });
 
   it('is kept as it is by the next start (idempotent)', async () => {
     const before = ourWebhooks()[0]!.id;
-    expect(await world.app.services.webhookRegistration.ensure()).toEqual({
+    expect((await world.app.services.webhookRegistration.ensure()).chat_deactivated).toEqual({
       webhookId: before,
       registered: false,
     });
@@ -99,7 +107,7 @@ describe('the app’s webhook, registered by the app’s author', () => {
       },
       body: JSON.stringify({ id: ours, owner_client_id: demoClient.clientId }),
     });
-    const again = await world.app.services.webhookRegistration.ensure();
+    const { chat_deactivated: again } = await world.app.services.webhookRegistration.ensure();
     expect(again.registered).toBe(true);
     expect(ourWebhooks().map((w) => w.id)).toEqual([again.webhookId]);
     const retired = await world.app.db.webhookRegistration.findUniqueOrThrow({ where: { webhookId: ours } });
@@ -131,6 +139,8 @@ describe('installing the app for a license', () => {
 
   it('switches the license’s webhooks back on when someone had switched them off', async () => {
     world.livechat.admin.setLicenseWebhooksEnabled(demoLicense.licenseId, demoClient.clientId, false);
+    // The settings ask LiveChat, so they say so at once.
+    expect((await world.api(owner, '/api/settings/installation')).body.webhooksEnabled).toBe(false);
     const res = await installAs(OWNER);
     expect(res.body.webhooksEnabled).toBe(true);
     const state = await fetch(`${world.livechatUrl}/v3.5/configuration/action/get_license_webhooks_state`, {
@@ -182,7 +192,9 @@ describe('installing the app for a license', () => {
 describe('rotating the webhook’s secret', () => {
   it('registers the new one before the old one goes, and accepts the old one’s retries for a while', async () => {
     const old = ourWebhooks()[0]!;
-    const { webhookId, retired } = await world.app.services.webhookRegistration.rotate();
+    const {
+      chat_deactivated: { webhookId, retired },
+    } = await world.app.services.webhookRegistration.rotate();
     expect(retired).toEqual([old.id]);
     const [fresh, ...more] = ourWebhooks();
     expect(more).toEqual([]);

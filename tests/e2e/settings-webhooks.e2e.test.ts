@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLicense } from '../../emulators/demo/people';
+import { demoClient } from '../../emulators/livechat';
+import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
+import { ensureBuilt } from '../support/builtFrontends';
+import { openSettingsAs, screenshot } from '../support/e2e';
+import { startWorld, type World } from '../support/world';
+
+const chromiumPath = chromiumOrExplain();
+const olivia = 'olivia.owner@demo-shop.example';
+
+describe.skipIf(!chromiumPath)('Settings when LiveChat does not send the license’s chats (Chromium)', () => {
+  let world: World;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    mkdirSync(screenshotDir, { recursive: true });
+    world = await startWorld({ seed: true, worker: false });
+    browser = await launchChromium(chromiumPath!);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await world?.close();
+  });
+
+  it('tells the owner that automation gets no chats, and switches the webhooks back on', async () => {
+    world.livechat.admin.setLicenseWebhooksEnabled(demoLicense.licenseId, demoClient.clientId, false);
+    const { page, settings, errors } = await openSettingsAs(browser, world, olivia);
+    const warning = settings.getByTestId('installation-webhooks-off');
+    await warning.waitFor({ timeout: 20_000 });
+    expect(await warning.textContent()).toContain('no records are created automatically');
+    await screenshot(page, 'settings-webhooks-off.png');
+
+    const popup = page.waitForEvent('popup');
+    await warning.getByRole('button', { name: 'Switch on' }).click();
+    await popup;
+    await warning.waitFor({ state: 'detached', timeout: 20_000 });
+    const state = await fetch(`${world.livechatUrl}/v3.5/configuration/action/get_license_webhooks_state`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${world.tokenFor(olivia)}` },
+      body: '{}',
+    });
+    expect(await state.json()).toEqual({ license_webhooks_enabled: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
