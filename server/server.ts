@@ -5,9 +5,8 @@ import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { createApp, createServices, type Services } from './app';
 import type { Config } from './config';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embeddedPostgres';
-import { applyMigrations, readMigrations } from './db/migrator';
-import { createDatabase, type Database } from './db/prisma';
+import { openDatabase } from './db/openDatabase';
+import type { Database } from './db/prisma';
 import { builtFrontends } from './http/frontends';
 import { createQueueFor } from './automation/queue';
 import { listen } from './lifecycle/listen';
@@ -15,7 +14,6 @@ import { keepWebhookRegistered } from './livechat/keepWebhookRegistered';
 import { startWorker } from './automation/worker';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
-const DATABASE_NAME = 'salesforce_livechat';
 
 export interface RunningServer {
   url: string;
@@ -60,26 +58,13 @@ export async function startServer(
       await fn().catch((err: unknown) => logger.warn({ err }, 'cleanup failed'));
   };
   try {
-    let databaseUrl = config.databaseUrl;
-    if (!databaseUrl) {
-      const embedded: EmbeddedDatabase = await startEmbeddedPostgres({
-        dataDir: path.resolve(projectRoot, config.dataDir, 'postgres'),
-        logger,
-      });
-      cleanups.push(() => embedded.stop());
-      const name = options.databaseName ?? DATABASE_NAME;
-      if (options.freshDatabase) await embedded.dropDatabase(name);
-      await embedded.createDatabase(name);
-      databaseUrl = embedded.urlFor(name);
-    }
-
-    const migrations = await readMigrations(
-      options.migrationsDir ?? path.join(projectRoot, 'prisma', 'migrations'),
+    const { db, databaseUrl, migrations } = await openDatabase(
+      config,
+      logger,
+      projectRoot,
+      cleanups,
+      options,
     );
-    await applyMigrations({ databaseUrl, migrations, logger });
-
-    const db = createDatabase(databaseUrl);
-    cleanups.push(() => db.$disconnect());
 
     const frontends = options.dev
       ? await viteMiddleware()

@@ -17,6 +17,56 @@ export interface WorkerProcess {
   stop(): Promise<number | null>;
 }
 
+/** The environment of a production process of the app against the world's emulators. */
+function productionEnv(
+  world: World,
+  databaseUrl: string,
+  encryptionKey: string,
+  env: Record<string, string>,
+): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: databaseUrl,
+    PUBLIC_URL: world.appUrl,
+    ENCRYPTION_KEY: encryptionKey,
+    LIVECHAT_CLIENT_ID: demoClient.clientId,
+    LIVECHAT_CLIENT_SECRET: demoClient.clientSecret ?? '',
+    LIVECHAT_ACCOUNTS_URL: world.livechat.accountsUrl,
+    LIVECHAT_API_URL: world.livechatUrl,
+    SALESFORCE_CLIENT_ID: demoConnectedApp.clientId,
+    SALESFORCE_CLIENT_SECRET: demoConnectedApp.clientSecret,
+    AUTOMATION_JOB_TIMEOUT_SECONDS: '4',
+    AUTOMATION_RETRY_DELAY_SECONDS: '1',
+    AUTOMATION_RETRY_DELAY_MAX_SECONDS: '2',
+    AUTOMATION_POLL_INTERVAL_SECONDS: '0.5',
+    ...env,
+  };
+}
+
+/** A command of the app (`npm run <script>`), run to its end: its exit code and output. */
+export async function runAppCommand(
+  world: World,
+  databaseUrl: string,
+  encryptionKey: string,
+  entry: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(path.join(root, 'node_modules/.bin/node'), ['--import', 'tsx', entry, ...args], {
+    cwd: root,
+    env: productionEnv(world, databaseUrl, encryptionKey, env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += String(d)));
+  child.stderr.on('data', (d) => (output += String(d)));
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  return { code, output };
+}
+
 /** `npm run worker` as its own process, configured from the environment like a production worker. */
 export function spawnWorker(
   world: World,
@@ -29,26 +79,7 @@ export function spawnWorker(
   const child = spawn(path.join(root, 'node_modules/.bin/node'), ['--import', 'tsx', 'server/worker.ts'], {
     cwd: root,
     detached: true,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: databaseUrl,
-      PUBLIC_URL: world.appUrl,
-      ENCRYPTION_KEY: encryptionKey,
-      LIVECHAT_CLIENT_ID: demoClient.clientId,
-      LIVECHAT_CLIENT_SECRET: demoClient.clientSecret ?? '',
-      LIVECHAT_ACCOUNTS_URL: world.livechatUrl,
-      LIVECHAT_API_URL: world.livechatUrl,
-      SALESFORCE_CLIENT_ID: demoConnectedApp.clientId,
-      SALESFORCE_CLIENT_SECRET: demoConnectedApp.clientSecret,
-      AUTOMATION_JOB_TIMEOUT_SECONDS: '4',
-      AUTOMATION_RETRY_DELAY_SECONDS: '1',
-      AUTOMATION_RETRY_DELAY_MAX_SECONDS: '2',
-      AUTOMATION_POLL_INTERVAL_SECONDS: '0.5',
-      ...env,
-    },
+    env: productionEnv(world, databaseUrl, encryptionKey, env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (out += String(d)));
