@@ -97,7 +97,7 @@ export function createWebhookRegistration(deps: {
       strangers.length = 0;
       return once();
     });
-    log.info({ webhookId: id, action }, 'webhook registered');
+    log.debug({ webhookId: id, action }, 'webhook registered');
     return addRegistration(tx, {
       webhookId: id,
       url: deps.url,

@@ -174,11 +174,11 @@ describe('authorization code flow', () => {
 
     const token = await exchange(codeExchange(code));
     expect(token.status).toBe(200);
+    // Authorization › OAuth › Step 4's response table: no client_id.
     expect(Object.keys(token.body).sort()).toEqual(
       [
         'access_token',
         'account_id',
-        'client_id',
         'expires_in',
         'organization_id',
         'refresh_token',
@@ -188,7 +188,6 @@ describe('authorization code flow', () => {
     );
     expect(token.body).toMatchObject({
       account_id: OWNER_ACCOUNT,
-      client_id: demoClient.clientId,
       expires_in: 28800,
       organization_id: demoLicense.organizationId,
       token_type: 'Bearer',
@@ -197,9 +196,10 @@ describe('authorization code flow', () => {
     expect(String(token.body.refresh_token)).not.toMatch(/^dal:/);
     expect(String(token.body.scope).split(',')).toEqual(demoClient.scopes);
 
+    // Troubleshooting › FAQ: a code is exchanged only once ("The client is not authorized…").
     const again = await exchange(codeExchange(code));
-    expect(again.status).toBe(400);
-    expect(again.body).toMatchObject({ error: 'invalid_grant' });
+    expect(again.status).toBe(401);
+    expect(again.body).toMatchObject({ error: 'unauthorized_client' });
   });
 
   it('refreshes with a JSON body; a server-side client keeps its refresh token', async () => {
@@ -226,14 +226,14 @@ describe('authorization code flow', () => {
     const code = await codeFor();
     expect(await exchange(codeExchange(code, { client_secret: 'wrong' }))).toMatchObject({
       status: 401,
-      body: { error: 'invalid_client' },
+      body: { error: 'unauthorized_client' },
     });
     expect(await exchange({ grant_type: 'password', client_id: demoClient.clientId })).toMatchObject({
-      status: 400,
+      status: 403,
       body: { error: 'unsupported_grant_type' },
     });
     const missing = await exchange({ grant_type: 'authorization_code', client_id: demoClient.clientId });
-    expect(missing.status).toBe(400);
+    expect(missing.status).toBe(422);
     expect(missing.body).toMatchObject({ error: 'invalid_request' });
     expect(typeof missing.body.error_description).toBe('string');
     expect(typeof missing.body.request_id).toBe('string');
@@ -242,14 +242,14 @@ describe('authorization code flow', () => {
   it('refuses a code for another redirect_uri, and an expired code', async () => {
     const code = await codeFor();
     expect(await exchange(codeExchange(code, { redirect_uri: `${APP}/other` }))).toMatchObject({
-      status: 400,
+      status: 401,
       body: { error: 'invalid_grant' },
     });
     const old = await codeFor();
     lc.clock.advance(600);
     expect(await exchange(codeExchange(old))).toMatchObject({
-      status: 400,
-      body: { error: 'invalid_grant' },
+      status: 401,
+      body: { error: 'unauthorized_client' },
     });
   });
 
@@ -261,7 +261,7 @@ describe('authorization code flow', () => {
     const s256 = { code_challenge: challenge, code_challenge_method: 'S256', utm_medium: 'accounts-sdk' };
     expect((await exchange(codeExchange(await codeFor(s256), { code_verifier: verifier }))).status).toBe(200);
 
-    const refused = { status: 400, body: { error: 'invalid_grant' } };
+    const refused = { status: 401, body: { error: 'invalid_grant' } };
     const wrongVerifier = codeExchange(await codeFor(s256), { code_verifier: 'w'.repeat(64) });
     expect(await exchange(wrongVerifier)).toMatchObject(refused);
     // A code issued for a challenge is not exchanged without its verifier.
@@ -355,7 +355,7 @@ describe('GET /v2/info', () => {
       client_id: demoClient.clientId,
       client_secret: demoClient.clientSecret ?? '',
     });
-    expect(refreshed).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+    expect(refreshed).toMatchObject({ status: 401, body: { error: 'invalid_grant' } });
 
     const token = lc.tokenFor(demoOwner);
     lc.emulator.admin.expireToken(token);
