@@ -187,6 +187,44 @@ describe.skipIf(!chromiumPath)('Agent App host page (Chromium)', () => {
     await context.close();
   });
 
+  it('sends customer_profile and page_data in the shapes the Agent App SDK docs give', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const john = customerByName('John Smith');
+    await page.goto(`${lcUrl}/agent-app?as=olivia.owner@demo-shop.example&chat=${john.id}`);
+    const widget = await widgetFrame(page);
+    await waitForText(widget, '#name', 'John Smith');
+    const profile = await page.evaluate(() => {
+      const sent = (window as unknown as { __agentApp: { profilesSent: Record<string, unknown>[] } })
+        .__agentApp.profilesSent;
+      return sent[sent.length - 1];
+    });
+    // Details widgets › customer_profile: chat has exactly chat_id, groupID and id (the thread).
+    expect(profile).toMatchObject({ id: john.customer.id, name: 'John Smith', source: 'chats' });
+    expect(Object.keys(profile?.chat as object).sort()).toEqual(['chat_id', 'groupID', 'id']);
+    expect(profile?.chat).toMatchObject({ chat_id: john.id, id: john.threads.at(-1)?.id });
+    expect(profile?.geolocation).toHaveProperty('country_code');
+
+    // Settings widgets › page_data: the main window's query parameters.
+    await page.goto(`${lcUrl}/agent-app?view=apps&utm_source=e2e`);
+    const settings = await widgetFrame(page, '/settings/');
+    await waitForText(settings, '#settings-status', 'Settings ready');
+    const pageData = await page.evaluate(() =>
+      (
+        window as unknown as {
+          __agentApp: {
+            frames: Array<{ widget: string; dir: string; frame: { data?: { args?: unknown[] } } }>;
+          };
+        }
+      ).__agentApp.frames
+        .filter((f) => f.widget === 'settings' && f.dir === 'out')
+        .map((f) => f.frame.data?.args?.[0] as { event_name?: string; event_data?: unknown } | undefined)
+        .find((m) => m?.event_name === 'livechat:page_data'),
+    );
+    expect(pageData?.event_data).toEqual({ queryParams: { view: 'apps', utm_source: 'e2e' } });
+    await context.close();
+  });
+
   it('accounts-sdk: a signed-out iframe gets identity_exception; the popup signs in through the sign-in page', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -196,7 +196,9 @@
         }, 0);
         return undefined;
       case 'customer_details_section':
-        if (msg.data && msg.data.title) {
+        // Agent App SDK docs › Modify Customer Details widget's state: "the Agent App ignores the
+        // commands without valid section definitions" (the rules: SDK widgets/details/custom-sections.ts).
+        if (validSection(msg.data)) {
           sections[msg.data.title] = msg.data;
           renderSections();
         }
@@ -256,7 +258,14 @@
     });
     settings = connectWidget('settings', iframe, handleCall);
     settings.afterInit = function (conn) {
-      conn.emit('page_data', { queryParams: {} });
+      // Agent App SDK docs › Settings widgets › Events › `page_data`: "Emitted when the widget is
+      // initialized", with "the main window page data object" (SDK widgets/shared/page-data.ts:
+      // `IPageData { queryParams: object }`), here the host page's own query parameters.
+      var queryParams = {};
+      new URLSearchParams(window.location.search).forEach(function (value, key) {
+        queryParams[key] = value;
+      });
+      conn.emit('page_data', { queryParams: queryParams });
     };
     iframe.src = widgetUrl('/settings/');
     slot.appendChild(iframe);
@@ -273,6 +282,35 @@
     var entry = selectedEntry();
     if (!details || !details.inited || !entry) return;
     if (details.emit('customer_profile', entry.profile)) recorder.profilesSent.push(entry.profile);
+  }
+
+  /**
+   * A section definition the Agent App accepts (Agent App SDK docs › Component types; SDK
+   * widgets/details/custom-sections.ts `assertSection`): a non-empty `title`, a non-empty array of
+   * components of the known types; a button needs `label` and `id`, a link `url`, a title `title`
+   * (and `imgSize`, if any, `small` or `big`).
+   */
+  var COMPONENT_TYPES = ['button', 'label_value', 'title', 'link', 'line', 'customer', 'tags'];
+  function validComponent(c) {
+    if (!c || typeof c !== 'object' || COMPONENT_TYPES.indexOf(c.type) < 0) return false;
+    var d = c.data;
+    if (c.type === 'button') return Boolean(d && d.label && d.id);
+    if (c.type === 'link') return Boolean(d && d.url);
+    if (c.type === 'title')
+      return (
+        Boolean(d && d.title) && (d.imgSize === undefined || d.imgSize === 'small' || d.imgSize === 'big')
+      );
+    return true;
+  }
+  function validSection(section) {
+    return Boolean(
+      section &&
+      typeof section.title === 'string' &&
+      section.title &&
+      Array.isArray(section.components) &&
+      section.components.length &&
+      section.components.every(validComponent),
+    );
   }
 
   // ---- Rendering ----------------------------------------------------------------------------------------------
@@ -314,12 +352,27 @@
               class: d.primary ? 'primary comp' : 'secondary comp',
               text: d.label,
               onclick: function () {
+                // Agent App SDK docs › `customer_details_section_button_click`: the payload is
+                // `{ buttonId }`, "the `id` of the button taken from the section definition".
                 if (details) details.emit('customer_details_section_button_click', { buttonId: d.id });
               },
             }),
           );
         } else if (c.type === 'line') {
           node.appendChild(el('hr'));
+        } else if (c.type === 'customer') {
+          // Docs › Component types › Customer: "a line with a customer's avatar, name, and email".
+          var profile = selectedEntry() && selectedEntry().profile;
+          if (profile)
+            node.appendChild(
+              el('div', { class: 'comp customer-head' }, [
+                avatar(profile.name || 'Customer'),
+                el('div', {}, [
+                  el('strong', { text: profile.name || 'Customer' }),
+                  el('div', { class: 'item-preview', text: profile.email || '' }),
+                ]),
+              ]),
+            );
         } else if (c.type === 'tags') {
           node.appendChild(
             el(
@@ -518,6 +571,7 @@
     var entry = selectedEntry();
     renderTranscript(entry);
     renderCustomer(entry);
+    renderSections(); // a `customer` component shows the open chat's customer
   }
 
   function select(key) {

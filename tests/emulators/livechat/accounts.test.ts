@@ -299,6 +299,173 @@ describe('authorization code flow', () => {
   });
 });
 
+describe('POST /v2/token as the docs say (OAuth, Troubleshooting, Global Accounts API)', () => {
+  const OTHER_APP = 'https://other-app.example/';
+  const TOKEN_FIELDS = [
+    'access_token',
+    'account_id',
+    'expires_in',
+    'organization_id',
+    'refresh_token',
+    'scope',
+    'token_type',
+  ];
+  const refreshBody = (refreshToken: string, extra: Record<string, string> = {}) => ({
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
+    client_id: demoClient.clientId,
+    client_secret: demoClient.clientSecret ?? '',
+    ...extra,
+  });
+  const post = (init: RequestInit, query = '') =>
+    getJson<Record<string, unknown>>(`${lc.emulator.accountsUrl}/v2/token${query}`, {
+      method: 'POST',
+      ...init,
+    });
+
+  it('takes the parameters in the URL of the POST too (lc-sdk-js example), but never twice', async () => {
+    const code = await codeFor();
+    const byQuery = await post({}, `?${new URLSearchParams(codeExchange(code))}`);
+    expect(byQuery.status).toBe(200);
+    expect(Object.keys(byQuery.body).sort()).toEqual(TOKEN_FIELDS);
+
+    const twice = await post(
+      {
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(codeExchange(await codeFor())).toString(),
+      },
+      `?client_id=${demoClient.clientId}`,
+    );
+    expect(twice).toMatchObject({
+      status: 422,
+      body: { error: 'invalid_request', invalid_fields: { client_id: 'is given more than once' } },
+    });
+    const repeated = await post({
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `${new URLSearchParams(codeExchange(await codeFor()))}&code=again`,
+    });
+    expect(repeated).toMatchObject({ status: 422, body: { error: 'invalid_request' } });
+  });
+
+  it('answers invalid_request (422) for a body it cannot parse, a missing parameter and a wrong method', async () => {
+    const broken = await post({ headers: { 'content-type': 'application/json' }, body: '{"grant_type":' });
+    expect(broken).toMatchObject({ status: 422, body: { error: 'invalid_request' } });
+    expect(typeof broken.body.request_id).toBe('string');
+    expect(await exchange({ client_id: demoClient.clientId })).toMatchObject({
+      status: 422,
+      body: { error: 'invalid_request', invalid_fields: { grant_type: 'is required' } },
+    });
+    expect(await exchange({ grant_type: 'refresh_token', client_id: demoClient.clientId })).toMatchObject({
+      status: 422,
+      body: { invalid_fields: { refresh_token: 'is required' } },
+    });
+    const get = await getJson(`${lc.emulator.accountsUrl}/v2/token`);
+    expect(get).toMatchObject({ status: 422, body: { error: 'invalid_request' } });
+    expect(
+      await exchange({ grant_type: 'client_credentials', client_id: demoClient.clientId }),
+    ).toMatchObject({
+      status: 403,
+      body: { error: 'unsupported_grant_type' },
+    });
+  });
+
+  it('answers unauthorized_client for a missing or unknown client id and a missing secret', async () => {
+    const code = await codeFor();
+    const { client_id: _omit, ...noClient } = codeExchange(code);
+    for (const body of [
+      noClient,
+      codeExchange(code, { client_id: 'nope' }),
+      codeExchange(code, { client_secret: '' }),
+    ]) {
+      expect(await exchange(body)).toMatchObject({ status: 401, body: { error: 'unauthorized_client' } });
+    }
+    // None of these spent the code.
+    expect((await exchange(codeExchange(code))).status).toBe(200);
+  });
+
+  it('refresh: the seven fields; unknown token unauthorized_client, another client’s invalid_client', async () => {
+    const tokens = lc.emulator.admin.issueAgentTokens(demoOwner, { clientId: demoClient.clientId });
+    const refreshed = await exchange(refreshBody(tokens.refresh_token ?? ''));
+    expect(refreshed.status).toBe(200);
+    expect(Object.keys(refreshed.body).sort()).toEqual(TOKEN_FIELDS);
+    expect(refreshed.body).toMatchObject({ refresh_token: tokens.refresh_token, token_type: 'Bearer' });
+
+    expect(await exchange(refreshBody('nope'))).toMatchObject({
+      status: 401,
+      body: { error: 'unauthorized_client' },
+    });
+    expect(await exchange(refreshBody(tokens.refresh_token ?? '', { client_secret: 'wrong' }))).toMatchObject(
+      {
+        status: 401,
+        body: { error: 'unauthorized_client' },
+      },
+    );
+    const others = lc.emulator.admin.issueAgentTokens(demoOwner, { clientId: otherClient.clientId });
+    expect(await exchange(refreshBody(others.refresh_token ?? ''))).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_client' },
+    });
+  });
+
+  it('a JavaScript app: code only with PKCE, no secret; its refresh tokens are single-use', async () => {
+    const verifier = 'v'.repeat(50);
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const otherCode = (params: Record<string, string> = {}) =>
+      codeFor({ client_id: otherClient.clientId, redirect_uri: OTHER_APP, ...params });
+    const publicExchange = (code: string, extra: Record<string, string> = {}) => ({
+      grant_type: 'authorization_code',
+      code,
+      client_id: otherClient.clientId,
+      redirect_uri: OTHER_APP,
+      ...extra,
+    });
+
+    // Without PKCE, a client without secret cannot exchange its code.
+    expect(await exchange(publicExchange(await otherCode()))).toMatchObject({
+      status: 401,
+      body: { error: 'unauthorized_client' },
+    });
+    const pkceCode = await otherCode({ code_challenge: challenge, code_challenge_method: 'S256' });
+    const first = await exchange(publicExchange(pkceCode, { code_verifier: verifier }), true);
+    expect(first.status).toBe(200);
+    expect(Object.keys(first.body).sort()).toEqual(TOKEN_FIELDS);
+
+    const rotate = (refreshToken: string) =>
+      exchange({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: otherClient.clientId });
+    const second = await rotate(String(first.body.refresh_token));
+    expect(second.status).toBe(200);
+    expect(second.body.refresh_token).not.toBe(first.body.refresh_token);
+    // The old one is spent (revoked, not unknown).
+    expect(await rotate(String(first.body.refresh_token))).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_grant' },
+    });
+    expect((await rotate(String(second.body.refresh_token))).status).toBe(200);
+  });
+
+  it('an injected 429 is temporarily_unavailable, a 503 server_error', async () => {
+    lc.emulator.admin.failNextToken(1, 429);
+    lc.emulator.admin.failNextToken(1, 503);
+    const tokens = lc.emulator.admin.issueAgentTokens(demoOwner, { clientId: demoClient.clientId });
+    expect(await exchange(refreshBody(tokens.refresh_token ?? ''))).toMatchObject({
+      status: 429,
+      body: { error: 'temporarily_unavailable' },
+    });
+    expect(await exchange(refreshBody(tokens.refresh_token ?? ''))).toMatchObject({
+      status: 503,
+      body: { error: 'server_error' },
+    });
+    expect((await exchange(refreshBody(tokens.refresh_token ?? ''))).status).toBe(200);
+  });
+
+  it('DELETE: 404 resource_not_found for a token that does not exist, 422 without one', async () => {
+    const unknown = await getJson(`${lc.emulator.accountsUrl}/v2/token?code=nope`, { method: 'DELETE' });
+    expect(unknown).toMatchObject({ status: 404, body: { error: 'resource_not_found' } });
+    const none = await getJson(`${lc.emulator.accountsUrl}/v2/token`, { method: 'DELETE' });
+    expect(none).toMatchObject({ status: 422, body: { error: 'invalid_request' } });
+  });
+});
+
 describe('GET /v2/info', () => {
   it('describes a valid token', async () => {
     const token = lc.tokenFor(demoOwner, ['chats--all:ro', 'agents--all:ro']);
