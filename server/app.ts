@@ -17,8 +17,10 @@ import { errorHandler, unknownRoute } from './http/errorHandler';
 import { securityHeaders } from './http/security';
 import { installationRoutes } from './installation/installation.routes';
 import { createInstallationService } from './installation/installation.service';
+import { createLicenseTokens } from './livechat/licenseToken';
 import { createLiveChatClient } from './livechat/livechat.client';
 import { activityRoutes } from './automation/activity.routes';
+import { createChatProcessor } from './automation/chatProcessor';
 import { createActivityService } from './automation/activity.service';
 import type { JobQueue } from './automation/queue';
 import { webhookRoutes } from './automation/webhook.routes';
@@ -33,7 +35,9 @@ import { createSalesforceConnections } from './salesforce/connections';
 import { createSalesforceMetadata } from './salesforce/metadata.service';
 import { createSalesforceLookup } from './salesforce/recordSearch';
 import { createSalesforceOAuth } from './salesforce/oauth.service';
-import { oauthCallbackRoutes } from './salesforce/oauthCallback.routes';
+import { oauthCallbackRoutes, oauthCompletionRoutes } from './salesforce/oauthCallback.routes';
+import { objectsRoutes } from './accounts/objects.routes';
+import { chatFieldsRoutes } from './chatFields/chatFields.routes';
 import { meRoute, publicConfigRoute } from './session/session.routes';
 import { createWidgetServices } from './widget/widget.service';
 import { widgetRoutes } from './widget/widget.routes';
@@ -55,8 +59,14 @@ export interface AppDeps {
 
 export type Services = ReturnType<typeof createServices>;
 
-/** Everything the routes use, built from configuration: the one place real implementations are picked. */
-export function createServices(deps: AppDeps) {
+/** What the services are built from (the app's dependencies less those only the HTTP side uses). */
+export type ServiceDeps = Pick<AppDeps, 'config' | 'logger' | 'db' | 'clock' | 'queue'>;
+
+/**
+ * Everything the routes and the automation worker use, built from configuration: the one place real
+ * implementations are picked.
+ */
+export function createServices(deps: ServiceDeps) {
   const { config, db, logger } = deps;
   const clock = deps.clock ?? systemClock;
   if (!config.encryption.key) throw new Error('ENCRYPTION_KEY is missing');
@@ -109,6 +119,7 @@ export function createServices(deps: AppDeps) {
     onConnected: (accountId) => activity.resumeAccount(accountId).then(() => undefined),
   });
   const chatFields = createChatFieldsService({ db, livechat, clock, logger });
+  const licenseTokens = createLicenseTokens({ db, livechat, secretBox, clock, logger });
   const webhookSecrets = createWebhookSecrets({ db, secretBox, clock });
   return {
     clock,
@@ -155,8 +166,20 @@ export function createServices(deps: AppDeps) {
       db,
       livechat,
       secretBox,
+      licenseTokens,
       clock,
       logger,
+    }),
+    chatProcessor: createChatProcessor({
+      db,
+      livechat,
+      licenseTokens,
+      connections,
+      metadata,
+      apiUsage,
+      clock,
+      logger,
+      leaseMs: config.automation.jobTimeoutSeconds * 1000,
     }),
   };
 }
@@ -229,7 +252,10 @@ export function createApp(deps: AppDeps): Express {
   settings.use(installationRoutes(services.installation));
   settings.use(accountsSettingsRoutes(services.accounts));
   settings.use(directoryRoutes(services.livechat));
-  settings.use(mappingsRoutes(services));
+  settings.use(oauthCompletionRoutes(services.accounts));
+  settings.use(objectsRoutes(services));
+  settings.use(mappingsRoutes(services.mappings));
+  settings.use(chatFieldsRoutes(services.chatFields));
   settings.use(activityRoutes(services.activity));
   settings.use(auditRoutes(deps.db));
   api.use('/settings', settings);

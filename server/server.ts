@@ -8,7 +8,7 @@ import type { Config } from './config';
 import { openDatabase } from './db/openDatabase';
 import type { Database } from './db/prisma';
 import { builtFrontends } from './http/frontends';
-import { createQueueFor } from './automation/queue';
+import { createQueueFor, type JobQueue } from './automation/queue';
 import { listen } from './lifecycle/listen';
 import { keepWebhookRegistered } from './livechat/keepWebhookRegistered';
 import { startWorker } from './automation/worker';
@@ -82,7 +82,7 @@ export async function startServer(
     const registration = await keepWebhookRegistered(services.webhookRegistration, logger);
     cleanups.push(async () => registration.stop());
     const worker =
-      options.worker === false ? undefined : await startWorker({ config, db, services, queue, logger });
+      options.worker === false ? undefined : await startWorker(workerOf(services, queue, logger));
     const app = createApp({ ...deps, services });
     const httpServer = http.createServer(app);
     const port = await listen(httpServer, config.port, config.host, { what: 'the app', variable: 'PORT' });
@@ -101,6 +101,15 @@ export async function startServer(
     throw error;
   }
 }
+
+/** The automation worker's dependencies, from the services (the app's and `npm run worker`'s). */
+export const workerOf = (services: Services, queue: JobQueue, logger: Logger) => ({
+  processor: services.chatProcessor,
+  webhooks: services.webhooks,
+  activity: services.activity,
+  queue,
+  logger,
+});
 
 /** Stops accepting; requests in flight get `graceMs` to finish, then their connections are closed. */
 async function closeHttp(server: http.Server, graceMs: number): Promise<void> {

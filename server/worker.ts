@@ -2,15 +2,13 @@
  * `npm run worker`: the automation worker alone, for running several machines. It needs the shared
  * database (DATABASE_URL); on a single machine `npm start` runs a worker inside the app.
  */
-import path from 'node:path';
 import { createServices } from './app';
 import { createQueueFor } from './automation/queue';
 import { startWorker } from './automation/worker';
-import { readMigrations } from './db/migrator';
 import { createDatabase } from './db/prisma';
 import { stopOnSignals } from './lifecycle/stopOnSignals';
 import { configFromEnvironmentOrExit, loggerFor } from './main';
-import { projectRoot } from './server';
+import { workerOf } from './server';
 
 const config = configFromEnvironmentOrExit();
 const logger = loggerFor(config);
@@ -22,9 +20,8 @@ if (!config.databaseUrl) {
 }
 const db = createDatabase(config.databaseUrl);
 const queue = createQueueFor(config, config.databaseUrl, logger);
-const migrations = await readMigrations(path.join(projectRoot, 'prisma', 'migrations'));
-const services = createServices({ config, logger, db, queue, migrationNames: migrations.map((m) => m.name) });
-const worker = await startWorker({ config, db, services, queue, logger });
+const services = createServices({ config, logger, db, queue });
+const worker = await startWorker(workerOf(services, queue, logger));
 stopOnSignals(
   logger,
   async () => {

@@ -1,5 +1,6 @@
 import { Alert, Button, Modal } from '@livechat/design-system-react-components';
-import { useState, type ReactNode } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { errorMessage } from './api/ApiError';
 
 /**
@@ -31,20 +32,7 @@ export function ConfirmDestructiveModal({
   bodyClassName: string;
   children: ReactNode;
 }) {
-  const [working, setWorking] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  async function confirm() {
-    setWorking(true);
-    setProblem(null);
-    try {
-      await onConfirm();
-      onDone();
-    } catch (error) {
-      setProblem(errorMessage(error));
-      setWorking(false);
-    }
-  }
+  const confirm = useMutation({ mutationFn: onConfirm, onSuccess: onDone });
 
   return (
     <Modal
@@ -59,8 +47,8 @@ export function ConfirmDestructiveModal({
           </Button>
           <Button
             kind="destructive"
-            onClick={() => void confirm()}
-            loading={working}
+            onClick={() => confirm.mutate()}
+            loading={confirm.isPending}
             data-testid={confirmTestId}
           >
             {confirmLabel}
@@ -69,7 +57,7 @@ export function ConfirmDestructiveModal({
       }
     >
       <div className={bodyClassName}>
-        {problem && <Alert kind="error">{problem}</Alert>}
+        {confirm.isError && <Alert kind="error">{errorMessage(confirm.error)}</Alert>}
         {children}
       </div>
     </Modal>

@@ -1,5 +1,5 @@
 import type { Prisma } from '../db/generated/client';
-import type { Database } from '../db/prisma';
+import type { Database, Transaction } from '../db/prisma';
 
 const withAccess = { accessRule: true, _count: { select: { mappings: true } } } as const;
 
@@ -15,7 +15,7 @@ export function listAccounts(db: Database, licenseId: string): Promise<AccountRo
 
 /** An account of this license, or null: an id from another license is simply not found. */
 export function findAccount(
-  db: Database | Prisma.TransactionClient,
+  db: Database | Transaction,
   licenseId: string,
   id: string,
 ): Promise<AccountRow | null> {
@@ -23,7 +23,7 @@ export function findAccount(
 }
 
 export function createAccount(
-  db: Database,
+  db: Database | Transaction,
   data: {
     licenseId: string;
     label: string;
@@ -38,11 +38,50 @@ export function createAccount(
 }
 
 export function updateAccount(
-  db: Database | Prisma.TransactionClient,
+  db: Database | Transaction,
   id: string,
   data: Prisma.SalesforceAccountUpdateInput,
 ): Promise<AccountRow> {
   return db.salesforceAccount.update({ where: { id }, data, include: withAccess });
+}
+
+/** Another account of the license connected to the same org, if any. */
+export function findAccountOfOrg(db: Database, licenseId: string, orgId: string, exceptId: string) {
+  return db.salesforceAccount.findFirst({ where: { licenseId, orgId, id: { not: exceptId } } });
+}
+
+/** The connected accounts whose automation has an API budget. */
+export async function budgetedAccountIds(db: Database): Promise<string[]> {
+  const rows = await db.salesforceAccount.findMany({
+    where: { status: 'connected', automationBudgetPercent: { not: null } },
+    select: { id: true },
+  });
+  return rows.map((a) => a.id);
+}
+
+export interface LockedAccountTokens {
+  login_url: string;
+  access_token_enc: string | null;
+  refresh_token_enc: string | null;
+  status: string;
+}
+
+/**
+ * Runs `use` in a transaction with the account's stored sign-in read under a row lock (`FOR UPDATE`),
+ * so one process at a time refreshes its tokens; the lock ends with the transaction.
+ */
+export function withAccountTokensLocked<T>(
+  db: Database,
+  accountId: string,
+  use: (row: LockedAccountTokens | undefined, tx: Transaction) => Promise<T>,
+  options: { timeout: number; maxWait: number },
+): Promise<T> {
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<LockedAccountTokens[]>`
+      SELECT login_url, access_token_enc, refresh_token_enc, status::text AS status
+        FROM salesforce_accounts WHERE id = ${accountId}::uuid FOR UPDATE`;
+    return use(rows[0], tx);
+  }, options);
 }
 
 /** Marks a connected account as needing the owner: its tile says why, automation waits for it. */
@@ -53,12 +92,12 @@ export async function markNeedsReconnect(db: Database, id: string, reason: strin
   });
 }
 
-export async function deleteAccount(db: Database, id: string): Promise<void> {
+export async function deleteAccount(db: Database | Transaction, id: string): Promise<void> {
   await db.salesforceAccount.delete({ where: { id } });
 }
 
 export async function saveAccessRule(
-  db: Database,
+  db: Database | Transaction,
   accountId: string,
   rule: { mode: 'everyone' | 'groups' | 'agents'; groupIds: number[]; agentEmails: string[] },
 ): Promise<void> {

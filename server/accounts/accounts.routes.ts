@@ -1,71 +1,49 @@
 import { Router } from 'express';
-import {
-  accessRuleSchema,
-  accountIdParamsSchema,
-  automationBudgetRequestSchema,
-  completeOAuthRequestSchema,
-  createAccountRequestSchema,
-  renameAccountRequestSchema,
-} from '../../src/api/accounts';
+import { endpoints } from '../../src/api/endpoints';
 import { agentOf } from '../auth/auth.middleware';
-import { parseInput } from '../http/validate';
+import { routesOn } from '../http/route';
 import { toAccessRule, toAccountDto } from './accounts.presenter';
 import type { AccountsService } from './accounts.service';
 
 /** /api/settings/accounts…: owners and vice-owners only (mounted behind requireOwner). */
 export function accountsSettingsRoutes(accounts: AccountsService): Router {
   const router = Router();
+  const route = routesOn(router, { prefix: '/api/settings', access: 'owner' });
 
-  router.get('/accounts', async (_req, res) => {
+  route(endpoints.listAccounts, async (_input, res) => {
     const listed = await accounts.listWithUsage(agentOf(res));
-    res.json({ accounts: listed.map(({ row, usage }) => toAccountDto(row, usage)) });
+    return { accounts: listed.map(({ row, usage }) => toAccountDto(row, usage)) };
   });
 
-  router.put('/accounts/:id/automation-budget', async (req, res) => {
-    const { id } = parseInput(accountIdParamsSchema, req.params, 'params');
-    const { percent } = parseInput(automationBudgetRequestSchema, req.body, 'body');
-    res.json({ account: toAccountDto(await accounts.setAutomationBudget(agentOf(res), id, percent)) });
-  });
+  route(endpoints.setAutomationBudget, async ({ params, body }, res) => ({
+    account: toAccountDto(await accounts.setAutomationBudget(agentOf(res), params.id, body.percent)),
+  }));
 
-  router.post('/accounts', async (req, res) => {
-    const body = parseInput(createAccountRequestSchema, req.body, 'body');
+  route(endpoints.createAccount, async ({ body }, res) => {
     const { account, authorizeUrl } = await accounts.create(agentOf(res), body);
-    res.status(201).json({ account: toAccountDto(account), authorizeUrl });
+    return { account: toAccountDto(account), authorizeUrl };
   });
 
-  router.post('/accounts/:id/connect', async (req, res) => {
-    const { id } = parseInput(accountIdParamsSchema, req.params, 'params');
-    const { account, authorizeUrl } = await accounts.reconnect(agentOf(res), id);
-    res.json({ account: toAccountDto(account), authorizeUrl });
+  route(endpoints.reconnectAccount, async ({ params }, res) => {
+    const { account, authorizeUrl } = await accounts.reconnect(agentOf(res), params.id);
+    return { account: toAccountDto(account), authorizeUrl };
   });
 
-  router.patch('/accounts/:id', async (req, res) => {
-    const { id } = parseInput(accountIdParamsSchema, req.params, 'params');
-    const { label } = parseInput(renameAccountRequestSchema, req.body, 'body');
-    res.json({ account: toAccountDto(await accounts.rename(agentOf(res), id, label)) });
+  route(endpoints.renameAccount, async ({ params, body }, res) => ({
+    account: toAccountDto(await accounts.rename(agentOf(res), params.id, body.label)),
+  }));
+
+  route(endpoints.removeAccount, async ({ params }, res) => {
+    await accounts.remove(agentOf(res), params.id);
   });
 
-  router.delete('/accounts/:id', async (req, res) => {
-    const { id } = parseInput(accountIdParamsSchema, req.params, 'params');
-    await accounts.remove(agentOf(res), id);
-    res.status(204).end();
-  });
+  route(endpoints.getAccess, async ({ params }, res) =>
+    toAccessRule((await accounts.get(agentOf(res), params.id)).accessRule),
+  );
 
-  router.get('/accounts/:id/access', async (req, res) => {
-    const { id } = parseInput(accountIdParamsSchema, req.params, 'params');
-    res.json(toAccessRule((await accounts.get(agentOf(res), id)).accessRule));
-  });
-
-  router.put('/accounts/:id/access', async (req, res) => {
-    const { id } = parseInput(accountIdParamsSchema, req.params, 'params');
-    const rule = parseInput(accessRuleSchema, req.body, 'body');
-    res.json(await accounts.setAccess(agentOf(res), id, rule));
-  });
-
-  router.post('/oauth/salesforce/complete', async (req, res) => {
-    const body = parseInput(completeOAuthRequestSchema, req.body, 'body');
-    res.json({ account: toAccountDto(await accounts.completeOAuth(agentOf(res), body)) });
-  });
+  route(endpoints.putAccess, async ({ params, body }, res) =>
+    accounts.setAccess(agentOf(res), params.id, body),
+  );
 
   return router;
 }
@@ -73,9 +51,10 @@ export function accountsSettingsRoutes(accounts: AccountsService): Router {
 /** /api/widget/accounts: any agent; only the accounts they may use. */
 export function accountsWidgetRoutes(accounts: AccountsService): Router {
   const router = Router();
-  router.get('/accounts', async (_req, res) => {
+  const route = routesOn(router, { prefix: '/api/widget', access: 'agent' });
+  route(endpoints.listUsableAccounts, async (_input, res) => {
     const usable = await accounts.usable(agentOf(res));
-    res.json({
+    return {
       accounts: usable.map((a) => ({
         id: a.id,
         label: a.label,
@@ -83,7 +62,7 @@ export function accountsWidgetRoutes(accounts: AccountsService): Router {
         orgName: a.orgName,
         instanceUrl: a.instanceUrl,
       })),
-    });
+    };
   });
   return router;
 }

@@ -2,14 +2,14 @@ import type { ApiUsageService } from '../salesforce/apiUsage.service';
 import type { Logger } from 'pino';
 import type { AccessRule, CompleteOAuthRequest, CreateAccountRequest } from '../../src/api/accounts';
 import type { Agent } from '../auth/agent';
-import { recordAudit } from '../audit/audit.repo';
+import { withAudit } from '../audit/audit.repo';
 import type { Clock } from '../clock';
 import type { SecretBox } from '../crypto/secretBox';
 import type { Database } from '../db/prisma';
-import { AppError, notFound } from '../http/appError';
+import { errors } from '../http/appError';
 import type { SalesforceConnections } from '../salesforce/connections';
 import { loginUrlFor } from '../salesforce/loginUrl';
-import { salesforceAppError } from '../salesforce/salesforceError';
+import { salesforceFailureError } from '../salesforce/salesforceError';
 import type { OAuthResult, SalesforceOAuth } from '../salesforce/oauth.service';
 import { describeAccess, mayUse } from './access';
 import { toAccessRule } from './accounts.presenter';
@@ -17,6 +17,7 @@ import {
   createAccount,
   deleteAccount,
   findAccount,
+  findAccountOfOrg,
   listAccounts,
   saveAccessRule,
   updateAccount,
@@ -48,30 +49,34 @@ export function createAccountsService(deps: AccountsServiceDeps) {
 
   async function get(agent: Agent, id: string): Promise<AccountRow> {
     const account = await findAccount(deps.db, agent.licenseId, id);
-    if (!account) throw notFound('This Salesforce account does not exist (it may have been removed).');
+    if (!account) throw errors.notFound('This Salesforce account does not exist (it may have been removed).');
     return account;
   }
 
   async function create(agent: Agent, body: CreateAccountRequest) {
     const login = loginUrlFor(body.environment, body.myDomainUrl, deps.salesforce);
     if (!login.ok) {
-      throw new AppError('login_host_not_allowed', 400, login.message, {
+      throw errors.loginHostNotAllowed(login.message, {
         problems: [{ path: 'body.myDomainUrl', message: login.message }],
       });
     }
-    const account = await createAccount(deps.db, {
-      licenseId: agent.licenseId,
-      label: body.label,
-      environment: body.environment,
-      loginUrl: login.loginUrl,
-    });
-    await recordAudit(deps.db, {
-      actor: agent,
-      action: 'account.created',
-      targetType: 'salesforce_account',
-      targetId: account.id,
-      details: { label: account.label, environment: account.environment },
-    });
+    const account = await withAudit(
+      deps.db,
+      (tx) =>
+        createAccount(tx, {
+          licenseId: agent.licenseId,
+          label: body.label,
+          environment: body.environment,
+          loginUrl: login.loginUrl,
+        }),
+      (created) => ({
+        actor: agent,
+        action: 'account.created',
+        targetType: 'salesforce_account',
+        targetId: created.id,
+        details: { label: created.label, environment: created.environment },
+      }),
+    );
     return { account, authorizeUrl: await deps.oauth.start(agent, account) };
   }
 
@@ -99,46 +104,48 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     const who = await identify(tokens).catch(async (error: unknown) => {
       // Do not leave a live refresh token behind at Salesforce when we cannot use it.
       await revokeQuietly(account.loginUrl, tokens.refreshToken);
-      throw salesforceAppError(error);
+      throw salesforceFailureError(error);
     });
 
     const refuse = async (message: string) => {
       await revokeQuietly(account.loginUrl, tokens.refreshToken);
-      throw new AppError('conflict', 409, message);
+      throw errors.conflict(message);
     };
     if (account.orgId && account.orgId !== who.orgId) {
       await refuse(
         `You signed in to ${who.orgName} (${who.orgId}), but “${account.label}” is connected to ${account.orgName ?? account.orgId}. Reconnect with a user of that org, or add ${who.orgName} as a new account.`,
       );
     }
-    const sameOrg = await deps.db.salesforceAccount.findFirst({
-      where: { licenseId: agent.licenseId, orgId: who.orgId, id: { not: account.id } },
-    });
+    const sameOrg = await findAccountOfOrg(deps.db, agent.licenseId, who.orgId, account.id);
     if (sameOrg) await refuse(`${who.orgName} is already connected as “${sameOrg.label}”.`);
 
     const wasConnected = account.orgId !== null;
-    const updated = await updateAccount(deps.db, account.id, {
-      orgId: who.orgId,
-      orgName: who.orgName,
-      instanceUrl: tokens.instanceUrl,
-      connectedUserId: who.userId,
-      connectedUserName: who.userName,
-      connectedUserEmail: who.userEmail,
-      connectedByEmail: agent.email,
-      connectedAt: deps.clock.now(),
-      accessTokenEnc: deps.secretBox.encrypt(tokens.accessToken),
-      refreshTokenEnc: deps.secretBox.encrypt(tokens.refreshToken),
-      tokenKeyId: deps.secretBox.keyId,
-      status: 'connected',
-      statusReason: null,
-    });
-    await recordAudit(deps.db, {
-      actor: agent,
-      action: wasConnected ? 'account.reconnected' : 'account.connected',
-      targetType: 'salesforce_account',
-      targetId: account.id,
-      details: { label: updated.label, orgId: who.orgId, orgName: who.orgName },
-    });
+    const updated = await withAudit(
+      deps.db,
+      (tx) =>
+        updateAccount(tx, account.id, {
+          orgId: who.orgId,
+          orgName: who.orgName,
+          instanceUrl: tokens.instanceUrl,
+          connectedUserId: who.userId,
+          connectedUserName: who.userName,
+          connectedUserEmail: who.userEmail,
+          connectedByEmail: agent.email,
+          connectedAt: deps.clock.now(),
+          accessTokenEnc: deps.secretBox.encrypt(tokens.accessToken),
+          refreshTokenEnc: deps.secretBox.encrypt(tokens.refreshToken),
+          tokenKeyId: deps.secretBox.keyId,
+          status: 'connected',
+          statusReason: null,
+        }),
+      (connected) => ({
+        actor: agent,
+        action: wasConnected ? 'account.reconnected' : 'account.connected',
+        targetType: 'salesforce_account',
+        targetId: account.id,
+        details: { label: connected.label, orgId: who.orgId, orgName: who.orgName },
+      }),
+    );
     await deps
       .onConnected?.(account.id)
       .catch((error: unknown) => log.warn({ err: error }, 'resuming waiting runs failed'));
@@ -147,15 +154,17 @@ export function createAccountsService(deps: AccountsServiceDeps) {
 
   async function rename(agent: Agent, id: string, label: string) {
     const account = await get(agent, id);
-    const updated = await updateAccount(deps.db, id, { label });
-    await recordAudit(deps.db, {
-      actor: agent,
-      action: 'account.renamed',
-      targetType: 'salesforce_account',
-      targetId: id,
-      details: { from: account.label, to: label },
-    });
-    return updated;
+    return withAudit(
+      deps.db,
+      (tx) => updateAccount(tx, id, { label }),
+      () => ({
+        actor: agent,
+        action: 'account.renamed',
+        targetType: 'salesforce_account',
+        targetId: id,
+        details: { from: account.label, to: label },
+      }),
+    );
   }
 
   /** Revokes the tokens at Salesforce, then deletes the account with its mappings and access rules. */
@@ -164,14 +173,17 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     const revoked = account.refreshTokenEnc
       ? await revokeQuietly(account.loginUrl, deps.secretBox.decrypt(account.refreshTokenEnc))
       : true;
-    await deleteAccount(deps.db, id);
-    await recordAudit(deps.db, {
-      actor: agent,
-      action: 'account.removed',
-      targetType: 'salesforce_account',
-      targetId: id,
-      details: { label: account.label, orgId: account.orgId, revoked },
-    });
+    await withAudit(
+      deps.db,
+      (tx) => deleteAccount(tx, id),
+      () => ({
+        actor: agent,
+        action: 'account.removed',
+        targetType: 'salesforce_account',
+        targetId: id,
+        details: { label: account.label, orgId: account.orgId, revoked },
+      }),
+    );
   }
 
   async function setAccess(agent: Agent, id: string, rule: AccessRule) {
@@ -181,29 +193,34 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       groupIds: rule.mode === 'groups' ? [...new Set(rule.groupIds)] : [],
       agentEmails: rule.mode === 'agents' ? [...new Set(rule.agentEmails.map((e) => e.toLowerCase()))] : [],
     };
-    await saveAccessRule(deps.db, id, normalized);
-    await recordAudit(deps.db, {
-      actor: agent,
-      action: 'account.access_changed',
-      targetType: 'salesforce_account',
-      targetId: id,
-      details: { label: account.label, access: describeAccess(normalized), rule: normalized },
-    });
+    await withAudit(
+      deps.db,
+      (tx) => saveAccessRule(tx, id, normalized),
+      () => ({
+        actor: agent,
+        action: 'account.access_changed',
+        targetType: 'salesforce_account',
+        targetId: id,
+        details: { label: account.label, access: describeAccess(normalized), rule: normalized },
+      }),
+    );
     return normalized;
   }
 
   /** Sets (or, with null, removes) the share of the org's daily API limit automation may reach. */
   async function setAutomationBudget(agent: Agent, id: string, percent: number | null) {
     const account = await get(agent, id);
-    const updated = await updateAccount(deps.db, id, { automationBudgetPercent: percent });
-    await recordAudit(deps.db, {
-      actor: agent,
-      action: 'account.budget_changed',
-      targetType: 'salesforce_account',
-      targetId: id,
-      details: { label: account.label, from: account.automationBudgetPercent, to: percent },
-    });
-    return updated;
+    return withAudit(
+      deps.db,
+      (tx) => updateAccount(tx, id, { automationBudgetPercent: percent }),
+      () => ({
+        actor: agent,
+        action: 'account.budget_changed',
+        targetType: 'salesforce_account',
+        targetId: id,
+        details: { label: account.label, from: account.automationBudgetPercent, to: percent },
+      }),
+    );
   }
 
   /** The license's accounts with today's API usage, for the tiles. */

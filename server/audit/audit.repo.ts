@@ -1,5 +1,5 @@
 import type { Prisma } from '../db/generated/client';
-import type { Database } from '../db/prisma';
+import type { Database, Transaction } from '../db/prisma';
 import type { Agent } from '../auth/agent';
 
 export type AuditAction =
@@ -16,16 +16,15 @@ export type AuditAction =
   | 'mapping.deleted'
   | 'run.retried';
 
-export async function recordAudit(
-  db: Database | Prisma.TransactionClient,
-  entry: {
-    actor: Agent;
-    action: AuditAction;
-    targetType: string;
-    targetId?: string;
-    details?: Record<string, unknown>;
-  },
-): Promise<void> {
+export interface AuditEntry {
+  actor: Agent;
+  action: AuditAction;
+  targetType: string;
+  targetId?: string;
+  details?: Record<string, unknown>;
+}
+
+export async function recordAudit(db: Database | Transaction, entry: AuditEntry): Promise<void> {
   await db.auditEntry.create({
     data: {
       licenseId: entry.actor.licenseId,
@@ -36,6 +35,19 @@ export async function recordAudit(
       targetId: entry.targetId ?? null,
       details: (entry.details ?? {}) as Prisma.InputJsonValue,
     },
+  });
+}
+
+/** A change and its audit entry, committed together or not at all. */
+export function withAudit<T>(
+  db: Database,
+  change: (tx: Transaction) => Promise<T>,
+  entry: (result: T) => AuditEntry,
+): Promise<T> {
+  return db.$transaction(async (tx) => {
+    const result = await change(tx);
+    await recordAudit(tx, entry(result));
+    return result;
   });
 }
 

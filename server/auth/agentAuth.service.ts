@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import { sha256 } from '../crypto/secretBox';
 import type { Database } from '../db/prisma';
-import { forbidden, unauthorized } from '../http/appError';
+import { errors } from '../http/appError';
 import { LiveChatError, type LiveChatClient } from '../livechat/livechat.client';
 import { canConfigure, toRole, type Agent } from './agent';
 import { cacheAgent, ensureLicense, findCachedAgent } from './tokenCache.repo';
@@ -34,17 +34,19 @@ export function createAgentAuth(deps: {
 
     const info = await deps.livechat.tokenInfo(token).catch((error: unknown) => {
       if (error instanceof LiveChatError && error.status < 500) {
-        throw unauthorized('Your LiveChat session has expired or is not valid. Sign in again.');
+        throw errors.unauthorized('Your LiveChat session has expired or is not valid. Sign in again.');
       }
       throw error;
     });
     if (info.client_id !== deps.clientId) {
       log.warn({ clientId: info.client_id }, 'a token issued to another application was presented');
-      throw unauthorized('This LiveChat token was not issued to Salesforce for LiveChat. Sign in again.');
+      throw errors.unauthorized(
+        'This LiveChat token was not issued to Salesforce for LiveChat. Sign in again.',
+      );
     }
     const agents = await deps.livechat.listAgents(token);
     const me = agents.find((a) => a.account_id === info.account_id);
-    if (!me) throw unauthorized('Your LiveChat account is not an agent of this license.');
+    if (!me) throw errors.unauthorized('Your LiveChat account is not an agent of this license.');
 
     const agent: Agent = {
       licenseId: info.organization_id,
@@ -66,7 +68,7 @@ export function createAgentAuth(deps: {
     const configuredBy = agents
       .filter((a) => canConfigure({ role: toRole(a.role) } as Agent))
       .map((a) => a.name);
-    return forbidden('Only the license owner and vice-owners can configure Salesforce for LiveChat.', {
+    return errors.forbidden('Only the license owner and vice-owners can configure Salesforce for LiveChat.', {
       reason: 'not_owner',
       configuredBy,
     });

@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import { unauthorized } from '../http/appError';
+import { errors } from '../http/appError';
 import type { Agent } from './agent';
 import { canConfigure } from './agent';
 import type { AgentAuth } from './agentAuth.service';
@@ -13,7 +13,7 @@ function bearerToken(header: string | undefined): string | null {
 export function requireAgent(auth: AgentAuth): RequestHandler {
   return async (req, res, next) => {
     const token = bearerToken(req.headers.authorization);
-    if (!token) throw unauthorized();
+    if (!token) throw errors.unauthorized();
     res.locals.agent = await auth.verify(token);
     res.locals.livechatToken = token;
     next();
@@ -32,7 +32,7 @@ export function requireOwner(auth: AgentAuth): RequestHandler {
 
 export function agentOf(res: Response): Agent {
   const agent = res.locals.agent as Agent | undefined;
-  if (!agent) throw unauthorized();
+  if (!agent) throw errors.unauthorized();
   return agent;
 }
 

@@ -1,19 +1,18 @@
 import { Router } from 'express';
-import { activityQuerySchema, runIdParamsSchema } from '../../src/api/automation';
+import { endpoints } from '../../src/api/endpoints';
 import { agentOf } from '../auth/auth.middleware';
-import { parseInput } from '../http/validate';
+import { routesOn } from '../http/route';
 import type { ActivityService } from './activity.service';
 
-/** /api/settings/activity: the automatic runs (behind requireOwner). */
+/** /api/settings/activity: the automatic runs (owners). */
 export function activityRoutes(activity: ActivityService): Router {
   const router = Router();
-  router.get('/activity', async (req, res) => {
-    const query = parseInput(activityQuerySchema, req.query, 'query');
-    res.json({ runs: await activity.list(agentOf(res), query) });
-  });
-  router.post('/activity/:runId/retry', async (req, res) => {
-    const { runId } = parseInput(runIdParamsSchema, req.params, 'params');
-    res.json({ run: await activity.retry(agentOf(res), runId) });
-  });
+  const route = routesOn(router, { prefix: '/api/settings', access: 'owner' });
+  route(endpoints.listActivity, async ({ query }, res) => ({
+    runs: await activity.list(agentOf(res), query),
+  }));
+  route(endpoints.retryRun, async ({ params }, res) => ({
+    run: await activity.retry(agentOf(res), params.runId),
+  }));
   return router;
 }

@@ -1,13 +1,13 @@
-import type { Prisma } from '../db/generated/client';
 import type { Logger } from 'pino';
 import type { ActivityQuery, Run } from '../../src/api/automation';
 import { chatLink, DEFAULT_APP_LINK_BASE } from '../../src/chat/fromLiveChat';
 import type { Agent } from '../auth/agent';
 import { recordAudit } from '../audit/audit.repo';
 import type { Database } from '../db/prisma';
-import { AppError, notFound } from '../http/appError';
+import { errors } from '../http/appError';
+import { budgetedAccountIds } from '../accounts/accounts.repo';
 import type { JobQueue } from './queue';
-import { listRuns } from './runs.repo';
+import { chatsWaitingFor, chatsWithStaleRuns, findRunOfLicense, listRuns, setRunOutcome } from './runs.repo';
 
 type RunWithMapping = Awaited<ReturnType<typeof listRuns>>[number];
 
@@ -57,44 +57,40 @@ export function createActivityService(deps: { db: Database; queue: JobQueue | un
   }
 
   function requireQueue(): JobQueue {
-    if (!deps.queue)
-      throw new AppError('upstream_unavailable', 503, 'The automation queue is not running here.');
+    if (!deps.queue) throw errors.upstreamUnavailable('The automation queue is not running here.');
     return deps.queue;
   }
 
   async function retry(agent: Agent, runId: string): Promise<Run> {
-    const run = await deps.db.automationRun.findFirst({
-      where: { id: runId, licenseId: agent.licenseId },
-      include: { mapping: { select: { automation: true } } },
-    });
-    if (!run) throw notFound('This run does not exist.');
+    const run = await findRunOfLicense(deps.db, agent.licenseId, runId);
+    if (!run) throw errors.notFound('This run does not exist.');
     if (run.status !== 'failed') {
-      throw new AppError('conflict', 409, 'Only failed runs can be retried.');
+      throw errors.conflict('Only failed runs can be retried.');
     }
     if (!run.mapping.automation) {
-      throw new AppError('conflict', 409, 'Automation is off for this mapping. Turn it on to retry.');
+      throw errors.conflict('Automation is off for this mapping. Turn it on to retry.');
     }
     const queue = requireQueue();
-    await deps.db.automationRun.update({
-      where: { id: run.id },
-      data: { status: 'pending', errorMessage: null, errorCode: null, errorFields: [], finishedAt: null },
+    await setRunOutcome(deps.db, run.id, {
+      status: 'pending',
+      errorMessage: null,
+      errorCode: null,
+      errorFields: [],
+      finishedAt: null,
     });
     try {
       await queue.enqueueChat(chatJob(run));
     } catch (error) {
       // Not queued: the run stays failed, so Retry is still offered.
-      await deps.db.automationRun.update({
-        where: { id: run.id },
-        data: {
-          status: 'failed',
-          errorMessage: run.errorMessage,
-          errorCode: run.errorCode,
-          errorFields: run.errorFields,
-          finishedAt: run.finishedAt,
-        },
+      await setRunOutcome(deps.db, run.id, {
+        status: 'failed',
+        errorMessage: run.errorMessage,
+        errorCode: run.errorCode,
+        errorFields: run.errorFields,
+        finishedAt: run.finishedAt,
       });
       log.warn({ err: error, run: run.id }, 'retry could not be queued');
-      throw new AppError('upstream_unavailable', 503, 'The run could not be queued. Try again in a moment.');
+      throw errors.upstreamUnavailable('The run could not be queued. Try again in a moment.');
     }
     await recordAudit(deps.db, {
       actor: agent,
@@ -107,45 +103,32 @@ export function createActivityService(deps: { db: Database; queue: JobQueue | un
     return toRunDto(row!);
   }
 
-  /** Queues the chats of the runs matching `where` again (one job per chat); how many. */
-  async function requeueChatsOf(where: Prisma.AutomationRunWhereInput, take?: number): Promise<number> {
-    if (!deps.queue) return 0;
-    const runs = await deps.db.automationRun.findMany({
-      where,
-      distinct: ['licenseId', 'chatId'],
-      select: { licenseId: true, chatId: true, threadId: true },
-      ...(take ? { take } : {}),
-    });
-    for (const run of runs) await deps.queue.enqueueChat(chatJob(run));
-    return runs.length;
+  /** Queues the chats again (one job per chat); how many. */
+  async function requeue(
+    queue: JobQueue,
+    chats: { licenseId: string; chatId: string; threadId: string | null }[],
+  ): Promise<number> {
+    for (const run of chats) await queue.enqueueChat(chatJob(run));
+    return chats.length;
   }
 
   /** Chats with runs left pending or running since `olderThan` (their job is gone) are queued again. */
   async function requeueStale(olderThan: Date): Promise<number> {
+    const { queue } = deps;
+    if (!queue) return 0;
     // Runs waiting on a connected account wait for its API budget (those waiting for a reconnect
     // have an account that is not connected, and resume when it is).
-    const connected = await deps.db.salesforceAccount.findMany({
-      where: { status: 'connected', automationBudgetPercent: { not: null } },
-      select: { id: true },
-    });
-    const count = await requeueChatsOf(
-      {
-        OR: [
-          { status: { in: ['pending', 'running'] } },
-          { status: 'waiting', accountId: { in: connected.map((a) => a.id) } },
-        ],
-        updatedAt: { lt: olderThan },
-        mapping: { automation: true },
-      },
-      500,
-    );
+    const budgeted = await budgetedAccountIds(deps.db);
+    const count = await requeue(queue, await chatsWithStaleRuns(deps.db, olderThan, budgeted, 500));
     if (count) log.info({ chats: count }, 'queued chats whose runs had no job');
     return count;
   }
 
   /** Runs that waited for an account to be reconnected are queued again once it is. */
   async function resumeAccount(accountId: string): Promise<number> {
-    const count = await requeueChatsOf({ accountId, status: 'waiting' });
+    const { queue } = deps;
+    if (!queue) return 0;
+    const count = await requeue(queue, await chatsWaitingFor(deps.db, accountId));
     if (count) log.info({ account: accountId, chats: count }, 'resumed waiting runs');
     return count;
   }

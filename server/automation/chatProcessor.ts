@@ -9,7 +9,7 @@ import { LiveChatError, type LiveChatClient } from '../livechat/livechat.client'
 import { markNeedsReconnect } from '../accounts/accounts.repo';
 import type { ApiUsageService } from '../salesforce/apiUsage.service';
 import { NotInstalledError, type LicenseTokens } from '../livechat/licenseToken';
-import { toMapping } from '../mappings/mappings.presenter';
+import { listAutomatedMappings, toMapping, type MappingWithAccount } from '../mappings/mappings.repo';
 import { objectAndRelated } from '../mappings/mappings.service';
 import { prepareRecord } from '../mappings/prepareRecord';
 import type { SalesforceConnections } from '../salesforce/connections';
@@ -18,7 +18,7 @@ import { recordUrl } from '../salesforce/recordUrl';
 import { writeRecord, type FieldEquals } from '../salesforce/recordWriter';
 import { SalesforceError, temporaryReason, toSalesforceError } from '../salesforce/salesforceError';
 import type { ChatEndedJob } from './queue';
-import { claimRun, ensureRun, finishRun, releaseRun, type RunRow } from './runs.repo';
+import { claimRun, ensureRun, finishRun, getRun, releaseRun, retryRunLater, type RunRow } from './runs.repo';
 import { refusalForOwner } from '../salesforce/refusalInWords';
 
 /** A worker owns a run this long; a crashed worker's run is taken over after it. */
@@ -33,14 +33,6 @@ export class RetryLater extends Error {
     this.name = 'RetryLater';
   }
 }
-
-const load = (db: Database, licenseId: string) =>
-  db.objectMapping.findMany({
-    where: { licenseId, automation: true },
-    include: { fields: { orderBy: { position: 'asc' } }, account: true },
-    orderBy: { createdAt: 'asc' },
-  });
-type MappingWithAccount = Awaited<ReturnType<typeof load>>[number];
 
 export type ChatProcessor = ReturnType<typeof createChatProcessor>;
 
@@ -183,7 +175,7 @@ export function createChatProcessor(deps: {
   ): Promise<string | null> {
     const now = () => deps.clock.now();
     const account = mapping.account;
-    const run = await deps.db.automationRun.findUniqueOrThrow({ where: { id: runId } });
+    const run = await getRun(deps.db, runId);
 
     const fail = (
       message: string,
@@ -285,10 +277,7 @@ export function createChatProcessor(deps: {
         return null;
       }
       // Back to pending; the job is retried with backoff. The run keeps its start time for recovery.
-      await deps.db.automationRun.update({
-        where: { id: run.id },
-        data: { status: 'running', leaseUntil: now(), errorMessage: `Will retry: ${reason}.` },
-      });
+      await retryRunLater(deps.db, run.id, reason, now());
       return reason;
     }
   }
@@ -298,7 +287,7 @@ export function createChatProcessor(deps: {
     job: ChatEndedJob,
     attempt: { final: boolean; signal?: AbortSignal } = { final: false },
   ): Promise<void> {
-    const mappings = await load(deps.db, job.licenseId);
+    const mappings = await listAutomatedMappings(deps.db, job.licenseId);
     if (mappings.length === 0) return;
     const chat = await fetchChat(job);
     if (!chat) return;

@@ -47,6 +47,72 @@ export async function releaseRun(db: Database, id: string, leaseUntil: Date, now
   return released.count === 1;
 }
 
+export function getRun(db: Database, id: string): Promise<RunRow> {
+  return db.automationRun.findUniqueOrThrow({ where: { id } });
+}
+
+/** Back to pending after a temporary failure: the lease ends now, the reason is shown; the start is kept. */
+export async function retryRunLater(db: Database, id: string, reason: string, now: Date): Promise<void> {
+  await db.automationRun.update({
+    where: { id },
+    data: { status: 'running', leaseUntil: now, errorMessage: `Will retry: ${reason}.` },
+  });
+}
+
+/** A run of this license, with whether its mapping's automation is on; another license's is not found. */
+export function findRunOfLicense(db: Database, licenseId: string, id: string) {
+  return db.automationRun.findFirst({
+    where: { id, licenseId },
+    include: { mapping: { select: { automation: true } } },
+  });
+}
+
+type RunOutcome = Pick<RunRow, 'status' | 'errorMessage' | 'errorCode' | 'errorFields' | 'finishedAt'>;
+
+/** Sets a run's outcome: cleared for a retry, or put back as it was when the retry could not be queued. */
+export async function setRunOutcome(db: Database, id: string, outcome: RunOutcome): Promise<void> {
+  await db.automationRun.update({ where: { id }, data: outcome });
+}
+
+/** The chats (one each) of the runs matching `where`, at most `take`. */
+function chatsOfRuns(db: Database, where: Prisma.AutomationRunWhereInput, take?: number) {
+  return db.automationRun.findMany({
+    where,
+    distinct: ['licenseId', 'chatId'],
+    select: { licenseId: true, chatId: true, threadId: true },
+    ...(take ? { take } : {}),
+  });
+}
+
+/**
+ * Chats with runs left pending or running since `olderThan` (their job is gone), or waiting since
+ * then on one of `budgetedAccountIds` (for its API budget); mappings with automation on only.
+ */
+export function chatsWithStaleRuns(
+  db: Database,
+  olderThan: Date,
+  budgetedAccountIds: string[],
+  take: number,
+) {
+  return chatsOfRuns(
+    db,
+    {
+      OR: [
+        { status: { in: ['pending', 'running'] } },
+        { status: 'waiting', accountId: { in: budgetedAccountIds } },
+      ],
+      updatedAt: { lt: olderThan },
+      mapping: { automation: true },
+    },
+    take,
+  );
+}
+
+/** Chats with runs waiting for an account (to be reconnected). */
+export function chatsWaitingFor(db: Database, accountId: string) {
+  return chatsOfRuns(db, { accountId, status: 'waiting' });
+}
+
 export async function finishRun(
   db: Database,
   id: string,

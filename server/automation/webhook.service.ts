@@ -4,10 +4,11 @@ import { sessionFieldsToRecord } from '../../src/chat/fromLiveChat';
 import type { Clock } from '../clock';
 import { captureSessionFields } from '../chatFields/sessionFields.repo';
 import type { Database } from '../db/prisma';
-import type { Prisma } from '../db/generated/client';
-import { unauthorized } from '../http/appError';
+import { errors } from '../http/appError';
+import { isInstalled } from '../installation/installation.repo';
 import type { JobQueue } from './queue';
 import type { WebhookSecrets } from './webhookSecrets';
+import { markQueued, storeChatEnded, unqueuedEvents, type ChatEndedKey } from './webhookEvents.repo';
 
 export type WebhookService = ReturnType<typeof createWebhookService>;
 
@@ -29,16 +30,12 @@ export function createWebhookService(deps: {
 
   async function receive(webhook: LiveChatWebhook): Promise<{ stored: boolean }> {
     if (!(await deps.secrets.verify(webhook.webhook_id, webhook.secret_key))) {
-      throw unauthorized('The webhook secret does not match.');
+      throw errors.unauthorized('The webhook secret does not match.');
     }
     // The app's webhooks reach every license that installed it from the Marketplace, also those
     // whose owner has not opened the settings yet: without an installation there is nothing to do
     // (no token, no mappings), and the delivery is acknowledged so LiveChat does not retry it.
-    const installation = await deps.db.liveChatInstallation.findUnique({
-      where: { licenseId: webhook.organization_id },
-      select: { licenseId: true },
-    });
-    if (!installation) {
+    if (!(await isInstalled(deps.db, webhook.organization_id))) {
       log.info({ license: webhook.organization_id }, 'webhook of a license without installation; ignored');
       return { stored: false };
     }
@@ -76,17 +73,13 @@ export function createWebhookService(deps: {
   }
 
   async function chatEnded(webhook: ChatDeactivatedWebhook): Promise<{ stored: boolean }> {
-    const key = {
+    const key: ChatEndedKey = {
       licenseId: webhook.organization_id,
       chatId: webhook.payload.chat_id,
       threadId: webhook.payload.thread_id,
     };
     const { secret_key: _secret, ...withoutSecret } = webhook;
-    const inserted = await deps.db.webhookEvent.createMany({
-      data: [{ ...key, action: webhook.action, payload: withoutSecret as unknown as Prisma.InputJsonValue }],
-      skipDuplicates: true,
-    });
-    if (inserted.count === 0) {
+    if (!(await storeChatEnded(deps.db, key, withoutSecret))) {
       log.info(key, 'webhook redelivered; already stored');
       return { stored: false };
     }
@@ -96,20 +89,17 @@ export function createWebhookService(deps: {
     return { stored: true };
   }
 
-  async function enqueue(key: { licenseId: string; chatId: string; threadId: string }) {
+  async function enqueue(key: ChatEndedKey) {
     if (!deps.queue) return; // stored; a worker queues it when it starts
     await deps.queue.enqueueChat(key);
-    await deps.db.webhookEvent.updateMany({
-      where: { ...key, action: 'chat_deactivated' },
-      data: { enqueuedAt: new Date() },
-    });
+    await markQueued(deps.db, key, new Date());
   }
 
   /** Queues stored events that have no job (queueing failed, or their job gave up): all of them. */
   async function enqueuePending(): Promise<number> {
     let total = 0;
     for (;;) {
-      const pending = await deps.db.webhookEvent.findMany({ where: { enqueuedAt: null }, take: 500 });
+      const pending = await unqueuedEvents(deps.db, 500);
       for (const event of pending) await enqueue(event);
       total += pending.length;
       if (pending.length < 500 || !deps.queue) return total;
@@ -117,11 +107,8 @@ export function createWebhookService(deps: {
   }
 
   /** A chat whose job gave up before any run existed: the next sweep queues it again. */
-  async function requeueLater(key: { licenseId: string; chatId: string; threadId: string }): Promise<void> {
-    await deps.db.webhookEvent.updateMany({
-      where: { ...key, action: 'chat_deactivated' },
-      data: { enqueuedAt: null },
-    });
+  async function requeueLater(key: ChatEndedKey): Promise<void> {
+    await markQueued(deps.db, key, null);
   }
 
   return { receive, enqueuePending, requeueLater };

@@ -1,10 +1,8 @@
 import type { Logger } from 'pino';
-import type { Services } from '../app';
-import type { Config } from '../config';
-import type { Database } from '../db/prisma';
-import { createLicenseTokens } from '../livechat/licenseToken';
-import { createChatProcessor, RetryLater } from './chatProcessor';
+import type { ActivityService } from './activity.service';
+import { RetryLater, type ChatProcessor } from './chatProcessor';
 import type { ChatEndedJob, JobQueue } from './queue';
+import type { WebhookService } from './webhook.service';
 
 /** A run untouched this long has no job left (retries are at most 15 minutes apart). */
 const STALE_AFTER_MS = 60 * 60 * 1000;
@@ -24,37 +22,20 @@ export interface Worker {
  * were stored but never queued.
  */
 export async function startWorker(deps: {
-  config: Config;
-  db: Database;
-  services: Services;
+  processor: ChatProcessor;
+  webhooks: Pick<WebhookService, 'enqueuePending' | 'requeueLater'>;
+  activity: Pick<ActivityService, 'requeueStale'>;
   queue: JobQueue;
   logger: Logger;
   concurrency?: number;
   sweepIntervalMs?: number;
 }): Promise<Worker> {
   const log = deps.logger.child({ module: 'worker' });
-  const { services } = deps;
-  const processor = createChatProcessor({
-    db: deps.db,
-    livechat: services.livechat,
-    licenseTokens: createLicenseTokens({
-      db: deps.db,
-      livechat: services.livechat,
-      secretBox: services.secretBox,
-      clock: services.clock,
-      logger: deps.logger,
-    }),
-    connections: services.connections,
-    metadata: services.metadata,
-    apiUsage: services.apiUsage,
-    clock: services.clock,
-    logger: deps.logger,
-    leaseMs: deps.config.automation.jobTimeoutSeconds * 1000,
-  });
+  const { processor, webhooks, activity } = deps;
   const stopping = new AbortController();
   const inHand = new Set<ChatEndedJob>();
   await deps.queue.start();
-  const requeued = await services.webhooks.enqueuePending();
+  const requeued = await webhooks.enqueuePending();
   if (requeued) log.info({ requeued }, 'queued stored events that had no job');
   await deps.queue.work(
     async (job, attempt) => {
@@ -67,7 +48,7 @@ export async function startWorker(deps: {
         if (error instanceof RetryLater) log.info({ ...job, attempt: attempt.retryCount }, error.message);
         else log.error({ err: error, ...job }, 'processing the chat failed; it will be retried');
         // Out of retries before its runs were settled: the sweep queues the chat again later.
-        if (final) await services.webhooks.requeueLater(job);
+        if (final) await webhooks.requeueLater(job);
         throw error;
       } finally {
         inHand.delete(job);
@@ -79,8 +60,8 @@ export async function startWorker(deps: {
   // The sweep: events without a job, and runs whose jobs are gone (a worker died on the last
   // attempt), are queued again. Processing is idempotent, so a spare job costs nothing.
   const sweep = async () => {
-    await services.webhooks.enqueuePending();
-    await services.activity.requeueStale(new Date(Date.now() - STALE_AFTER_MS));
+    await webhooks.enqueuePending();
+    await activity.requeueStale(new Date(Date.now() - STALE_AFTER_MS));
   };
   const timer = setInterval(() => {
     sweep().catch((error: unknown) => log.warn({ err: error }, 'sweep failed'));

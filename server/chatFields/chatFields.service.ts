@@ -8,6 +8,7 @@ import {
   type DiscoveredChatField,
 } from '../../src/chat/chatFields';
 import { chatSnapshotFromLiveChat } from '../../src/chat/fromLiveChat';
+import { lastChatFieldsScan, listDiscoveredChatFields, saveChatFieldsScan } from './chatFields.repo';
 import { capturedSessionFields } from './sessionFields.repo';
 import type { ChatSnapshot } from '../../src/chat/chat';
 import type { Agent } from '../auth/agent';
@@ -86,10 +87,7 @@ export function createChatFieldsService(deps: {
   }
 
   async function discovered(licenseId: string): Promise<DiscoveredChatField[]> {
-    const rows = await deps.db.discoveredChatField.findMany({
-      where: { licenseId },
-      orderBy: [{ kind: 'asc' }, { label: 'asc' }],
-    });
+    const rows = await listDiscoveredChatFields(deps.db, licenseId);
     return rows.map((row) => {
       const sample =
         row.sampleValue === null ? undefined : (JSON.parse(row.sampleValue) as string | string[]);
@@ -115,12 +113,10 @@ export function createChatFieldsService(deps: {
   }
 
   async function catalogue(agent: Agent): Promise<ChatFieldCatalogue> {
-    const [license, fields] = await Promise.all([
-      deps.db.license.findUnique({ where: { id: agent.licenseId } }),
+    const [{ scannedAt, chats: chatsScanned }, fields] = await Promise.all([
+      lastChatFieldsScan(deps.db, agent.licenseId),
       discovered(agent.licenseId),
     ]);
-    const scannedAt = license?.chatFieldsScannedAt ?? null;
-    const chatsScanned = license?.chatFieldsScannedChats ?? 0;
     return {
       builtIn: builtInChatFields.map((f) => ({ ...f }) as ChatField),
       discovered: fields,
@@ -136,24 +132,19 @@ export function createChatFieldsService(deps: {
   async function scan(agent: Agent, token: string): Promise<ChatFieldCatalogue> {
     const chats = await latestChats(agent, token, SCAN_SIZE);
     const found = discoverChatFields(chats);
-    await deps.db.$transaction([
-      deps.db.discoveredChatField.deleteMany({ where: { licenseId: agent.licenseId } }),
-      deps.db.discoveredChatField.createMany({
-        data: found.map((f) => ({
-          licenseId: agent.licenseId,
-          kind: kindOf(f.id),
-          key: f.id,
-          label: f.label,
-          sampleValue: f.sample === undefined ? null : JSON.stringify(f.sample),
-          seenInChatId: f.seenInChatId,
-          chatCount: f.chatCount,
-        })),
-      }),
-      deps.db.license.update({
-        where: { id: agent.licenseId },
-        data: { chatFieldsScannedAt: deps.clock.now(), chatFieldsScannedChats: chats.length },
-      }),
-    ]);
+    await saveChatFieldsScan(
+      deps.db,
+      agent.licenseId,
+      found.map((f) => ({
+        kind: kindOf(f.id),
+        key: f.id,
+        label: f.label,
+        sampleValue: f.sample === undefined ? null : JSON.stringify(f.sample),
+        seenInChatId: f.seenInChatId,
+        chatCount: f.chatCount,
+      })),
+      { at: deps.clock.now(), chats: chats.length },
+    );
     log.info(
       { license: agent.licenseId, chats: chats.length, fields: found.length },
       'archived chats scanned',

@@ -1,7 +1,9 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/client';
+import { PrismaClient, type Prisma } from './generated/client';
 
 export type Database = PrismaClient;
+/** The client inside a transaction; repo functions that may run in one take `Database | Transaction`. */
+export type Transaction = Prisma.TransactionClient;
 
 export function createDatabase(databaseUrl: string, options: { max?: number } = {}): Database {
   return new PrismaClient({

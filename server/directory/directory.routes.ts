@@ -1,15 +1,17 @@
 import { Router } from 'express';
-import type { Directory } from '../../src/api/accounts';
+import { endpoints } from '../../src/api/endpoints';
 import { livechatTokenOf } from '../auth/auth.middleware';
+import { routesOn } from '../http/route';
 import type { LiveChatClient } from '../livechat/livechat.client';
 
 /** GET /api/settings/directory: the license's agents and groups, read with the owner's own token. */
 export function directoryRoutes(livechat: LiveChatClient): Router {
   const router = Router();
-  router.get('/directory', async (_req, res) => {
+  const route = routesOn(router, { prefix: '/api/settings', access: 'owner' });
+  route(endpoints.getDirectory, async (_input, res) => {
     const token = livechatTokenOf(res);
     const [agents, groups] = await Promise.all([livechat.listAgents(token), livechat.listGroups(token)]);
-    const body: Directory = {
+    return {
       agents: agents
         .map((a) => ({
           email: a.id,
@@ -20,7 +22,6 @@ export function directoryRoutes(livechat: LiveChatClient): Router {
         .sort((a, b) => a.name.localeCompare(b.name)),
       groups: groups.map((g) => ({ id: g.id, name: g.name })).sort((a, b) => a.id - b.id),
     };
-    res.json(body);
   });
   return router;
 }

@@ -1,8 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ErrorBody } from '../../src/api/errors';
 import { LiveChatError } from '../livechat/livechat.client';
-import { SalesforceError, salesforceAppError } from '../salesforce/salesforceError';
-import { AppError } from './appError';
+import { SalesforceError, salesforceFailureError } from '../salesforce/salesforceError';
+import { AppError, errors } from './appError';
 
 interface BodyParserError {
   type: string;
@@ -16,24 +16,24 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 /** Turns anything thrown into an AppError; unknown errors become a generic 500 so nothing leaks. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof SalesforceError) return salesforceAppError(error);
+  if (error instanceof SalesforceError) return salesforceFailureError(error);
   if (error instanceof LiveChatError) {
     return error.status >= 500 || error.type === 'network'
-      ? new AppError('upstream_unavailable', 503, 'LiveChat could not be reached. Try again in a moment.')
-      : new AppError('livechat_error', 502, `LiveChat refused the request: ${error.message}`);
+      ? errors.upstreamUnavailable('LiveChat could not be reached. Try again in a moment.')
+      : errors.livechatError(`LiveChat refused the request: ${error.message}`);
   }
   if (isBodyParserError(error)) {
     switch (error.type) {
       case 'entity.parse.failed':
-        return new AppError('bad_request', 400, 'The request body is not valid JSON.');
+        return errors.badRequest('The request body is not valid JSON.');
       case 'entity.too.large':
-        return new AppError('payload_too_large', 413, 'The request body is too large.');
+        return errors.payloadTooLarge('The request body is too large.');
       case 'encoding.unsupported':
       case 'charset.unsupported':
-        return new AppError('bad_request', 415, 'The request body uses an unsupported encoding.');
+        return errors.unsupportedEncoding('The request body uses an unsupported encoding.');
     }
   }
-  return new AppError('internal', 500, 'Something went wrong on our side. Please try again.');
+  return errors.internal('Something went wrong on our side. Please try again.');
 }
 
 export function renderError(error: AppError): ErrorBody {
@@ -59,5 +59,5 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
 };
 
 export const unknownRoute: RequestHandler = (req, _res, next) => {
-  next(new AppError('not_found', 404, `There is no ${req.method} ${req.path} here.`));
+  next(errors.notFound(`There is no ${req.method} ${req.path} here.`));
 };

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { FieldProblem } from '../../src/api/errors';
-import { validationFailed } from './appError';
+import { errors } from './appError';
 
 /** Lists a zod error's issues as problems whose paths start with where the input came from. */
 export function toProblems(error: z.ZodError, where: 'body' | 'query' | 'params'): FieldProblem[] {
@@ -17,6 +17,6 @@ export function parseInput<S extends z.ZodType>(
   where: 'body' | 'query' | 'params',
 ): z.infer<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw validationFailed(toProblems(result.error, where));
+  if (!result.success) throw errors.validationFailed(toProblems(result.error, where));
   return result.data;
 }

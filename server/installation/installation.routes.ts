@@ -1,17 +1,14 @@
 import { Router } from 'express';
-import { installRequestSchema } from '../../src/api/installation';
+import { endpoints } from '../../src/api/endpoints';
 import { agentOf } from '../auth/auth.middleware';
-import { parseInput } from '../http/validate';
+import { routesOn } from '../http/route';
 import type { InstallationService } from './installation.service';
 
+/** /api/settings/installation (owners). */
 export function installationRoutes(installation: InstallationService): Router {
   const router = Router();
-  router.get('/installation', async (_req, res) => {
-    res.json(await installation.get(agentOf(res)));
-  });
-  router.post('/installation', async (req, res) => {
-    const body = parseInput(installRequestSchema, req.body, 'body');
-    res.json(await installation.install(agentOf(res), body));
-  });
+  const route = routesOn(router, { prefix: '/api/settings', access: 'owner' });
+  route(endpoints.getInstallation, (_input, res) => installation.get(agentOf(res)));
+  route(endpoints.install, ({ body }, res) => installation.install(agentOf(res), body));
   return router;
 }

@@ -1,13 +1,14 @@
 import type { Logger } from 'pino';
 import type { Installation, InstallRequest } from '../../src/api/installation';
 import type { Agent } from '../auth/agent';
-import { recordAudit } from '../audit/audit.repo';
+import { withAudit } from '../audit/audit.repo';
 import type { Clock } from '../clock';
 import type { SecretBox } from '../crypto/secretBox';
 import type { Database } from '../db/prisma';
-import { AppError } from '../http/appError';
+import { errors } from '../http/appError';
 import { LiveChatError, type LiveChatClient, type TokenResponse } from '../livechat/livechat.client';
-import { createLicenseTokens } from '../livechat/licenseToken';
+import type { LicenseTokens } from '../livechat/licenseToken';
+import { findInstallation, saveInstallation, setWebhooksEnabled } from './installation.repo';
 
 export type InstallationService = ReturnType<typeof createInstallationService>;
 
@@ -22,12 +23,11 @@ export function createInstallationService(deps: {
   db: Database;
   livechat: LiveChatClient;
   secretBox: SecretBox;
+  licenseTokens: LicenseTokens;
   clock: Clock;
   logger: Logger;
 }) {
   const log = deps.logger.child({ module: 'installation' });
-
-  const licenseTokens = createLicenseTokens(deps);
 
   /**
    * The installation, with LiveChat asked whether our webhooks still reach the license (someone may
@@ -35,18 +35,15 @@ export function createInstallationService(deps: {
    * asked, the last known state is shown.
    */
   async function get(agent: Agent): Promise<Installation> {
-    const row = await deps.db.liveChatInstallation.findUnique({ where: { licenseId: agent.licenseId } });
+    const row = await findInstallation(deps.db, agent.licenseId);
     let enabled = Boolean(row?.webhooksEnabledAt);
     if (row) {
       try {
         const now = await deps.livechat.licenseWebhooksEnabled(
-          await licenseTokens.accessToken(row.licenseId),
+          await deps.licenseTokens.accessToken(row.licenseId),
         );
         if (now !== enabled) {
-          await deps.db.liveChatInstallation.update({
-            where: { licenseId: row.licenseId },
-            data: { webhooksEnabledAt: now ? deps.clock.now() : null },
-          });
+          await setWebhooksEnabled(deps.db, row.licenseId, now ? deps.clock.now() : null);
         }
         enabled = now;
       } catch (error) {
@@ -68,9 +65,7 @@ export function createInstallationService(deps: {
       .exchangeCode(body.code, body.redirectUri, body.codeVerifier)
       .catch((error: unknown) => {
         if (error instanceof LiveChatError && error.status < 500) {
-          throw new AppError(
-            'livechat_error',
-            400,
+          throw errors.livechatRefused(
             'LiveChat did not accept the installation sign-in. Open the settings again.',
           );
         }
@@ -82,10 +77,10 @@ export function createInstallationService(deps: {
   /** Stores the license's tokens and (re)registers the webhook; `install` after the code exchange. */
   async function installWithTokens(agent: Agent, tokens: TokenResponse): Promise<Installation> {
     if (tokens.organization_id !== agent.licenseId) {
-      throw new AppError('forbidden', 403, 'This LiveChat sign-in belongs to another license.');
+      throw errors.forbidden('This LiveChat sign-in belongs to another license.');
     }
     if (!tokens.refresh_token) {
-      throw new AppError('livechat_error', 400, 'LiveChat gave no refresh token for the installation.');
+      throw errors.livechatRefused('LiveChat gave no refresh token for the installation.');
     }
 
     const webhooksEnabled = await switchWebhooksOn(agent, tokens.access_token);
@@ -101,17 +96,11 @@ export function createInstallationService(deps: {
       installedByEmail: agent.email,
       installedAt: deps.clock.now(),
     };
-    await deps.db.liveChatInstallation.upsert({
-      where: { licenseId: agent.licenseId },
-      create: { licenseId: agent.licenseId, ...data },
-      update: data,
-    });
-    await recordAudit(deps.db, {
-      actor: agent,
-      action: 'app.installed',
-      targetType: 'license',
-      targetId: agent.licenseId,
-    });
+    await withAudit(
+      deps.db,
+      (tx) => saveInstallation(tx, agent.licenseId, data),
+      () => ({ actor: agent, action: 'app.installed', targetType: 'license', targetId: agent.licenseId }),
+    );
     log.info({ license: agent.licenseId, webhooksEnabled }, 'installed');
     return get(agent);
   }

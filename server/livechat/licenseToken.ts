@@ -2,6 +2,11 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { SecretBox } from '../crypto/secretBox';
 import type { Database } from '../db/prisma';
+import {
+  findInstallation,
+  saveInstallationTokens,
+  withInstallationTokensLocked,
+} from '../installation/installation.repo';
 import { LiveChatError, type LiveChatClient } from './livechat.client';
 
 /** Refresh this long before LiveChat's stated expiry. */
@@ -35,7 +40,7 @@ export function createLicenseTokens(deps: {
   const log = deps.logger.child({ module: 'license-tokens' });
 
   async function accessToken(licenseId: string): Promise<string> {
-    const row = await deps.db.liveChatInstallation.findUnique({ where: { licenseId } });
+    const row = await findInstallation(deps.db, licenseId);
     if (!row) throw new NotInstalledError(licenseId);
     if (row.accessTokenExpiresAt.getTime() - MARGIN_MS > deps.clock.now().getTime()) {
       return deps.secretBox.decrypt(row.accessTokenEnc);
@@ -44,14 +49,10 @@ export function createLicenseTokens(deps: {
   }
 
   async function refresh(licenseId: string): Promise<string> {
-    return deps.db.$transaction(
-      async (tx) => {
-        const rows = await tx.$queryRaw<
-          { access_token_enc: string; refresh_token_enc: string; access_token_expires_at: Date }[]
-        >`
-          SELECT access_token_enc, refresh_token_enc, access_token_expires_at
-            FROM livechat_installations WHERE license_id = ${licenseId} FOR UPDATE`;
-        const row = rows[0];
+    return withInstallationTokensLocked(
+      deps.db,
+      licenseId,
+      async (row, tx) => {
         if (!row) throw new NotInstalledError(licenseId);
         if (row.access_token_expires_at.getTime() - MARGIN_MS > deps.clock.now().getTime()) {
           return deps.secretBox.decrypt(row.access_token_enc);
@@ -65,14 +66,11 @@ export function createLicenseTokens(deps: {
             throw new NotInstalledError(licenseId);
           throw error;
         });
-        await tx.liveChatInstallation.update({
-          where: { licenseId },
-          data: {
-            accessTokenEnc: deps.secretBox.encrypt(tokens.access_token),
-            refreshTokenEnc: deps.secretBox.encrypt(tokens.refresh_token ?? current),
-            tokenKeyId: deps.secretBox.keyId,
-            accessTokenExpiresAt: new Date(deps.clock.now().getTime() + tokens.expires_in * 1000),
-          },
+        await saveInstallationTokens(tx, licenseId, {
+          accessTokenEnc: deps.secretBox.encrypt(tokens.access_token),
+          refreshTokenEnc: deps.secretBox.encrypt(tokens.refresh_token ?? current),
+          tokenKeyId: deps.secretBox.keyId,
+          accessTokenExpiresAt: new Date(deps.clock.now().getTime() + tokens.expires_in * 1000),
         });
         log.info({ license: licenseId }, 'LiveChat license token refreshed');
         return tokens.access_token;

@@ -26,8 +26,8 @@ if (config.mode === 'demo') {
 } else {
   const cleanups: (() => Promise<void>)[] = [];
   try {
-    const { db, migrations } = await openDatabase(config, logger, projectRoot, cleanups);
-    const services = createServices({ config, logger, db, migrationNames: migrations.map((m) => m.name) });
+    const { db } = await openDatabase(config, logger, projectRoot, cleanups);
+    const services = createServices({ config, logger, db });
     cleanups.push(() => services.apiUsage.stop());
     const result =
       command === 'rotate'

@@ -9,23 +9,30 @@ import type { ObjectMetadata } from '../../src/salesforce/objectMetadata';
 import type { AccountRow } from '../accounts/accounts.repo';
 import type { AccountsService } from '../accounts/accounts.service';
 import type { Agent } from '../auth/agent';
-import { recordAudit } from '../audit/audit.repo';
+import { withAudit } from '../audit/audit.repo';
 import type { ChatFieldsService } from '../chatFields/chatFields.service';
-import type { Database } from '../db/prisma';
-import { AppError, conflict, notFound } from '../http/appError';
+import type { Database, Transaction } from '../db/prisma';
+import { errors, type AppError } from '../http/appError';
 import type { SalesforceConnections } from '../salesforce/connections';
 import { runLookups, type LookupFound } from '../salesforce/lookups';
 import { prepareRecord } from './prepareRecord';
 import type { SalesforceMetadata } from '../salesforce/metadata.service';
-import { salesforceAppError, toSalesforceError } from '../salesforce/salesforceError';
-import { createMapping, deleteMapping, findMapping, listMappings, replaceMapping } from './mappings.repo';
+import { salesforceFailureError, toSalesforceError } from '../salesforce/salesforceError';
+import {
+  createMapping,
+  deleteMapping,
+  findMapping,
+  listMappings,
+  replaceMapping,
+  type MappingRow,
+} from './mappings.repo';
 
 export type MappingsService = ReturnType<typeof createMappingsService>;
 
 /** Two owners saving the same object at once: the unique key answers, as a 409 rather than a 500. */
 const alreadyMapped = (mapping: Mapping, account: AccountRow) => (error: unknown) => {
   if ((error as { code?: string }).code === 'P2002') {
-    throw conflict(
+    throw errors.conflict(
       `${mapping.objectName} is already mapped on “${account.label}”. Edit that mapping instead.`,
     );
   }
@@ -54,12 +61,10 @@ export async function objectAndRelated(
 
 /** Rejects a mapping with its problems, each at the path of the part it concerns. */
 function invalid(problems: Problem[]): AppError {
-  const errors = problems.filter((p) => p.severity === 'error');
-  return new AppError(
-    'validation_failed',
-    400,
-    errors.length === 1 ? errors[0]!.message : `The mapping has ${errors.length} problems to fix.`,
-    { problems },
+  const found = problems.filter((p) => p.severity === 'error');
+  return errors.validationFailed(
+    problems,
+    found.length === 1 ? found[0]!.message : `The mapping has ${found.length} problems to fix.`,
   );
 }
 
@@ -80,13 +85,9 @@ export function createMappingsService(deps: {
       return { account, conn: deps.connections.connect(account, 'settings') };
     } catch (error) {
       const failure = toSalesforceError(error);
-      throw new AppError(
-        'salesforce_needs_reconnect',
-        409,
+      throw errors.salesforceNeedsReconnect(
         `“${account.label}” needs to be reconnected before objects can be mapped.`,
-        {
-          reason: failure.message,
-        },
+        { reason: failure.message },
       );
     }
   }
@@ -96,7 +97,7 @@ export function createMappingsService(deps: {
     try {
       return await call();
     } catch (error) {
-      throw salesforceAppError(error);
+      throw salesforceFailureError(error);
     }
   }
 
@@ -110,7 +111,7 @@ export function createMappingsService(deps: {
     const { account, conn } = await connected(agent, accountId);
     const all = await salesforce(() => deps.metadata.allObjects(account.id, conn));
     if (!all.some((o) => o.name === objectName)) {
-      throw notFound(`This Salesforce org has no object called ${objectName}.`);
+      throw errors.notFound(`This Salesforce org has no object called ${objectName}.`);
     }
     return salesforce(() => deps.metadata.describe(account.id, conn, objectName));
   }
@@ -146,35 +147,42 @@ export function createMappingsService(deps: {
     };
   }
 
+  /** Saves a checked mapping with its audit entry, in one transaction. */
+  function save(
+    agent: Agent,
+    account: AccountRow,
+    mapping: Mapping,
+    action: 'mapping.created' | 'mapping.updated',
+    objectLabel: string,
+    write: (tx: Transaction) => Promise<MappingRow>,
+  ): Promise<MappingRow> {
+    return withAudit(deps.db, write, (row) => ({
+      actor: agent,
+      action,
+      targetType: 'mapping',
+      targetId: row.id,
+      details: { object: objectLabel, account: account.label },
+    })).catch(alreadyMapped(mapping, account));
+  }
+
   async function create(agent: Agent, accountId: string, mapping: Mapping) {
     const { account, conn } = await connected(agent, accountId);
     const existing = await listMappings(deps.db, agent.licenseId, accountId);
     if (existing.some((m) => m.objectName === mapping.objectName)) {
-      throw conflict(
+      throw errors.conflict(
         `${mapping.objectName} is already mapped on “${account.label}”. Edit that mapping instead.`,
       );
     }
     const { meta, problems } = await check(agent, account, conn, mapping);
     if (!meta || hasErrors(problems)) throw invalid(problems);
-    const row = await createMapping(deps.db, {
-      licenseId: agent.licenseId,
-      accountId,
-      objectLabel: meta.label,
-      mapping,
-    }).catch(alreadyMapped(mapping, account));
-    await recordAudit(deps.db, {
-      actor: agent,
-      action: 'mapping.created',
-      targetType: 'mapping',
-      targetId: row.id,
-      details: { object: meta.label, account: account.label },
-    });
-    return row;
+    return save(agent, account, mapping, 'mapping.created', meta.label, (tx) =>
+      createMapping(tx, { licenseId: agent.licenseId, accountId, objectLabel: meta.label, mapping }),
+    );
   }
 
   async function get(agent: Agent, mappingId: string) {
     const row = await findMapping(deps.db, agent.licenseId, mappingId);
-    if (!row) throw notFound('This mapping does not exist (it may have been removed).');
+    if (!row) throw errors.notFound('This mapping does not exist (it may have been removed).');
     return row;
   }
 
@@ -184,35 +192,30 @@ export function createMappingsService(deps: {
     if (mapping.objectName !== current.objectName) {
       const others = await listMappings(deps.db, agent.licenseId, current.accountId);
       if (others.some((m) => m.objectName === mapping.objectName)) {
-        throw conflict(`${mapping.objectName} is already mapped on “${account.label}”.`);
+        throw errors.conflict(`${mapping.objectName} is already mapped on “${account.label}”.`);
       }
     }
     const { meta, problems } = await check(agent, account, conn, mapping);
     if (!meta || hasErrors(problems)) throw invalid(problems);
-    const row = await replaceMapping(deps.db, mappingId, meta.label, mapping).catch(
-      alreadyMapped(mapping, account),
+    return save(agent, account, mapping, 'mapping.updated', meta.label, (tx) =>
+      replaceMapping(tx, mappingId, meta.label, mapping),
     );
-    await recordAudit(deps.db, {
-      actor: agent,
-      action: 'mapping.updated',
-      targetType: 'mapping',
-      targetId: row.id,
-      details: { object: meta.label, account: account.label },
-    });
-    return row;
   }
 
   async function remove(agent: Agent, mappingId: string) {
     const row = await get(agent, mappingId);
     const account = await deps.accounts.get(agent, row.accountId);
-    await deleteMapping(deps.db, mappingId);
-    await recordAudit(deps.db, {
-      actor: agent,
-      action: 'mapping.deleted',
-      targetType: 'mapping',
-      targetId: mappingId,
-      details: { object: row.objectLabel, account: account.label },
-    });
+    await withAudit(
+      deps.db,
+      (tx) => deleteMapping(tx, mappingId),
+      () => ({
+        actor: agent,
+        action: 'mapping.deleted',
+        targetType: 'mapping',
+        targetId: mappingId,
+        details: { object: row.objectLabel, account: account.label },
+      }),
+    );
   }
 
   /** The record a mapping would create from a chat: lookups run, values checked, nothing created. */
@@ -230,7 +233,7 @@ export function createMappingsService(deps: {
     try {
       chat = await deps.chatFields.chat(agent, token, chatId);
     } catch {
-      throw notFound('That chat could not be read from LiveChat’s archives.');
+      throw errors.notFound('That chat could not be read from LiveChat’s archives.');
     }
     const prepared = prepareRecord(mapping, chat, meta, related);
     const found = prepared.lookups.length

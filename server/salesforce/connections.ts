@@ -1,5 +1,6 @@
 import { Connection, OAuth2 } from 'jsforce';
 import type { Logger } from 'pino';
+import { updateAccount, withAccountTokensLocked } from '../accounts/accounts.repo';
 import type { SecretBox } from '../crypto/secretBox';
 import type { Database } from '../db/prisma';
 import { z } from 'zod';
@@ -92,12 +93,6 @@ export function createSalesforceConnections(deps: {
   };
 
   async function refreshLocked(accountId: string, failedAccessToken: string | undefined): Promise<string> {
-    type Row = {
-      login_url: string;
-      access_token_enc: string | null;
-      refresh_token_enc: string | null;
-      status: string;
-    };
     const reconnect = () =>
       new SalesforceError(
         'needs_reconnect',
@@ -105,12 +100,10 @@ export function createSalesforceConnections(deps: {
       );
     // The transaction returns instead of throwing when the refresh token is rejected, so that the
     // "needs reconnect" mark is committed, not rolled back with the failure.
-    const outcome = await deps.db.$transaction(
-      async (tx): Promise<{ token: string } | { rejected: true }> => {
-        const rows = await tx.$queryRaw<Row[]>`
-          SELECT login_url, access_token_enc, refresh_token_enc, status::text AS status
-            FROM salesforce_accounts WHERE id = ${accountId}::uuid FOR UPDATE`;
-        const row = rows[0];
+    const outcome = await withAccountTokensLocked(
+      deps.db,
+      accountId,
+      async (row, tx): Promise<{ token: string } | { rejected: true }> => {
         if (!row || !row.refresh_token_enc || row.status === 'needs_reconnect') return { rejected: true };
         const stored = row.access_token_enc ? deps.secretBox.decrypt(row.access_token_enc) : undefined;
         if (stored && stored !== failedAccessToken) return { token: stored }; // another process refreshed meanwhile
@@ -119,14 +112,11 @@ export function createSalesforceConnections(deps: {
         try {
           const res = await oauth2For(row.login_url).refreshToken(currentRefresh);
           const instanceUrl = checkedInstanceUrl(res.instance_url);
-          await tx.salesforceAccount.update({
-            where: { id: accountId },
-            data: {
-              accessTokenEnc: deps.secretBox.encrypt(res.access_token),
-              refreshTokenEnc: deps.secretBox.encrypt(res.refresh_token ?? currentRefresh),
-              tokenKeyId: deps.secretBox.keyId,
-              ...(instanceUrl ? { instanceUrl } : {}),
-            },
+          await updateAccount(tx, accountId, {
+            accessTokenEnc: deps.secretBox.encrypt(res.access_token),
+            refreshTokenEnc: deps.secretBox.encrypt(res.refresh_token ?? currentRefresh),
+            tokenKeyId: deps.secretBox.keyId,
+            ...(instanceUrl ? { instanceUrl } : {}),
           });
           log.info(
             { account: accountId, rotated: res.refresh_token !== undefined },
@@ -136,13 +126,10 @@ export function createSalesforceConnections(deps: {
         } catch (error) {
           const failure = toSalesforceError(error);
           if (failure.kind !== 'needs_reconnect' && failure.errorCode !== 'invalid_grant') throw failure;
-          await tx.salesforceAccount.update({
-            where: { id: accountId },
-            data: {
-              status: 'needs_reconnect',
-              statusReason:
-                'Salesforce rejected the saved sign-in (it was revoked or expired). Reconnect the account.',
-            },
+          await updateAccount(tx, accountId, {
+            status: 'needs_reconnect',
+            statusReason:
+              'Salesforce rejected the saved sign-in (it was revoked or expired). Reconnect the account.',
           });
           log.warn({ account: accountId }, 'refresh token rejected; account needs reconnecting');
           return { rejected: true };

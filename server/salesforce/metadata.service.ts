@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import type { Prisma } from '../db/generated/client';
 import type { Clock } from '../clock';
 import type { Database } from '../db/prisma';
 import {
@@ -8,6 +7,13 @@ import {
   type ObjectMetadata,
   type SObjectSummary,
 } from '../../src/salesforce/objectMetadata';
+import {
+  cachedDescribes,
+  findDescribe,
+  forgetDescribes,
+  saveDescribe,
+  touchDescribe,
+} from './describeCache.repo';
 import type { SalesforceClient } from './salesforce.client';
 
 /** Within this age a cached describe is used without asking Salesforce at all. */
@@ -31,8 +37,8 @@ export function createSalesforceMetadata(deps: { db: Database; clock: Clock; log
     path: string,
     parse: (body: unknown) => T,
   ): Promise<T> {
-    const key = { accountId_objectName: { accountId, objectName } };
-    const row = await deps.db.salesforceDescribeCache.findUnique({ where: key });
+    const key = { accountId, objectName };
+    const row = await findDescribe(deps.db, key);
     const now = deps.clock.now();
     if (row && now.getTime() - row.fetchedAt.getTime() < FRESH_MS) return row.body as T;
 
@@ -47,21 +53,12 @@ export function createSalesforceMetadata(deps: { db: Database; clock: Clock; log
     const salesforceDate = answer.headers['last-modified'] ?? answer.headers.date;
     const notModified = row && (answer.status === 304 || answer.body === '' || answer.body == null);
     if (notModified) {
-      await deps.db.salesforceDescribeCache.update({ where: key, data: { fetchedAt: now } });
+      await touchDescribe(deps.db, key, now);
       return row.body as T;
     }
     const value = parse(answer.body);
     // Only the reduced metadata is kept: a real describe is hundreds of kilobytes.
-    const data = {
-      body: value as Prisma.InputJsonValue,
-      fetchedAt: now,
-      lastModified: salesforceDate ?? null,
-    };
-    await deps.db.salesforceDescribeCache.upsert({
-      where: key,
-      create: { accountId, objectName, ...data },
-      update: data,
-    });
+    await saveDescribe(deps.db, key, { body: value, fetchedAt: now, lastModified: salesforceDate ?? null });
     log.debug({ account: accountId, object: objectName }, 'describe fetched');
     return value;
   }
@@ -99,10 +96,7 @@ export function createSalesforceMetadata(deps: { db: Database; clock: Clock; log
    * still gives right, so they never pay a revalidation call.
    */
   async function describeAnyAge(accountId: string, client: SalesforceClient, objectNames: string[]) {
-    const rows = await deps.db.salesforceDescribeCache.findMany({
-      where: { accountId, objectName: { in: objectNames } },
-      select: { objectName: true, body: true },
-    });
+    const rows = await cachedDescribes(deps.db, accountId, objectNames);
     const found = new Map<string, ObjectMetadata>(rows.map((r) => [r.objectName, r.body as ObjectMetadata]));
     for (const name of objectNames) {
       if (!found.has(name)) found.set(name, await describe(accountId, client, name));
@@ -112,7 +106,7 @@ export function createSalesforceMetadata(deps: { db: Database; clock: Clock; log
 
   /** Drops an account's cached describes (e.g. after reconnecting to a changed org). */
   async function forget(accountId: string): Promise<void> {
-    await deps.db.salesforceDescribeCache.deleteMany({ where: { accountId } });
+    await forgetDescribes(deps.db, accountId);
   }
 
   return { allObjects, createableObjects, describe, describeAnyAge, forget };

@@ -5,10 +5,11 @@ import type { Agent } from '../auth/agent';
 import type { Clock } from '../clock';
 import { randomToken, sha256, type SecretBox } from '../crypto/secretBox';
 import type { Database } from '../db/prisma';
-import { AppError } from '../http/appError';
+import { AppError, errors } from '../http/appError';
 import type { AccountRow } from '../accounts/accounts.repo';
 import type { SalesforceConnections } from './connections';
 import { oauthErrorInWords } from './oauthMessages';
+import { createOAuthState, findOAuthState, useOAuthState } from './oauthStates.repo';
 
 const STATE_LIFETIME_MS = 10 * 60 * 1000;
 
@@ -41,17 +42,15 @@ export function createSalesforceOAuth(deps: {
     const state = randomToken(32);
     const verifier = randomToken(64);
     const challenge = createHash('sha256').update(verifier).digest('base64url');
-    await deps.db.oAuthState.create({
-      data: {
-        stateHash: sha256(state),
-        licenseId: agent.licenseId,
-        accountId: account.id,
-        agentAccountId: agent.accountId,
-        browserBinding: sha256(agent.accountId),
-        codeVerifierEnc: deps.secretBox.encrypt(verifier),
-        keyId: deps.secretBox.keyId,
-        expiresAt: new Date(deps.clock.now().getTime() + STATE_LIFETIME_MS),
-      },
+    await createOAuthState(deps.db, {
+      stateHash: sha256(state),
+      licenseId: agent.licenseId,
+      accountId: account.id,
+      agentAccountId: agent.accountId,
+      browserBinding: sha256(agent.accountId),
+      codeVerifierEnc: deps.secretBox.encrypt(verifier),
+      keyId: deps.secretBox.keyId,
+      expiresAt: new Date(deps.clock.now().getTime() + STATE_LIFETIME_MS),
     });
     const params = new URLSearchParams({
       response_type: 'code',
@@ -70,19 +69,13 @@ export function createSalesforceOAuth(deps: {
 
   /** Checks and consumes a state; returns the account it was issued for and the code verifier. */
   async function consumeState(agent: Agent, state: string): Promise<{ accountId: string; verifier: string }> {
-    const invalid = new AppError(
-      'oauth_state_invalid',
-      400,
+    const invalid = errors.oauthStateInvalid(
       'This Salesforce sign-in is no longer valid (it expired, was already used, or was started by someone else). Connect again.',
     );
-    const row = await deps.db.oAuthState.findUnique({ where: { stateHash: sha256(state) } });
+    const row = await findOAuthState(deps.db, sha256(state));
     if (!row || row.licenseId !== agent.licenseId || row.agentAccountId !== agent.accountId) throw invalid;
     if (row.usedAt || row.expiresAt <= deps.clock.now()) throw invalid;
-    const used = await deps.db.oAuthState.updateMany({
-      where: { stateHash: row.stateHash, usedAt: null },
-      data: { usedAt: deps.clock.now() },
-    });
-    if (used.count !== 1) throw invalid;
+    if (!(await useOAuthState(deps.db, row.stateHash, deps.clock.now()))) throw invalid;
     return { accountId: row.accountId, verifier: deps.secretBox.decrypt(row.codeVerifierEnc) };
   }
 
@@ -94,21 +87,18 @@ export function createSalesforceOAuth(deps: {
   ): Promise<{ account: AccountRow; tokens: OAuthResult }> {
     const { accountId, verifier } = await consumeState(agent, body.state);
     if ('error' in body) {
-      throw new AppError('oauth_failed', 400, oauthErrorInWords(body.error, body.errorDescription), {
+      throw errors.oauthFailed(oauthErrorInWords(body.error, body.errorDescription), {
         error: body.error,
       });
     }
     const account = await loadAccount(accountId);
-    if (!account)
-      throw new AppError('not_found', 404, 'The Salesforce account was removed while you were signing in.');
+    if (!account) throw errors.notFound('The Salesforce account was removed while you were signing in.');
     const oauth2 = deps.connections.oauth2For(account.loginUrl);
     oauth2.codeVerifier = verifier;
     try {
       const res = await oauth2.requestToken(body.code);
       if (!res.refresh_token) {
-        throw new AppError(
-          'oauth_failed',
-          400,
+        throw errors.oauthFailed(
           'Salesforce gave no refresh token. The connected app must allow the “refresh_token, offline_access” scope.',
         );
       }
@@ -125,7 +115,7 @@ export function createSalesforceOAuth(deps: {
       if (error instanceof AppError) throw error;
       const name = (error as { name?: string }).name ?? 'unknown';
       log.info({ error: name }, 'Salesforce refused the authorization code');
-      throw new AppError('oauth_failed', 400, oauthErrorInWords(name, (error as Error).message));
+      throw errors.oauthFailed(oauthErrorInWords(name, (error as Error).message));
     }
   }
 

@@ -1,4 +1,9 @@
 import { Router } from 'express';
+import { endpoints } from '../../src/api/endpoints';
+import { toAccountDto } from '../accounts/accounts.presenter';
+import type { AccountsService } from '../accounts/accounts.service';
+import { agentOf } from '../auth/auth.middleware';
+import { routesOn } from '../http/route';
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Connecting Salesforce…</title>
@@ -35,5 +40,18 @@ export function oauthCallbackRoutes(): Router {
   router.get('/oauth/salesforce/relay.js', (_req, res) => {
     res.type('js').send(RELAY);
   });
+  return router;
+}
+
+/**
+ * POST /api/settings/oauth/salesforce/complete: the settings app sends what the callback page
+ * relayed, with the owner's token, which binds Salesforce's `state` to the owner (owners only).
+ */
+export function oauthCompletionRoutes(accounts: AccountsService): Router {
+  const router = Router();
+  routesOn(router, { prefix: '/api/settings', access: 'owner' })(
+    endpoints.completeSalesforceOAuth,
+    async ({ body }, res) => ({ account: toAccountDto(await accounts.completeOAuth(agentOf(res), body)) }),
+  );
   return router;
 }

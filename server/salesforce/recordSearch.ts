@@ -5,7 +5,7 @@ import { nameField } from '../../src/salesforce/objectMetadata';
 import type { SalesforceConnections } from './connections';
 import { soqlContains } from './composite';
 import type { SalesforceMetadata } from './metadata.service';
-import { salesforceAppError } from './salesforceError';
+import { salesforceFailureError } from './salesforceError';
 
 export type SalesforceLookup = ReturnType<typeof createSalesforceLookup>;
 
@@ -28,7 +28,7 @@ export function createSalesforceLookup(deps: {
       );
       return records.map((r) => ({ id: String(r.Id), name: String(r[name] ?? r.Id) }));
     } catch (error) {
-      throw salesforceAppError(error);
+      throw salesforceFailureError(error);
     }
   }
   return { byName };

@@ -1,4 +1,4 @@
-import { AppError } from '../http/appError';
+import { AppError, errors } from '../http/appError';
 
 /**
  * What a Salesforce failure means for us, whatever jsforce threw or a composite subresponse said:
@@ -193,19 +193,22 @@ export function toSalesforceError(error: unknown): SalesforceError {
   });
 }
 
-/** A Salesforce failure as the API answers it, in words an owner or agent can act on. */
-export function salesforceAppError(error: unknown): AppError {
+/**
+ * Whatever a Salesforce call threw, as the API answers it: the failure's own words, for an owner in
+ * the settings. (The widget names the account instead: widgetContext's `accountFailureError`.)
+ */
+export function salesforceFailureError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const failure = toSalesforceError(error);
   switch (failure.kind) {
     case 'needs_reconnect':
     case 'invalid_session':
-      return new AppError('salesforce_needs_reconnect', 409, failure.message);
+      return errors.salesforceNeedsReconnect(failure.message);
     case 'limit_reached':
-      return new AppError('salesforce_limit_reached', 503, failure.message);
+      return errors.salesforceLimitReached(failure.message);
     case 'unavailable':
-      return new AppError('upstream_unavailable', 503, failure.message);
+      return errors.upstreamUnavailable(failure.message);
     default:
-      return new AppError('salesforce_error', 502, `Salesforce answered: ${failure.message}`);
+      return errors.salesforceError(`Salesforce answered: ${failure.message}`);
   }
 }

@@ -1,22 +1,23 @@
 import { Router } from 'express';
-import type { MeResponse, PublicConfig } from '../../src/api/session';
+import { endpoints } from '../../src/api/endpoints';
+import type { PublicConfig } from '../../src/api/session';
 import { canConfigure } from '../auth/agent';
 import { agentOf } from '../auth/auth.middleware';
+import { routesOn } from '../http/route';
 
+/** GET /api/public-config: what the frontends need before sign-in. */
 export function publicConfigRoute(config: PublicConfig): Router {
   const router = Router();
-  router.get('/public-config', (_req, res) => {
-    res.json(config);
-  });
+  routesOn(router, { prefix: '/api', access: 'public' })(endpoints.getPublicConfig, () => config);
   return router;
 }
 
 /** GET /api/me (behind requireAgent). */
 export function meRoute(): Router {
   const router = Router();
-  router.get('/me', (_req, res) => {
+  routesOn(router, { prefix: '/api', access: 'agent' })(endpoints.getMe, (_input, res) => {
     const agent = agentOf(res);
-    const body: MeResponse = {
+    return {
       agent: {
         accountId: agent.accountId,
         email: agent.email,
@@ -26,7 +27,6 @@ export function meRoute(): Router {
       },
       canConfigure: canConfigure(agent),
     };
-    res.json(body);
   });
   return router;
 }

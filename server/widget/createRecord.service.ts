@@ -5,7 +5,7 @@ import { resolve } from '../../src/mapping/resolve';
 import { validateValues } from '../../src/mapping/validateValues';
 import { nameField, type ObjectMetadata } from '../../src/salesforce/objectMetadata';
 import type { Agent } from '../auth/agent';
-import { AppError } from '../http/appError';
+import { errors, type AppError } from '../http/appError';
 import { objectAndRelated } from '../mappings/mappings.service';
 import { prepareRecord } from '../mappings/prepareRecord';
 import { writeRecord } from '../salesforce/recordWriter';
@@ -13,24 +13,21 @@ import { isTimeout, SalesforceError, toSalesforceError } from '../salesforce/sal
 import { recordUrl } from '../salesforce/recordUrl';
 import type { RelatedCache } from './relatedCache';
 import { refusalProblems } from './refusalInWords';
-import { salesforceAppError, type WidgetContext, type WidgetDeps } from './widgetContext';
+import { accountFailureError, type WidgetContext, type WidgetDeps } from './widgetContext';
 
 export type CreateRecordService = ReturnType<typeof createCreateRecordService>;
 
 /** Stands in for an auto-matched id while the other values are checked (the lookup runs in the create call). */
 const PENDING_LOOKUP_ID = '000000000000000AAA';
 
-function refused(
-  problems: Problem[],
-  status: 400 | 422,
-  code: 'validation_failed' | 'salesforce_error',
-): AppError {
-  const errors = errorsOf(problems);
+/** A refused create: our own checks (`validation_failed`), or Salesforce's (`salesforce_error`, 422). */
+function refused(problems: Problem[], by: 'validationFailed' | 'salesforceRefused'): AppError {
+  const found = errorsOf(problems);
   const message =
-    errors.length === 1
-      ? errors[0]!.message
-      : `${errors.length} values need fixing before the record can be created.`;
-  return new AppError(code, status, message, { problems: errors });
+    found.length === 1
+      ? found[0]!.message
+      : `${found.length} values need fixing before the record can be created.`;
+  return errors[by](found, message);
 }
 
 /** The name the new record will show, from what was sent (no extra call to read it back). */
@@ -59,7 +56,7 @@ export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContex
       account.status === 'connected'
         ? deps.ctx.connect(account, 'widget-write')
         : { failure: new SalesforceError('needs_reconnect', 'needs reconnect') };
-    if ('failure' in connected) throw salesforceAppError(connected.failure, account.label);
+    if ('failure' in connected) throw accountFailureError(connected.failure, account.label);
     const conn: SalesforceClient = connected.conn;
     const chat = await deps.ctx.chat(agent, token, { chatId: body.chatId, threadId: body.threadId });
 
@@ -67,7 +64,7 @@ export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContex
     try {
       described = await objectAndRelated(deps.metadata, account.id, conn, mapping);
     } catch (error) {
-      throw salesforceAppError(toSalesforceError(error), account.label);
+      throw accountFailureError(toSalesforceError(error), account.label);
     }
     const { meta, related } = described;
 
@@ -81,7 +78,7 @@ export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContex
         severity: 'error',
         message: `${name} is not one of the fields mapped for ${meta.label}.`,
       }));
-    if (strangers.length) throw refused(strangers, 400, 'validation_failed');
+    if (strangers.length) throw refused(strangers, 'validationFailed');
 
     // The mapping's values for this chat, then what the agent sent over them; an auto-match field the
     // agent did not send is matched in the create call.
@@ -90,7 +87,7 @@ export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContex
     const values: Record<string, unknown> = { ...resolve(mapping, chat).values, ...body.values };
     for (const l of lookups) values[l.field] = PENDING_LOOKUP_ID;
     const checked = validateValues(values, meta);
-    if (hasErrors(checked.problems)) throw refused(checked.problems, 400, 'validation_failed');
+    if (hasErrors(checked.problems)) throw refused(checked.problems, 'validationFailed');
     const toWrite = { ...checked.values };
     for (const l of lookups) delete toWrite[l.field];
 
@@ -127,18 +124,16 @@ export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContex
     } catch (error) {
       const failure = toSalesforceError(error);
       if (isTimeout(failure)) {
-        throw new AppError(
-          'upstream_unavailable',
-          503,
+        throw errors.upstreamUnavailable(
           'Salesforce did not answer in time. The record may have been created anyway: refresh the records before creating it again.',
         );
       }
-      if (failure.kind !== 'rejected') throw salesforceAppError(failure, account.label);
+      if (failure.kind !== 'rejected') throw accountFailureError(failure, account.label);
       log.info(
         { account: account.id, mapping: row.id, code: failure.errorCode },
         'Salesforce refused a record from the widget',
       );
-      throw refused(refusalProblems(failure, meta), 422, 'salesforce_error');
+      throw refused(refusalProblems(failure, meta), 'salesforceRefused');
     }
   }
 

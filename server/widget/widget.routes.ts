@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { createRecordRequestSchema, formsQuerySchema, relatedQuerySchema } from '../../src/api/widget';
+import { endpoints } from '../../src/api/endpoints';
 import { agentOf, livechatTokenOf } from '../auth/auth.middleware';
-import { parseInput } from '../http/validate';
+import { routesOn } from '../http/route';
 import type { CreateRecordService } from './createRecord.service';
 import type { FormsService } from './forms.service';
 import type { RelatedService } from './related.service';
@@ -13,37 +13,31 @@ export function widgetRoutes(services: {
   createRecord: CreateRecordService;
 }): Router {
   const router = Router();
+  const route = routesOn(router, { prefix: '/api/widget', access: 'agent' });
 
-  router.get('/related', async (req, res) => {
-    const query = parseInput(relatedQuerySchema, req.query, 'query');
+  route(endpoints.related, async ({ query }, res) => {
     res.set('Cache-Control', 'no-store');
-    res.json(
-      await services.related.related(
-        agentOf(res),
-        livechatTokenOf(res),
-        { chatId: query.chatId, threadId: query.threadId },
-        query.refresh,
-      ),
+    return services.related.related(
+      agentOf(res),
+      livechatTokenOf(res),
+      { chatId: query.chatId, threadId: query.threadId },
+      query.refresh,
     );
   });
 
-  router.get('/forms', async (req, res) => {
-    const query = parseInput(formsQuerySchema, req.query, 'query');
+  route(endpoints.forms, async ({ query }, res) => {
     res.set('Cache-Control', 'no-store');
-    res.json(
-      await services.forms.forms(
-        agentOf(res),
-        livechatTokenOf(res),
-        { chatId: query.chatId, threadId: query.threadId },
-        query.mappingId,
-      ),
+    return services.forms.forms(
+      agentOf(res),
+      livechatTokenOf(res),
+      { chatId: query.chatId, threadId: query.threadId },
+      query.mappingId,
     );
   });
 
-  router.post('/records', async (req, res) => {
-    const body = parseInput(createRecordRequestSchema, req.body, 'body');
-    res.status(201).json(await services.createRecord.create(agentOf(res), livechatTokenOf(res), body));
-  });
+  route(endpoints.createRecord, ({ body }, res) =>
+    services.createRecord.create(agentOf(res), livechatTokenOf(res), body),
+  );
 
   return router;
 }

@@ -7,13 +7,16 @@ import type { AccountsService } from '../accounts/accounts.service';
 import type { Agent } from '../auth/agent';
 import type { ChatFieldsService } from '../chatFields/chatFields.service';
 import type { Database } from '../db/prisma';
-import { AppError, notFound } from '../http/appError';
+import { errors, type AppError } from '../http/appError';
 import { LiveChatError } from '../livechat/livechat.client';
-import { toMapping } from '../mappings/mappings.presenter';
-import { findMapping, listMappings, type MappingRow } from '../mappings/mappings.repo';
+import { findMapping, listMappings, toMapping, type MappingRow } from '../mappings/mappings.repo';
 import type { SalesforceConnections } from '../salesforce/connections';
 import type { SalesforceMetadata } from '../salesforce/metadata.service';
-import { toSalesforceError, type SalesforceError } from '../salesforce/salesforceError';
+import {
+  salesforceFailureError,
+  toSalesforceError,
+  type SalesforceError,
+} from '../salesforce/salesforceError';
 
 export interface WidgetDeps {
   db: Database;
@@ -52,7 +55,7 @@ export function createWidgetContext(deps: WidgetDeps) {
   ): Promise<{ account: AccountRow } & MappedObject> {
     const row = await findMapping(deps.db, agent.licenseId, mappingId);
     const account = row && (await usableAccounts(agent)).find((a) => a.id === row.accountId);
-    if (!row || !account) throw notFound('This Salesforce object is not mapped (or not for you).');
+    if (!row || !account) throw errors.notFound('This Salesforce object is not mapped (or not for you).');
     return { account, row, mapping: toMapping(row) };
   }
 
@@ -65,12 +68,12 @@ export function createWidgetContext(deps: WidgetDeps) {
         error instanceof LiveChatError &&
         (error.status === 404 || error.status === 403 || error.status === 400)
       ) {
-        throw notFound('This chat could not be read from LiveChat.');
+        throw errors.notFound('This chat could not be read from LiveChat.');
       }
       if (error instanceof LiveChatError && error.isAuthError) {
-        throw new AppError('unauthorized', 401, 'Your LiveChat sign-in has expired.');
+        throw errors.unauthorized('Your LiveChat sign-in has expired.');
       }
-      throw new AppError('livechat_error', 502, 'LiveChat did not give this chat. Try again in a moment.');
+      throw errors.livechatError('LiveChat did not give this chat. Try again in a moment.');
     }
   }
 
@@ -91,24 +94,19 @@ export function createWidgetContext(deps: WidgetDeps) {
 
 export type WidgetContext = ReturnType<typeof createWidgetContext>;
 
-/** A Salesforce failure as an API error (for the calls whose failure fails the whole request). */
-export function salesforceAppError(failure: SalesforceError, label: string): AppError {
+/**
+ * A Salesforce failure of one account as an API error, naming the account for the agent (for the
+ * calls whose failure fails the whole request); other failures as the settings answer them.
+ */
+export function accountFailureError(failure: SalesforceError, label: string): AppError {
   switch (failure.kind) {
     case 'needs_reconnect':
-      return new AppError(
-        'salesforce_needs_reconnect',
-        409,
-        `“${label}” needs to be reconnected by your license owner.`,
-      );
+      return errors.salesforceNeedsReconnect(`“${label}” needs to be reconnected by your license owner.`);
     case 'limit_reached':
-      return new AppError(
-        'salesforce_limit_reached',
-        503,
+      return errors.salesforceLimitReached(
         `“${label}” has used up its Salesforce API calls for today. Try again later.`,
       );
-    case 'unavailable':
-      return new AppError('upstream_unavailable', 503, failure.message);
     default:
-      return new AppError('salesforce_error', 502, `Salesforce answered: ${failure.message}`);
+      return salesforceFailureError(failure);
   }
 }

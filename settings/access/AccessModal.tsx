@@ -9,6 +9,7 @@ import {
   Text,
   type IPickerListItem,
 } from '@livechat/design-system-react-components';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import {
   accessRuleSchema,
@@ -17,9 +18,12 @@ import {
   type SalesforceAccount,
 } from '../../src/api/accounts';
 import { useApi } from '../../ui/api/ApiContext';
-import { errorMessage, fieldErrors } from '../../ui/api/ApiError';
-import { useAsync } from '../../ui/useAsync';
-import { issuesByField } from '../../ui/zodIssues';
+import { errorMessage } from '../../ui/api/ApiError';
+import { queryKeys } from '../../ui/query/keys';
+import { useAccountsChanged } from '../accounts/accountsQuery';
+import { useFormMutation } from '../useFormMutation';
+
+const fields = ['mode', 'groupIds', 'agentEmails'];
 
 const roleLabels: Record<string, string> = {
   owner: 'Owner',
@@ -67,12 +71,22 @@ function AccessForm({
   onSaved: (rule: AccessRule) => void;
 }) {
   const api = useApi();
+  const queryClient = useQueryClient();
+  const changed = useAccountsChanged();
   const [mode, setMode] = useState(initial.mode);
   const [groupIds, setGroupIds] = useState(initial.groupIds);
   const [agentEmails, setAgentEmails] = useState(initial.agentEmails);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const saveRule = useFormMutation({
+    schema: accessRuleSchema,
+    fields,
+    mutationFn: (rule) => api.putAccess(account.id, rule),
+    onSuccess: (rule) => {
+      queryClient.setQueryData(queryKeys.access(account.id), rule);
+      changed({ put: { ...account, access: rule } });
+      onSaved(rule);
+    },
+  });
+  const { '': problem, ...errors } = saveRule.problems;
 
   const groups = useMemo(() => groupOptions(directory), [directory]);
   const agents = useMemo(() => agentOptions(directory), [directory]);
@@ -84,29 +98,12 @@ function AccessForm({
     (email) => agents.find((a) => a.key === email) ?? { key: email, name: email },
   );
 
-  async function save() {
-    const parsed = accessRuleSchema.safeParse({
+  function save() {
+    saveRule.submit({
       mode,
       groupIds: mode === 'groups' ? groupIds : [],
       agentEmails: mode === 'agents' ? agentEmails : [],
     });
-    if (!parsed.success) {
-      setErrors(issuesByField(parsed.error));
-      return;
-    }
-    setErrors({});
-    setProblem(null);
-    setSaving(true);
-    try {
-      onSaved(await api.putAccess(account.id, parsed.data));
-    } catch (e) {
-      const byField = fieldErrors(e);
-      const normalized: Record<string, string> = {};
-      for (const [path, message] of Object.entries(byField)) normalized[path.split('.')[0]!] ??= message;
-      if (Object.keys(normalized).length > 0) setErrors(normalized);
-      else setProblem(errorMessage(e));
-      setSaving(false);
-    }
   }
 
   return (
@@ -122,7 +119,7 @@ function AccessForm({
           <Button kind="secondary" onClick={onClose} data-testid="access-cancel">
             Cancel
           </Button>
-          <Button kind="primary" onClick={() => void save()} loading={saving} data-testid="access-save">
+          <Button kind="primary" onClick={save} loading={saveRule.isPending} data-testid="access-save">
             Save
           </Button>
         </div>
@@ -145,7 +142,7 @@ function AccessForm({
                 checked={mode === m.value}
                 onChange={() => {
                   setMode(m.value);
-                  setErrors({});
+                  saveRule.setProblems({});
                 }}
                 description={m.description}
                 data-testid={`access-mode-${m.value}`}
@@ -209,19 +206,23 @@ export function AccessModal({
   onSaved: (rule: AccessRule) => void;
 }) {
   const api = useApi();
-  const { state, reload } = useAsync(() => Promise.all([api.getAccess(account.id), api.getDirectory()]));
-  if (state.status === 'ready') {
-    const [rule, directory] = state.data;
+  const rule = useQuery({
+    queryKey: queryKeys.access(account.id),
+    queryFn: () => api.getAccess(account.id),
+  });
+  const directory = useQuery({ queryKey: queryKeys.directory, queryFn: () => api.getDirectory() });
+  if (rule.data && directory.data) {
     return (
       <AccessForm
         account={account}
-        initial={rule}
-        directory={directory}
+        initial={rule.data}
+        directory={directory.data}
         onClose={onClose}
         onSaved={onSaved}
       />
     );
   }
+  const failed = [rule, directory].find((q) => q.isError && q.data === undefined);
   return (
     <Modal
       heading={`Who may use “${account.label}”`}
@@ -229,14 +230,21 @@ export function AccessModal({
       data-testid="access-modal"
       className="settings-modal"
     >
-      {state.status === 'loading' ? (
+      {!failed ? (
         <div className="modal-loading" data-testid="access-loading">
           <Loader label="Loading agents and groups…" />
         </div>
       ) : (
         <div className="modal-form" data-testid="access-load-error">
-          <Alert kind="error" primaryButton={{ label: 'Try again', handleClick: reload, kind: 'secondary' }}>
-            {errorMessage(state.error)}
+          <Alert
+            kind="error"
+            primaryButton={{
+              label: 'Try again',
+              handleClick: () => void failed.refetch(),
+              kind: 'secondary',
+            }}
+          >
+            {errorMessage(failed.error)}
           </Alert>
         </div>
       )}

@@ -13,9 +13,9 @@ import { useCallback, useState } from 'react';
 import type { CreateAccountRequest, SalesforceAccount } from '../../src/api/accounts';
 import { useApi } from '../../ui/api/ApiContext';
 import { errorMessage } from '../../ui/api/ApiError';
-import { useAsync } from '../../ui/useAsync';
 import { AccessModal } from '../access/AccessModal';
 import { MappingsScreen } from '../mappings';
+import { useAccounts, useAccountsChanged } from './accountsQuery';
 import { AccountTile } from './AccountTile';
 import { AddAccountModal } from './AddAccountModal';
 import { ConnectBanner } from './ConnectBanner';
@@ -31,16 +31,6 @@ type Dialog =
   | { kind: 'remove'; account: SalesforceAccount }
   | { kind: 'budget'; account: SalesforceAccount }
   | null;
-
-/** Puts a changed account in the list; a single account's answer carries no usage, so it is kept. */
-function upsert(accounts: SalesforceAccount[], account: SalesforceAccount): SalesforceAccount[] {
-  const i = accounts.findIndex((a) => a.id === account.id);
-  return i === -1
-    ? [...accounts, account]
-    : accounts.map((a) =>
-        a.id === account.id ? { ...account, apiUsage: account.apiUsage ?? a.apiUsage } : a,
-      );
-}
 
 function TileSkeleton() {
   return (
@@ -59,16 +49,14 @@ function TileSkeleton() {
 /** Settings → Accounts: one tile per Salesforce org, and everything an owner does with them. */
 export function AccountsTab() {
   const api = useApi();
-  const { state, reload, setData } = useAsync(() => api.listAccounts().then((r) => r.accounts));
+  const accounts = useAccounts();
+  const changed = useAccountsChanged();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [mapping, setMapping] = useState<SalesforceAccount | null>(null);
   const [reconnecting, setReconnecting] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
 
-  const put = useCallback(
-    (account: SalesforceAccount) => setData((list) => upsert(list, account)),
-    [setData],
-  );
+  const put = useCallback((account: SalesforceAccount) => changed({ put: account }), [changed]);
   const connectFlow = useSalesforceConnect(put);
 
   function addAccount(body: CreateAccountRequest): Promise<void> {
@@ -99,28 +87,28 @@ export function AccountsTab() {
   );
 
   let body;
-  if (state.status === 'loading') {
+  if (accounts.isPending) {
     body = (
       <div className="account-list" data-testid="accounts-loading">
         <TileSkeleton />
         <TileSkeleton />
       </div>
     );
-  } else if (state.status === 'error') {
+  } else if (!accounts.data) {
     body = (
       <div className="tab-state" data-testid="accounts-error">
         <EmptyState
           title="Could not load your Salesforce accounts"
-          description={errorMessage(state.error)}
+          description={errorMessage(accounts.error)}
           actions={
-            <Button kind="secondary" onClick={reload} data-testid="accounts-retry">
+            <Button kind="secondary" onClick={() => void accounts.refetch()} data-testid="accounts-retry">
               Try again
             </Button>
           }
         />
       </div>
     );
-  } else if (state.data.length === 0) {
+  } else if (accounts.data.length === 0) {
     body = (
       <div className="tab-state" data-testid="accounts-empty">
         <EmptyState
@@ -133,7 +121,7 @@ export function AccountsTab() {
   } else {
     body = (
       <div className="account-list" data-testid="account-list">
-        {state.data.map((account) => (
+        {accounts.data.map((account) => (
           <AccountTile
             key={account.id}
             account={account}
@@ -159,10 +147,7 @@ export function AccountsTab() {
           accountId={mapping.id}
           accountLabel={mapping.label}
           api={api.mappings}
-          onBack={() => {
-            setMapping(null);
-            reload();
-          }}
+          onBack={() => setMapping(null)}
           onReconnect={() => {
             setMapping(null);
             reconnect(mapping);
@@ -183,7 +168,7 @@ export function AccountsTab() {
             The Salesforce orgs this license is connected to, and who may use each one in the chat widget.
           </Text>
         </div>
-        {state.status === 'ready' && state.data.length > 0 && addButton}
+        {accounts.isSuccess && accounts.data.length > 0 && addButton}
       </div>
 
       <div className="tab-panel__notices">
@@ -202,8 +187,7 @@ export function AccountsTab() {
         <AccessModal
           account={dialog.account}
           onClose={() => setDialog(null)}
-          onSaved={(rule) => {
-            put({ ...dialog.account, access: rule });
+          onSaved={() => {
             setDialog(null);
             setNotice({ kind: 'success', text: `Saved who may use “${dialog.account.label}”.` });
           }}
@@ -213,10 +197,7 @@ export function AccountsTab() {
         <RenameAccountModal
           account={dialog.account}
           onClose={() => setDialog(null)}
-          onRenamed={(account) => {
-            put(account);
-            setDialog(null);
-          }}
+          onRenamed={() => setDialog(null)}
         />
       )}
       {dialog?.kind === 'budget' && (
@@ -224,7 +205,6 @@ export function AccountsTab() {
           account={dialog.account}
           onClose={() => setDialog(null)}
           onSaved={(account) => {
-            put(account);
             setDialog(null);
             setNotice({
               kind: 'success',
@@ -241,7 +221,6 @@ export function AccountsTab() {
           account={dialog.account}
           onClose={() => setDialog(null)}
           onRemoved={(account) => {
-            setData((list) => list.filter((a) => a.id !== account.id));
             setDialog(null);
             setNotice({ kind: 'success', text: `Removed “${account.label}”.` });
           }}

@@ -13,8 +13,10 @@ import {
   type CreateAccountRequest,
   type Environment,
 } from '../../src/api/accounts';
-import { ApiError, errorMessage, fieldErrors } from '../../ui/api/ApiError';
-import { issuesByField } from '../../ui/zodIssues';
+import { ApiError } from '../../ui/api/ApiError';
+import { problemsByField } from '../../ui/problems';
+
+const fields = ['label', 'environment', 'myDomainUrl'];
 
 const environmentChoices: { value: Environment; label: string; description: string }[] = [
   { value: 'production', label: 'Production', description: 'Signs in at login.salesforce.com' },
@@ -36,8 +38,8 @@ export function AddAccountModal({
   const [label, setLabel] = useState('');
   const [environment, setEnvironment] = useState<Environment>('production');
   const [myDomainUrl, setMyDomainUrl] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const { '': problem, ...errors } = problems;
   const [submitting, setSubmitting] = useState(false);
 
   function submit(event?: FormEvent) {
@@ -49,21 +51,21 @@ export function AddAccountModal({
       ...(environment === 'custom' && myDomainUrl.trim() && { myDomainUrl: myDomainUrl.trim() }),
     });
     if (!parsed.success) {
-      setErrors(issuesByField(parsed.error));
+      setProblems(problemsByField(parsed.error, { fields }));
       return;
     }
-    setErrors({});
-    setProblem(null);
+    setProblems({});
     setSubmitting(true);
     // Not awaited before this point: the popup must open inside the click.
     onConnect(parsed.data).then(
       () => setSubmitting(false),
       (e: unknown) => {
         setSubmitting(false);
-        const byField = fieldErrors(e);
-        if (e instanceof ApiError && e.code === 'login_host_not_allowed') byField.myDomainUrl ??= e.message;
-        if (Object.keys(byField).length > 0) setErrors(byField);
-        else setProblem(errorMessage(e));
+        setProblems(
+          e instanceof ApiError && e.code === 'login_host_not_allowed'
+            ? { myDomainUrl: e.message }
+            : problemsByField(e, { fields }),
+        );
       },
     );
   }

@@ -2,8 +2,7 @@ import { Alert, Button, FormField, Input, Modal, Text } from '@livechat/design-s
 import { useState, type FormEvent } from 'react';
 import { automationBudgetRequestSchema, type SalesforceAccount } from '../../src/api/accounts';
 import { useApi } from '../../ui/api/ApiContext';
-import { errorMessage, fieldErrors } from '../../ui/api/ApiError';
-import { issuesByField } from '../../ui/zodIssues';
+import { useAccountForm } from './accountsQuery';
 
 /**
  * The share of the org's daily API limit automation may reach. The limit is shared with everything
@@ -21,34 +20,20 @@ export function BudgetModal({
 }) {
   const api = useApi();
   const [value, setValue] = useState(account.automationBudgetPercent?.toString() ?? '');
-  const [error, setError] = useState<string | undefined>();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function save(percent: number | null) {
-    const parsed = automationBudgetRequestSchema.safeParse({ percent });
-    if (!parsed.success) {
-      setError(issuesByField(parsed.error).percent);
-      return;
-    }
-    setSaving(true);
-    setError(undefined);
-    setProblem(null);
-    try {
-      const { account: saved } = await api.setAutomationBudget(account.id, parsed.data.percent);
-      onSaved(saved);
-    } catch (e) {
-      const byField = fieldErrors(e);
-      if (byField.percent) setError(byField.percent);
-      else setProblem(errorMessage(e));
-      setSaving(false);
-    }
-  }
+  const budget = useAccountForm(
+    automationBudgetRequestSchema,
+    ['percent'],
+    (body) => api.setAutomationBudget(account.id, body.percent),
+    onSaved,
+  );
+  const { percent: error, '': problem } = budget.problems;
+  const saving = budget.isPending;
+  const save = (percent: number | null) => budget.submit({ percent });
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
     const text = value.trim();
-    void save(text === '' ? null : Number(text));
+    save(text === '' ? null : Number(text));
   }
 
   const usage = account.apiUsage;
@@ -61,12 +46,7 @@ export function BudgetModal({
       footer={
         <div className="modal-footer">
           {account.automationBudgetPercent !== null && (
-            <Button
-              kind="plain"
-              onClick={() => void save(null)}
-              disabled={saving}
-              data-testid="budget-remove"
-            >
+            <Button kind="plain" onClick={() => save(null)} disabled={saving} data-testid="budget-remove">
               No budget
             </Button>
           )}
@@ -106,7 +86,7 @@ export function BudgetModal({
             value={value}
             onChange={(e) => {
               setValue(e.target.value);
-              setError(undefined);
+              budget.setProblems(({ percent: _fixed, ...rest }) => rest);
             }}
             error={Boolean(error)}
             autoFocus

@@ -2,6 +2,7 @@ import { Text } from '@livechat/design-system-react-components';
 import type { SalesforceAccount } from '../../src/api/accounts';
 import { useApi } from '../../ui/api/ApiContext';
 import { ConfirmDestructiveModal } from '../../ui/ConfirmDestructiveModal';
+import { useAccountsChanged } from './accountsQuery';
 
 export function RemoveAccountModal({
   account,
@@ -13,6 +14,7 @@ export function RemoveAccountModal({
   onRemoved: (account: SalesforceAccount) => void;
 }) {
   const api = useApi();
+  const changed = useAccountsChanged();
   const mappings =
     account.mappingCount === 1
       ? 'its object mapping'
@@ -26,7 +28,10 @@ export function RemoveAccountModal({
       confirmLabel="Remove account"
       onConfirm={() => api.removeAccount(account.id).then(() => undefined)}
       onClose={onClose}
-      onDone={() => onRemoved(account)}
+      onDone={() => {
+        changed({ removed: account });
+        onRemoved(account);
+      }}
       testId="remove-account-modal"
       confirmTestId="remove-account-confirm"
       className="settings-modal settings-modal--narrow"

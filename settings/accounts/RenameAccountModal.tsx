@@ -2,8 +2,7 @@ import { Alert, Button, FormField, Input, Modal } from '@livechat/design-system-
 import { useState, type FormEvent } from 'react';
 import { renameAccountRequestSchema, type SalesforceAccount } from '../../src/api/accounts';
 import { useApi } from '../../ui/api/ApiContext';
-import { errorMessage, fieldErrors } from '../../ui/api/ApiError';
-import { issuesByField } from '../../ui/zodIssues';
+import { useAccountForm } from './accountsQuery';
 
 export function RenameAccountModal({
   account,
@@ -16,29 +15,17 @@ export function RenameAccountModal({
 }) {
   const api = useApi();
   const [label, setLabel] = useState(account.label);
-  const [error, setError] = useState<string | undefined>();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const rename = useAccountForm(
+    renameAccountRequestSchema,
+    ['label'],
+    (body) => api.renameAccount(account.id, body.label),
+    onRenamed,
+  );
+  const { label: error, '': problem } = rename.problems;
 
-  async function save(event?: FormEvent) {
+  function save(event?: FormEvent) {
     event?.preventDefault();
-    const parsed = renameAccountRequestSchema.safeParse({ label });
-    if (!parsed.success) {
-      setError(issuesByField(parsed.error).label);
-      return;
-    }
-    setSaving(true);
-    setError(undefined);
-    setProblem(null);
-    try {
-      const { account: renamed } = await api.renameAccount(account.id, parsed.data.label);
-      onRenamed(renamed);
-    } catch (e) {
-      const byField = fieldErrors(e);
-      if (byField.label) setError(byField.label);
-      else setProblem(errorMessage(e));
-      setSaving(false);
-    }
+    rename.submit({ label });
   }
 
   return (
@@ -54,8 +41,8 @@ export function RenameAccountModal({
           </Button>
           <Button
             kind="primary"
-            onClick={() => void save()}
-            loading={saving}
+            onClick={() => save()}
+            loading={rename.isPending}
             data-testid="rename-account-save"
           >
             Save
@@ -63,7 +50,7 @@ export function RenameAccountModal({
         </div>
       }
     >
-      <form className="modal-form" onSubmit={(e) => void save(e)} noValidate>
+      <form className="modal-form" onSubmit={save} noValidate>
         {problem && <Alert kind="error">{problem}</Alert>}
         <FormField labelText="Name" labelFor="rename-account-label" error={error}>
           <Input

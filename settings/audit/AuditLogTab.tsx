@@ -6,18 +6,24 @@ import {
   SkeletonWrapper,
   Text,
 } from '@livechat/design-system-react-components';
+import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../ui/api/ApiContext';
 import { errorMessage } from '../../ui/api/ApiError';
 import { formatDateTime, relativeTime } from '../../ui/format';
-import { useAsync } from '../../ui/useAsync';
+import { queryKeys } from '../../ui/query/keys';
+
+const query = { limit: 50 };
 
 /** Settings → Audit log: who changed what and when, newest first. */
 export function AuditLogTab() {
   const api = useApi();
-  const { state, reload } = useAsync(() => api.listAudit({ limit: 50 }).then((r) => r.entries));
+  const audit = useQuery({
+    queryKey: queryKeys.audit(query),
+    queryFn: () => api.listAudit(query).then((r) => r.entries),
+  });
 
   let body;
-  if (state.status === 'loading') {
+  if (audit.isPending) {
     body = (
       <ul className="audit-list" data-testid="audit-loading">
         {[0, 1, 2, 3].map((i) => (
@@ -30,21 +36,21 @@ export function AuditLogTab() {
         ))}
       </ul>
     );
-  } else if (state.status === 'error') {
+  } else if (!audit.data) {
     body = (
       <div className="tab-state" data-testid="audit-error">
         <EmptyState
           title="Could not load the audit log"
-          description={errorMessage(state.error)}
+          description={errorMessage(audit.error)}
           actions={
-            <Button kind="secondary" onClick={reload}>
+            <Button kind="secondary" onClick={() => void audit.refetch()}>
               Try again
             </Button>
           }
         />
       </div>
     );
-  } else if (state.data.length === 0) {
+  } else if (audit.data.length === 0) {
     body = (
       <div className="tab-state" data-testid="audit-empty">
         <EmptyState
@@ -56,7 +62,7 @@ export function AuditLogTab() {
   } else {
     body = (
       <ul className="audit-list" data-testid="audit-list">
-        {state.data.map((entry) => (
+        {audit.data.map((entry) => (
           <li key={entry.id} className="audit-entry" data-testid="audit-entry" data-action={entry.action}>
             <Text as="div" className="audit-entry__summary">
               {entry.summary}

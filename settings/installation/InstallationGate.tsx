@@ -1,9 +1,11 @@
 import { Alert, Button, Heading, Loader, Text } from '@livechat/design-system-react-components';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Installation } from '../../src/api/installation';
 import { useApi } from '../../ui/api/ApiContext';
 import { errorMessage, notOwnerDetails } from '../../ui/api/ApiError';
 import { describeSignInError, type LiveChatAuth } from '../../ui/auth/liveChatAuth';
+import { queryKeys } from '../../ui/query/keys';
 import { NotOwnerPage } from '../layout/NotOwnerPage';
 
 type Phase =
@@ -16,6 +18,13 @@ type Phase =
   | { step: 'needs-click'; problem: string | null }
   | { step: 'install-failed'; message: string }
   | { step: 'installed'; installation: Installation };
+
+/** The hidden iframe or the popup gave no LiveChat authorization code. */
+class NoAuthorizationCode extends Error {
+  constructor(readonly reason: unknown) {
+    super('No LiveChat authorization code');
+  }
+}
 
 function StatePanel({ testId, children }: { testId: string; children: ReactNode }) {
   return (
@@ -31,53 +40,42 @@ function StatePanel({ testId, children }: { testId: string; children: ReactNode 
  */
 export function InstallationGate({ auth, children }: { auth: LiveChatAuth; children: ReactNode }) {
   const api = useApi();
-  const [phase, setPhase] = useState<Phase>({ step: 'checking' });
-  const run = useRef(0);
-
-  const install = useCallback(
-    async (flow: 'iframe' | 'popup', mine: number) => {
-      setPhase({ step: 'installing' });
-      let code;
-      try {
-        code = await auth.authorizationCode(flow);
-      } catch (e) {
-        if (mine === run.current)
-          setPhase({ step: 'needs-click', problem: flow === 'popup' ? describeSignInError(e) : null });
-        return;
-      }
-      try {
-        const installation = await api.install(code);
-        if (mine === run.current) setPhase({ step: 'installed', installation });
-      } catch (e) {
-        if (mine === run.current) setPhase({ step: 'install-failed', message: errorMessage(e) });
-      }
+  const queryClient = useQueryClient();
+  const installation = useQuery({ queryKey: queryKeys.installation, queryFn: () => api.getInstallation() });
+  /** Gets LiveChat's authorization code (hidden iframe, or a popup after a click), then installs. */
+  const install = useMutation({
+    mutationFn: async (flow: 'iframe' | 'popup') => {
+      const code = await auth.authorizationCode(flow).catch((e: unknown) => {
+        throw new NoAuthorizationCode(e);
+      });
+      return api.install(code);
     },
-    [api, auth],
-  );
-
-  const check = useCallback(async () => {
-    const mine = ++run.current;
-    setPhase({ step: 'checking' });
-    try {
-      const installation = await api.getInstallation();
-      if (mine !== run.current) return;
-      if (installation.installed) setPhase({ step: 'installed', installation });
-      else await install('iframe', mine);
-    } catch (e) {
-      if (mine !== run.current) return;
-      const notOwner = notOwnerDetails(e);
-      if (notOwner) setPhase({ step: 'not-owner', configuredBy: notOwner.configuredBy });
-      else setPhase({ step: 'check-failed', message: errorMessage(e) });
-    }
-  }, [api, install]);
-
+    onSuccess: (installed) => queryClient.setQueryData(queryKeys.installation, installed),
+  });
+  // The first time an owner opens the settings, install at once (the hidden iframe needs no click).
+  const firstTime = installation.data?.installed === false && install.isIdle;
+  const started = useRef(false);
+  const { mutate } = install;
   useEffect(() => {
-    void check();
-    const runs = run;
-    return () => {
-      runs.current++;
-    };
-  }, [check]);
+    if (!firstTime || started.current) return;
+    started.current = true;
+    mutate('iframe');
+  }, [firstTime, mutate]);
+
+  const phase = phaseOf();
+  function phaseOf(): Phase {
+    if (install.isPending || firstTime) return { step: 'installing' };
+    if (install.error instanceof NoAuthorizationCode) {
+      const problem = install.variables === 'popup' ? describeSignInError(install.error.reason) : null;
+      return { step: 'needs-click', problem };
+    }
+    if (install.isError) return { step: 'install-failed', message: errorMessage(install.error) };
+    if (installation.isPending) return { step: 'checking' };
+    if (installation.data) return { step: 'installed', installation: installation.data };
+    const notOwner = notOwnerDetails(installation.error);
+    if (notOwner) return { step: 'not-owner', configuredBy: notOwner.configuredBy };
+    return { step: 'check-failed', message: errorMessage(installation.error) };
+  }
 
   switch (phase.step) {
     case 'checking':
@@ -97,7 +95,7 @@ export function InstallationGate({ auth, children }: { auth: LiveChatAuth; child
           <Text as="p" className="state-panel__text">
             {phase.message}
           </Text>
-          <Button kind="secondary" onClick={() => void check()} data-testid="settings-retry">
+          <Button kind="secondary" onClick={() => void installation.refetch()} data-testid="settings-retry">
             Try again
           </Button>
         </StatePanel>
@@ -122,7 +120,7 @@ export function InstallationGate({ auth, children }: { auth: LiveChatAuth; child
           <Button
             kind="primary"
             size="large"
-            onClick={() => void install('popup', run.current)}
+            onClick={() => install.mutate('popup')}
             data-testid="installation-authorize"
           >
             Allow access with LiveChat
@@ -138,11 +136,7 @@ export function InstallationGate({ auth, children }: { auth: LiveChatAuth; child
           <Alert kind="error" className="state-panel__alert">
             {phase.message}
           </Alert>
-          <Button
-            kind="primary"
-            onClick={() => void install('popup', run.current)}
-            data-testid="installation-retry"
-          >
+          <Button kind="primary" onClick={() => install.mutate('popup')} data-testid="installation-retry">
             Try again
           </Button>
         </StatePanel>
@@ -159,7 +153,7 @@ export function InstallationGate({ auth, children }: { auth: LiveChatAuth; child
             primaryButton={{
               label: 'Switch on',
               kind: 'primary',
-              handleClick: () => void install('popup', run.current),
+              handleClick: () => install.mutate('popup'),
             }}
           >
             LiveChat is not sending this license&apos;s ended chats to Salesforce for LiveChat, so no records

@@ -32,7 +32,7 @@ export function AutoMatchEditor({
   /** Which parts have an error shown (`match.object`, `match.field`, `match.source`). */
   problemPaths: ReadonlySet<string>;
 }) {
-  const { state } = useDescribe(env.describe, match.object || null);
+  const { state } = useDescribe(env, match.object || null);
   const fieldOptions = useMemo<IPickerListItem[]>(() => {
     if (state.status !== 'ready') return [];
     return state.meta.fields

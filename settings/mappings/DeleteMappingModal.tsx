@@ -2,26 +2,33 @@ import { Text } from '@livechat/design-system-react-components';
 import type { SavedMapping } from '../../src/api/mappings';
 import type { MappingsApi } from '../../ui/api/mappings';
 import { ConfirmDestructiveModal } from '../../ui/ConfirmDestructiveModal';
+import { useMappingsChanged } from './mappingsQuery';
 
 /** Confirms deleting a mapping; records already created in Salesforce stay. */
 export function DeleteMappingModal({
   api,
+  accountId,
   mapping,
   onClose,
   onDeleted,
 }: {
   api: Pick<MappingsApi, 'deleteMapping'>;
+  accountId: string;
   mapping: SavedMapping;
   onClose: () => void;
   onDeleted: (mapping: SavedMapping) => void;
 }) {
+  const changed = useMappingsChanged(accountId);
   return (
     <ConfirmDestructiveModal
       heading={`Delete the ${mapping.objectLabel} mapping?`}
       confirmLabel="Delete mapping"
       onConfirm={() => api.deleteMapping(mapping.id).then(() => undefined)}
       onClose={onClose}
-      onDone={() => onDeleted(mapping)}
+      onDone={() => {
+        changed({ removed: mapping });
+        onDeleted(mapping);
+      }}
       testId="delete-mapping-modal"
       confirmTestId="delete-mapping-confirm"
       className="mapping-modal"

@@ -1,11 +1,10 @@
 import { Picker, type IPickerListItem } from '@livechat/design-system-react-components';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { LookupResult } from '../../src/api/mappings';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../ui/api/ApiError';
+import { queryKeys } from '../../ui/query/keys';
 import type { EditorEnv } from './editorEnv';
 import { onPickerSelect } from './onPickerSelect';
-
-type LookupRecord = LookupResult['records'][number];
 
 const DEBOUNCE_MS = 250;
 
@@ -26,35 +25,29 @@ interface Props {
 export function LookupInput({ env, object, value, onChange, testId, error }: Props) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
-  const [result, setResult] = useState<{ records: LookupRecord[]; error: unknown } | null>(null);
-  const [searching, setSearching] = useState(false);
-  const run = useRef(0);
+  const [searched, setSearched] = useState('');
   const { api, accountId } = env;
-
   useEffect(() => {
-    if (!open) return;
-    const mine = ++run.current;
-    setSearching(true);
-    const timer = setTimeout(() => {
-      api
-        .lookupRecords(accountId, object, query.trim())
-        .then(
-          (records) => mine === run.current && setResult({ records, error: null }),
-          (error: unknown) => mine === run.current && setResult({ records: [], error }),
-        )
-        .finally(() => mine === run.current && setSearching(false));
-    }, DEBOUNCE_MS);
+    const timer = setTimeout(() => setSearched(query.trim()), DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [api, accountId, object, query, open]);
+  }, [query]);
+
+  const lookup = useQuery({
+    queryKey: queryKeys.lookup(accountId, object, searched),
+    queryFn: () => api.lookupRecords(accountId, object, searched),
+    enabled: open,
+    placeholderData: keepPreviousData,
+  });
+  const searching = open && (searched !== query.trim() || lookup.isFetching);
 
   const options = useMemo<IPickerListItem[]>(() => {
-    if (result?.error) return [{ key: '__error', name: errorMessage(result.error), disabled: true }];
-    return (result?.records ?? []).map((record) => ({
+    if (lookup.isError) return [{ key: '__error', name: errorMessage(lookup.error), disabled: true }];
+    return (lookup.data ?? []).map((record) => ({
       key: record.id,
       name: record.name,
       secondaryText: record.id,
     }));
-  }, [result]);
+  }, [lookup.isError, lookup.error, lookup.data]);
 
   return (
     <Picker

@@ -8,10 +8,11 @@ import {
   Text,
 } from '@livechat/design-system-react-components';
 import ChevronLeft from '@livechat/design-system-icons/ChevronLeft';
-import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import type { SavedMapping } from '../../src/api/mappings';
-import type { SObjectSummary } from '../../src/salesforce/objectMetadata';
 import type { MappingsApi } from '../../ui/api/mappings';
+import { queryKeys } from '../../ui/query/keys';
 import { draftOf, newDraft, withRequiredFields } from './draft';
 import type { EditorEnv } from './editorEnv';
 import { LoadFailure } from './LoadFailure';
@@ -60,24 +61,12 @@ export function MappingEditor({
   onCancel,
   onReconnect,
 }: Props) {
-  const [objects, setObjects] = useState<{ list: SObjectSummary[] | null; error: unknown; attempt: number }>({
-    list: null,
-    error: null,
-    attempt: 0,
+  const objects = useQuery({
+    queryKey: queryKeys.objects(env.accountId),
+    queryFn: () => api.listObjects(env.accountId),
   });
   const [objectName, setObjectName] = useState<string | null>(saved?.objectName ?? null);
-  const { state: describeState, retry } = useDescribe(env.describe, objectName);
-
-  useEffect(() => {
-    let live = true;
-    api.listObjects(env.accountId).then(
-      (list) => live && setObjects((s) => ({ ...s, list, error: null })),
-      (error: unknown) => live && setObjects((s) => ({ ...s, list: null, error })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, env.accountId, objects.attempt]);
+  const { state: describeState, retry } = useDescribe(env, objectName);
 
   const initial = useMemo(() => {
     if (describeState.status !== 'ready') return null;
@@ -88,13 +77,13 @@ export function MappingEditor({
   const title = saved ? `Edit ${saved.objectLabel} mapping` : 'Map a new object';
 
   let body;
-  if (objects.error && !saved) {
+  if (objects.isError && !objects.data && !saved) {
     body = (
       <LoadFailure
         error={objects.error}
         what="the objects of this Salesforce org"
         accountLabel={accountLabel}
-        onRetry={() => setObjects((s) => ({ ...s, error: null, attempt: s.attempt + 1 }))}
+        onRetry={() => void objects.refetch()}
         onReconnect={onReconnect}
       />
     );
@@ -161,7 +150,7 @@ export function MappingEditor({
         >
           <ObjectPicker
             objects={
-              objects.list ??
+              objects.data ??
               (saved
                 ? [
                     {
@@ -179,7 +168,7 @@ export function MappingEditor({
             value={objectName}
             onChange={setObjectName}
             mapped={mappedObjects}
-            disabled={saved !== null || objects.list === null}
+            disabled={saved !== null || !objects.data}
           />
         </FormField>
       </section>

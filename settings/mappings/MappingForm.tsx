@@ -1,19 +1,22 @@
 import { Alert, Button, Heading, Text } from '@livechat/design-system-react-components';
+import { useMutation } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import type { SavedMapping } from '../../src/api/mappings';
 import type { Mapping } from '../../src/mapping/mapping';
 import { isRequiredOnCreate, findField, type ObjectMetadata } from '../../src/salesforce/objectMetadata';
 import { errorMessage } from '../../ui/api/ApiError';
-import { mappingProblems, type MappingsApi } from '../../ui/api/mappings';
+import type { MappingsApi } from '../../ui/api/mappings';
 import { AddOptionalField } from './AddOptionalField';
 import { catalogueFields } from './chatSourceOptions';
 import type { Draft } from './draft';
 import type { EditorEnv } from './editorEnv';
 import { FieldRow } from './FieldRow';
+import { useMappingsChanged } from './mappingsQuery';
 import { MappingOptions } from './MappingOptions';
 import { PreviewPanel } from './PreviewPanel';
 import { ProblemMessages } from './ProblemMessages';
 import { RescanChatsLink } from './RescanChatsLink';
+import { serverProblems } from './serverProblems';
 import { useMappingDraft } from './useMappingDraft';
 import { useRelatedObjects } from './useDescribe';
 
@@ -30,14 +33,14 @@ interface Props {
 
 /** The fields of one object's mapping, its options, the preview and Save. */
 export function MappingForm({ env, api, meta, initial, saved, onSaved, onCancel }: Props) {
-  const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const changed = useMappingsChanged(env.accountId);
 
   // The objects Auto-Match fields search, to check the matched field; loaded as they are chosen.
   const [matchObjects, setMatchObjects] = useState<string[]>(() =>
     initial.fields.flatMap((e) => (e.entryType === 'autoMatch' ? [e.match.object] : [])),
   );
-  const relatedObjects = useRelatedObjects(env.describe, matchObjects);
+  const relatedObjects = useRelatedObjects(env, matchObjects);
   const { catalogue } = env.chatFields;
   const context = useMemo(
     () => ({ relatedObjects, chatFields: catalogueFields(catalogue) }),
@@ -64,27 +67,29 @@ export function MappingForm({ env, api, meta, initial, saved, onSaved, onCancel 
         ?.scrollIntoView({ behavior: 'smooth', block: 'center' }),
     );
 
-  async function save() {
+  const saveMapping = useMutation({
+    mutationFn: (mapping: Mapping) =>
+      saved ? api.updateMapping(saved.id, mapping) : api.createMapping(env.accountId, mapping),
+    onSuccess: (result) => {
+      changed({ put: result });
+      onSaved(result);
+    },
+    onError: (error) => {
+      const problems = serverProblems(error);
+      if (problems) {
+        d.setServerProblems(problems);
+        showFirstError();
+      } else setSaveError(errorMessage(error));
+    },
+  });
+
+  function save() {
     setSaveError(null);
     if (!d.submit() || !d.mapping) {
       showFirstError();
       return;
     }
-    const mapping: Mapping = d.mapping;
-    setSaving(true);
-    try {
-      const result = saved
-        ? await api.updateMapping(saved.id, mapping)
-        : await api.createMapping(env.accountId, mapping);
-      onSaved(result);
-    } catch (error) {
-      const problems = mappingProblems(error);
-      if (problems) {
-        d.setServerProblems(problems);
-        showFirstError();
-      } else setSaveError(errorMessage(error));
-      setSaving(false);
-    }
+    saveMapping.mutate(d.mapping);
   }
 
   return (
@@ -159,7 +164,7 @@ export function MappingForm({ env, api, meta, initial, saved, onSaved, onCancel 
           <Button kind="secondary" onClick={onCancel} data-testid="cancel-mapping">
             Cancel
           </Button>
-          <Button kind="primary" onClick={() => void save()} loading={saving} data-testid="save-mapping">
+          <Button kind="primary" onClick={save} loading={saveMapping.isPending} data-testid="save-mapping">
             {saved ? 'Save changes' : 'Save mapping'}
           </Button>
         </div>

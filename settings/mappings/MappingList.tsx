@@ -6,13 +6,13 @@ import {
   SkeletonWrapper,
 } from '@livechat/design-system-react-components';
 import Add from '@livechat/design-system-icons/Add';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { SavedMapping } from '../../src/api/mappings';
-import type { AsyncState } from '../../ui/useAsync';
 import { LoadFailure } from './LoadFailure';
 import { MappingCard } from './MappingCard';
 
 interface Props {
-  state: AsyncState<SavedMapping[]>;
+  query: UseQueryResult<SavedMapping[]>;
   accountLabel: string;
   onAdd: () => void;
   onEdit: (mapping: SavedMapping) => void;
@@ -51,7 +51,13 @@ export function MappingList(props: Props) {
       className="mapping-list-area"
       data-testid="mapping-list"
       data-state={
-        props.state.status === 'ready' ? (props.state.data.length ? 'ready' : 'empty') : props.state.status
+        props.query.data
+          ? props.query.data.length
+            ? 'ready'
+            : 'empty'
+          : props.query.isPending
+            ? 'loading'
+            : 'error'
       }
     >
       <MappingListBody {...props} />
@@ -59,8 +65,8 @@ export function MappingList(props: Props) {
   );
 }
 
-function MappingListBody({ state, accountLabel, onAdd, onEdit, onDelete, onRetry, onReconnect }: Props) {
-  if (state.status === 'loading') {
+function MappingListBody({ query, accountLabel, onAdd, onEdit, onDelete, onRetry, onReconnect }: Props) {
+  if (query.isPending) {
     return (
       <div className="mapping-list" data-testid="mapping-list-loading">
         <CardSkeleton />
@@ -68,10 +74,10 @@ function MappingListBody({ state, accountLabel, onAdd, onEdit, onDelete, onRetry
       </div>
     );
   }
-  if (state.status === 'error') {
+  if (!query.data) {
     return (
       <LoadFailure
-        error={state.error}
+        error={query.error}
         what="your mapped objects"
         accountLabel={accountLabel}
         onRetry={onRetry}
@@ -79,7 +85,7 @@ function MappingListBody({ state, accountLabel, onAdd, onEdit, onDelete, onRetry
       />
     );
   }
-  if (state.data.length === 0) {
+  if (query.data.length === 0) {
     return (
       <div className="mapping-state" data-testid="mapping-list-empty">
         <EmptyState
@@ -92,7 +98,7 @@ function MappingListBody({ state, accountLabel, onAdd, onEdit, onDelete, onRetry
   }
   return (
     <div className="mapping-list" data-testid="mapping-cards">
-      {state.data.map((mapping) => (
+      {query.data.map((mapping) => (
         <MappingCard
           key={mapping.id}
           mapping={mapping}

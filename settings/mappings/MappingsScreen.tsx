@@ -3,13 +3,12 @@ import ChevronLeft from '@livechat/design-system-icons/ChevronLeft';
 import { useCallback, useMemo, useState } from 'react';
 import type { SavedMapping } from '../../src/api/mappings';
 import type { MappingsApi } from '../../ui/api/mappings';
-import { useAsync } from '../../ui/useAsync';
 import { DeleteMappingModal } from './DeleteMappingModal';
 import type { EditorEnv } from './editorEnv';
 import { MappingEditor } from './MappingEditor';
 import { AddObjectButton, MappingList } from './MappingList';
+import { useMappings } from './mappingsQuery';
 import { useChatFieldCatalogue } from './useChatFieldCatalogue';
-import { useDescribeCache } from './useDescribe';
 import './mappings.css';
 
 export interface MappingsScreenProps {
@@ -27,37 +26,23 @@ export interface MappingsScreenProps {
 
 type View = { kind: 'list' } | { kind: 'edit'; mapping: SavedMapping | null };
 
-function upsert(list: SavedMapping[], mapping: SavedMapping): SavedMapping[] {
-  return list.some((m) => m.id === mapping.id)
-    ? list.map((m) => (m.id === mapping.id ? mapping : m))
-    : [...list, mapping];
-}
-
 /** Settings → an account → Map objects: the mapped objects, and the Object Mapping screen. */
 export function MappingsScreen({ accountId, accountLabel, api, onBack, onReconnect }: MappingsScreenProps) {
-  const { state, reload, setData } = useAsync(() => api.listMappings(accountId));
+  const mappings = useMappings(api, accountId);
   const [view, setView] = useState<View>({ kind: 'list' });
   const [deleting, setDeleting] = useState<SavedMapping | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const describe = useDescribeCache(api, accountId);
   const chatFields = useChatFieldCatalogue(api);
-  const env = useMemo<EditorEnv>(
-    () => ({ accountId, api, describe, chatFields }),
-    [accountId, api, describe, chatFields],
-  );
+  const env = useMemo<EditorEnv>(() => ({ accountId, api, chatFields }), [accountId, api, chatFields]);
   const mappedObjects = useMemo(
-    () => new Set(state.status === 'ready' ? state.data.map((m) => m.objectName) : []),
-    [state],
+    () => new Set((mappings.data ?? []).map((m) => m.objectName)),
+    [mappings.data],
   );
 
-  const onSaved = useCallback(
-    (mapping: SavedMapping) => {
-      setData((list) => upsert(list, mapping));
-      setView({ kind: 'list' });
-      setNotice(`Saved the ${mapping.objectLabel} mapping.`);
-    },
-    [setData],
-  );
+  const onSaved = useCallback((mapping: SavedMapping) => {
+    setView({ kind: 'list' });
+    setNotice(`Saved the ${mapping.objectLabel} mapping.`);
+  }, []);
 
   if (view.kind === 'edit') {
     return (
@@ -76,7 +61,7 @@ export function MappingsScreen({ accountId, accountLabel, api, onBack, onReconne
     );
   }
 
-  const hasMappings = state.status === 'ready' && state.data.length > 0;
+  const hasMappings = (mappings.data?.length ?? 0) > 0;
   return (
     <div className="mappings-screen" data-testid="mappings-screen">
       <div className="mappings-screen__header">
@@ -117,7 +102,7 @@ export function MappingsScreen({ accountId, accountLabel, api, onBack, onReconne
         </Alert>
       )}
       <MappingList
-        state={state}
+        query={mappings}
         accountLabel={accountLabel}
         onAdd={() => setView({ kind: 'edit', mapping: null })}
         onEdit={(mapping) => {
@@ -125,16 +110,16 @@ export function MappingsScreen({ accountId, accountLabel, api, onBack, onReconne
           setView({ kind: 'edit', mapping });
         }}
         onDelete={setDeleting}
-        onRetry={reload}
+        onRetry={() => void mappings.refetch()}
         onReconnect={onReconnect}
       />
       {deleting && (
         <DeleteMappingModal
           api={api}
+          accountId={accountId}
           mapping={deleting}
           onClose={() => setDeleting(null)}
           onDeleted={(mapping) => {
-            setData((list) => list.filter((m) => m.id !== mapping.id));
             setDeleting(null);
             setNotice(`Deleted the ${mapping.objectLabel} mapping.`);
           }}

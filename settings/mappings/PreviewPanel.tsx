@@ -8,17 +8,16 @@ import {
   Tooltip,
 } from '@livechat/design-system-react-components';
 import PlayArrow from '@livechat/design-system-icons/PlayArrow';
-import { useEffect, useMemo, useState } from 'react';
-import type { PreviewResponse, RecentChats } from '../../src/api/mappings';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import type { Mapping } from '../../src/mapping/mapping';
 import type { ObjectMetadata } from '../../src/salesforce/objectMetadata';
 import { errorMessage } from '../../ui/api/ApiError';
 import type { MappingsApi } from '../../ui/api/mappings';
 import { formatDateTime } from '../../ui/format';
+import { queryKeys } from '../../ui/query/keys';
 import { PreviewResult } from './PreviewResult';
 import { onPickerSelect } from './onPickerSelect';
-
-type Chat = RecentChats['chats'][number];
 
 interface Props {
   api: Pick<MappingsApi, 'listRecentChats' | 'previewMapping'>;
@@ -30,45 +29,27 @@ interface Props {
 
 /** Runs the mapping being edited against one of the latest archived chats; nothing is created. */
 export function PreviewPanel({ api, accountId, meta, mapping }: Props) {
-  const [chats, setChats] = useState<{ list: Chat[] | null; error: unknown }>({ list: null, error: null });
+  const chats = useQuery({ queryKey: queryKeys.recentChats, queryFn: () => api.listRecentChats() });
   const [chatId, setChatId] = useState<string | null>(null);
-  const [run, setRun] = useState<
-    | { status: 'idle' }
-    | { status: 'running' }
-    | { status: 'done'; result: PreviewResponse; chatId: string; mapping: Mapping }
-    | { status: 'error'; error: unknown }
-  >({ status: 'idle' });
-
-  useEffect(() => {
-    let live = true;
-    api.listRecentChats().then(
-      (list) => live && setChats({ list, error: null }),
-      (error: unknown) => live && setChats({ list: [], error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  // Nothing is written: a mutation only because the owner asks for each run.
+  const run = useMutation({
+    mutationFn: (input: { mapping: Mapping; chatId: string }) =>
+      api.previewMapping(accountId, input.mapping, input.chatId),
+  });
 
   const options = useMemo(
     () =>
-      (chats.list ?? []).map((chat) => ({
+      (chats.data ?? []).map((chat) => ({
         key: chat.id,
         name: chat.visitorName ?? 'Unnamed visitor',
         secondaryText: [chat.visitorEmail, formatDateTime(chat.startedAt)].filter(Boolean).join(' · '),
       })),
-    [chats.list],
+    [chats.data],
   );
   const selected = options.filter((option) => option.key === chatId);
 
   function preview() {
-    if (!mapping || !chatId) return;
-    const forChat = chatId;
-    setRun({ status: 'running' });
-    api.previewMapping(accountId, mapping, forChat).then(
-      (result) => setRun({ status: 'done', result, chatId: forChat, mapping }),
-      (error: unknown) => setRun({ status: 'error', error }),
-    );
+    if (mapping && chatId) run.mutate({ mapping, chatId });
   }
 
   const blocked = !mapping
@@ -82,7 +63,7 @@ export function PreviewPanel({ api, accountId, meta, mapping }: Props) {
       icon={<Icon source={PlayArrow} />}
       onClick={preview}
       disabled={blocked !== null}
-      loading={run.status === 'running'}
+      loading={run.isPending}
       data-testid="run-preview"
     >
       Preview
@@ -107,12 +88,10 @@ export function PreviewPanel({ api, accountId, meta, mapping }: Props) {
           options={options}
           selected={selected.length ? selected : null}
           onSelect={onPickerSelect((items) => setChatId(items?.[0]?.key ?? null))}
-          placeholder={
-            chats.list === null ? 'Loading recent chats…' : 'Search recent chats by visitor or email'
-          }
+          placeholder={chats.isPending ? 'Loading recent chats…' : 'Search recent chats by visitor or email'}
           noSearchResultText="No recent chat matches"
           noDataFallbackText="No archived chats yet"
-          disabled={chats.list === null || options.length === 0}
+          disabled={chats.isPending || options.length === 0}
           maxListHeight={320}
         />
         {blocked ? (
@@ -123,30 +102,30 @@ export function PreviewPanel({ api, accountId, meta, mapping }: Props) {
           runButton
         )}
       </div>
-      {chats.error !== null && (
+      {chats.isError && (
         <Alert kind="error">Could not load your recent chats: {errorMessage(chats.error)}</Alert>
       )}
-      {chats.list !== null && chats.list.length === 0 && chats.error === null && (
+      {chats.data?.length === 0 && !chats.isError && (
         <Text as="p" size="sm" className="mapping-section__lead">
           Your license has no archived chats yet. Finish a chat, then come back to preview.
         </Text>
       )}
-      {run.status === 'error' && (
+      {run.isError && (
         <Alert kind="error" data-testid="preview-error">
           The preview did not run: {errorMessage(run.error)}
         </Alert>
       )}
-      {run.status === 'done' && run.mapping !== mapping && (
+      {run.isSuccess && run.variables.mapping !== mapping && (
         <Alert kind="info" data-testid="preview-stale">
           You changed the mapping since this preview. Preview again to see the record it creates now.
         </Alert>
       )}
-      {run.status === 'done' && (
+      {run.isSuccess && (
         <PreviewResult
-          result={run.result}
-          mapping={run.mapping}
+          result={run.data}
+          mapping={run.variables.mapping}
           meta={meta}
-          chat={chats.list?.find((chat) => chat.id === run.chatId) ?? null}
+          chat={chats.data?.find((chat) => chat.id === run.variables.chatId) ?? null}
         />
       )}
     </section>

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { ChatFieldCatalogue } from '../../src/api/mappings';
 import type { MappingsApi } from '../../ui/api/mappings';
+import { queryKeys } from '../../ui/query/keys';
 
 export interface ChatFieldCatalogueState {
   catalogue: ChatFieldCatalogue | null;
@@ -14,39 +16,22 @@ export interface ChatFieldCatalogueState {
 export function useChatFieldCatalogue(
   api: Pick<MappingsApi, 'getChatFields' | 'scanChatFields'>,
 ): ChatFieldCatalogueState {
-  const [catalogue, setCatalogue] = useState<ChatFieldCatalogue | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [scanning, setScanning] = useState(false);
-  const [scanError, setScanError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.getChatFields().then(
-      (answer) => live && setCatalogue(answer),
-      (error: unknown) => live && setLoadError(error),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
-
-  const rescan = useCallback(() => {
-    setScanning(true);
-    setScanError(null);
-    api
-      .scanChatFields()
-      .then(
-        (answer) => {
-          setCatalogue(answer);
-          setLoadError(null);
-        },
-        (error: unknown) => setScanError(error),
-      )
-      .finally(() => setScanning(false));
-  }, [api]);
+  const queryClient = useQueryClient();
+  const { data, error } = useQuery({ queryKey: queryKeys.chatFields, queryFn: () => api.getChatFields() });
+  const scan = useMutation({
+    mutationFn: () => api.scanChatFields(),
+    onSuccess: (answer) => queryClient.setQueryData(queryKeys.chatFields, answer),
+  });
+  const { mutate, isPending, error: scanError } = scan;
 
   return useMemo(
-    () => ({ catalogue, loadError, scanning, scanError, rescan }),
-    [catalogue, loadError, scanning, scanError, rescan],
+    () => ({
+      catalogue: data ?? null,
+      loadError: error,
+      scanning: isPending,
+      scanError,
+      rescan: () => mutate(),
+    }),
+    [data, error, isPending, scanError, mutate],
   );
 }

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLicense } from '../../emulators/demo/people';
 import { createLiveChatEmulator, demoClient, type LiveChatEmulator } from '../../emulators/livechat';
 import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
 import { startTestWidgetApp, type TestWidgetApp } from '../support/testWidgetApp';
+import { ada, demoLicense, nora, olivia } from '../support/factories/people';
 
 const chromiumPath = chromiumOrExplain();
 
@@ -58,7 +58,7 @@ describe.skipIf(!chromiumPath)('Agent App host page (Chromium)', () => {
     const page = await context.newPage();
     const john = customerByName('John Smith');
     await page.goto(
-      `${lcUrl}/signin-as?email=olivia.owner@demo-shop.example&return=${encodeURIComponent(`/agent-app?chat=${john.id}`)}`,
+      `${lcUrl}/signin-as?email=${olivia.email}&return=${encodeURIComponent(`/agent-app?chat=${john.id}`)}`,
     );
     expect(await page.locator('#demo-badge').textContent()).toBe('Demo');
 
@@ -71,11 +71,7 @@ describe.skipIf(!chromiumPath)('Agent App host page (Chromium)', () => {
     expect(await textOf(widget, '#chat')).toBe(john.id);
 
     // accounts-sdk's hidden iframe flow signs the widget in silently as the host page's agent.
-    await waitForText(
-      widget,
-      '#auth',
-      `ok:a0000000-0000-4000-8000-000000000001:${demoLicense.organizationId}:token`,
-    );
+    await waitForText(widget, '#auth', `ok:${olivia.accountId}:${demoLicense.organizationId}:token`);
 
     // The section the widget sent is recorded and rendered natively.
     await page.waitForFunction(() =>
@@ -113,26 +109,18 @@ describe.skipIf(!chromiumPath)('Agent App host page (Chromium)', () => {
   it('"sign in as" switches the agent and reloads the widget, which signs in as that agent', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${lcUrl}/agent-app?as=olivia.owner@demo-shop.example`);
+    await page.goto(`${lcUrl}/agent-app?as=${olivia.email}`);
     let widget = await widgetFrame(page);
-    await waitForText(
-      widget,
-      '#auth',
-      `ok:a0000000-0000-4000-8000-000000000001:${demoLicense.organizationId}:token`,
-    );
+    await waitForText(widget, '#auth', `ok:${olivia.accountId}:${demoLicense.organizationId}:token`);
     const reloaded = page.waitForEvent('framenavigated', {
       predicate: (f) => f.url().startsWith(`${widgetApp.url}/widget/`),
     });
-    await page.selectOption('#sign-in-as', 'nora.agent@demo-shop.example');
+    await page.selectOption('#sign-in-as', nora.email);
     await page.waitForFunction(() =>
       document.querySelector('#me-avatar')?.getAttribute('title')?.startsWith('Nora Agent'),
     );
     widget = await reloaded;
-    await waitForText(
-      widget,
-      '#auth',
-      `ok:a0000000-0000-4000-8000-000000000004:${demoLicense.organizationId}:token`,
-    );
+    await waitForText(widget, '#auth', `ok:${nora.accountId}:${demoLicense.organizationId}:token`);
     await context.close();
   });
 
@@ -142,7 +130,7 @@ describe.skipIf(!chromiumPath)('Agent App host page (Chromium)', () => {
     const hook = emulator.admin.createChat(demoLicense.licenseId, {
       visitor: { name: 'Ending Soon', email: 'ending@example.com' },
     });
-    const token = emulator.admin.issueAgentToken('olivia.owner@demo-shop.example', {
+    const token = emulator.admin.issueAgentToken(olivia.email, {
       clientId: demoClient.clientId,
     });
     await fetch(`${lcUrl}/v3.5/configuration/action/register_webhook`, {
@@ -156,7 +144,7 @@ describe.skipIf(!chromiumPath)('Agent App host page (Chromium)', () => {
         type: 'license',
       }),
     });
-    await page.goto(`${lcUrl}/agent-app?as=olivia.owner@demo-shop.example&chat=${hook.chatId}`);
+    await page.goto(`${lcUrl}/agent-app?as=${olivia.email}&chat=${hook.chatId}`);
     const widget = await widgetFrame(page);
     await waitForText(widget, '#name', 'Ending Soon');
     await page.locator('#end-chat').click();
@@ -167,7 +155,7 @@ describe.skipIf(!chromiumPath)('Agent App host page (Chromium)', () => {
     const delivery = emulator.admin.deliveries().find((d) => d.body.payload.chat_id === hook.chatId);
     expect(delivery?.body).toMatchObject({
       action: 'chat_deactivated',
-      payload: { thread_id: hook.threadId, user_id: 'olivia.owner@demo-shop.example' },
+      payload: { thread_id: hook.threadId, user_id: olivia.email },
     });
     expect(emulator.admin.chats(demoLicense.licenseId, { active: false }).map((c) => c.id)).toContain(
       hook.chatId,
@@ -178,7 +166,7 @@ describe.skipIf(!chromiumPath)('Agent App host page (Chromium)', () => {
   it('the Apps entry opens the settings app, driven by the same protocol', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${lcUrl}/agent-app?as=olivia.owner@demo-shop.example`);
+    await page.goto(`${lcUrl}/agent-app?as=${olivia.email}`);
     await page.locator('.rail button[data-view="apps"]').click();
     const settings = await widgetFrame(page, '/settings/');
     await waitForText(settings, '#settings-status', 'Settings ready');
@@ -191,7 +179,7 @@ describe.skipIf(!chromiumPath)('Agent App host page (Chromium)', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const john = customerByName('John Smith');
-    await page.goto(`${lcUrl}/agent-app?as=olivia.owner@demo-shop.example&chat=${john.id}`);
+    await page.goto(`${lcUrl}/agent-app?as=${olivia.email}&chat=${john.id}`);
     const widget = await widgetFrame(page);
     await waitForText(widget, '#name', 'John Smith');
     const profile = await page.evaluate(() => {
@@ -231,12 +219,8 @@ describe.skipIf(!chromiumPath)('Agent App host page (Chromium)', () => {
     await page.goto(`${widgetApp.url}/widget/`);
     await waitForText(page, '#auth', 'error:unauthorized');
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('#popup').click()]);
-    await popup.locator('button[data-email="ada.admin@demo-shop.example"]').click();
-    await waitForText(
-      page,
-      '#auth',
-      `ok:a0000000-0000-4000-8000-000000000003:${demoLicense.organizationId}:token`,
-    );
+    await popup.locator(`button[data-email="${ada.email}"]`).click();
+    await waitForText(page, '#auth', `ok:${ada.accountId}:${demoLicense.organizationId}:token`);
     await context.close();
   });
 });

@@ -2,14 +2,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLicense, demoVisitors } from '../../emulators/demo/people';
 import { DEMO_ORG, endNewChat, eventually, leadsWithEmail, runsOf } from '../support/automation';
 import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
 import { ensureBuilt } from '../support/builtFrontends';
 import { startWorld, type World } from '../support/world';
+import { demoLicense, demoVisitors, olivia } from '../support/factories/people';
 
 const chromiumPath = chromiumOrExplain();
-const olivia = 'olivia.owner@demo-shop.example';
 
 describe.skipIf(!chromiumPath)('automatic records in Activity, through the demo Agent App (Chromium)', () => {
   let world: World;
@@ -52,7 +51,7 @@ describe.skipIf(!chromiumPath)('automatic records in Activity, through the demo 
   }
 
   it('says how to get started while nothing has run yet', async () => {
-    await page.goto(`${world.agentAppUrl}?as=${encodeURIComponent(olivia)}&view=apps`);
+    await page.goto(`${world.agentAppUrl}?as=${encodeURIComponent(olivia.email)}&view=apps`);
     await openActivity();
     const empty = settings().getByTestId('activity-empty');
     await empty.waitFor({ timeout: 15_000 });
@@ -64,13 +63,13 @@ describe.skipIf(!chromiumPath)('automatic records in Activity, through the demo 
     const email = 'amara.okafor@example.ng';
     const { chatId } = world.livechat.admin.createChat(demoLicense.licenseId, {
       visitor: { name: 'Amara Okafor', email },
-      agentEmail: olivia,
+      agentEmail: olivia.email,
       messages: [
         ['c', 'Hi! Could you send me a price list for 40 seats?'],
         ['a', 'Of course, I will have sales email you today.'],
       ],
     });
-    await page.goto(`${world.agentAppUrl}?as=${encodeURIComponent(olivia)}&view=chats&chat=${chatId}`);
+    await page.goto(`${world.agentAppUrl}?as=${encodeURIComponent(olivia.email)}&view=chats&chat=${chatId}`);
     const endButton = page.locator('#end-chat');
     await endButton.waitFor({ state: 'visible', timeout: 15_000 });
     await expect.poll(() => endButton.isEnabled()).toBe(true);
@@ -101,7 +100,7 @@ describe.skipIf(!chromiumPath)('automatic records in Activity, through the demo 
   });
 
   it('shows a failed run with its reason, filters by status, and Retry creates the Lead once fixed', async () => {
-    const owner = world.tokenFor(olivia);
+    const owner = world.tokenFor(olivia.email);
     const accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id as string;
     const mappings = (await world.api(owner, `/api/settings/accounts/${accountId}/mappings`)).body.mappings;
     const lead = mappings.find((m: { objectName: string }) => m.objectName === 'Lead');

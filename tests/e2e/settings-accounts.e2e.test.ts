@@ -1,20 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAgents } from '../../emulators/demo/people';
 import { buildOrgSeed, splitName } from '../../emulators/salesforce';
 import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
 import { ensureBuilt } from '../support/builtFrontends';
 import { answerSalesforceLogin, openSettingsAs, pickOption, screenshot } from '../support/e2e';
 import { startWorld, type World } from '../support/world';
+import { nate, nora, olivia, victor } from '../support/factories/people';
 
 const chromiumPath = chromiumOrExplain();
-
-const agent = (role: string) => demoAgents.find((a) => a.role === role)!;
-const olivia = agent('owner');
-const victor = agent('viceowner');
-const nora = demoAgents.find((a) => a.email.startsWith('nora.'))!;
-const nate = demoAgents.find((a) => a.email.startsWith('nate.'))!;
 
 /** A sandbox of the demo company, where Olivia has a user of her own. */
 const sandboxOrg = buildOrgSeed({

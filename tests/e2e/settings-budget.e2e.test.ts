@@ -1,15 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAgents } from '../../emulators/demo/people';
 import { DEMO_ORG } from '../support/automation';
 import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
 import { ensureBuilt } from '../support/builtFrontends';
 import { openSettingsAs, screenshot } from '../support/e2e';
 import { startWorld, type World } from '../support/world';
+import { olivia } from '../support/factories/people';
 
 const chromiumPath = chromiumOrExplain();
-const olivia = demoAgents.find((a) => a.role === 'owner')!;
 
 describe.skipIf(!chromiumPath)('Settings → an account’s API usage and budget (Chromium)', () => {
   let world: World;

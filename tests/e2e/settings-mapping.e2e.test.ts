@@ -1,18 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAgents, demoVisitors } from '../../emulators/demo/people';
 import type { SavedMapping } from '../../src/api/mappings';
 import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
 import { ensureBuilt } from '../support/builtFrontends';
 import { openSettingsAs, pickOption, screenshot } from '../support/e2e';
 import { startWorld, type World } from '../support/world';
+import { ada, demoVisitors, olivia } from '../support/factories/people';
 
 const chromiumPath = chromiumOrExplain();
 
-const olivia = demoAgents.find((a) => a.role === 'owner')!;
-/** The agent of Kenji Tanaka's chat, a user of the demo org too. */
-const ada = demoAgents.find((a) => a.role === 'administrator')!;
 const kenji = demoVisitors.newVisitor2;
 
 /**

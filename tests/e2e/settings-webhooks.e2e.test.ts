@@ -1,15 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLicense } from '../../emulators/demo/people';
 import { demoClient } from '../../emulators/livechat';
 import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
 import { ensureBuilt } from '../support/builtFrontends';
 import { openSettingsAs, screenshot } from '../support/e2e';
 import { startWorld, type World } from '../support/world';
+import { demoLicense, olivia } from '../support/factories/people';
 
 const chromiumPath = chromiumOrExplain();
-const olivia = 'olivia.owner@demo-shop.example';
 
 describe.skipIf(!chromiumPath)('Settings when LiveChat does not send the license’s chats (Chromium)', () => {
   let world: World;
@@ -29,7 +28,7 @@ describe.skipIf(!chromiumPath)('Settings when LiveChat does not send the license
 
   it('tells the owner that automation gets no chats, and switches the webhooks back on', async () => {
     world.livechat.admin.setLicenseWebhooksEnabled(demoLicense.licenseId, demoClient.clientId, false);
-    const { page, settings, errors } = await openSettingsAs(browser, world, olivia);
+    const { page, settings, errors } = await openSettingsAs(browser, world, olivia.email);
     const warning = settings.getByTestId('installation-webhooks-off');
     await warning.waitFor({ timeout: 20_000 });
     expect(await warning.textContent()).toContain('no records are created automatically');
@@ -41,7 +40,10 @@ describe.skipIf(!chromiumPath)('Settings when LiveChat does not send the license
     await warning.waitFor({ state: 'detached', timeout: 20_000 });
     const state = await fetch(`${world.livechatUrl}/v3.5/configuration/action/get_license_webhooks_state`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${world.tokenFor(olivia)}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${world.tokenFor(olivia.email)}`,
+      },
       body: '{}',
     });
     expect(await state.json()).toEqual({ license_webhooks_enabled: true });

@@ -2,14 +2,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLicense, demoVisitors } from '../../emulators/demo/people';
 import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
 import { ensureBuilt } from '../support/builtFrontends';
 import { startWorld, type World } from '../support/world';
+import { demoLicense, demoVisitors, nora, olivia } from '../support/factories/people';
 
 const chromiumPath = chromiumOrExplain();
-const nora = 'nora.agent@demo-shop.example';
-const olivia = 'olivia.owner@demo-shop.example';
 
 /**
  * The Agent App page, the app and the accounts service on three sites, as my.livechatinc.com, the
@@ -58,7 +56,7 @@ describe.skipIf(!chromiumPath)('signing in with third-party cookies blocked (Chr
 
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${world.livechatUrl}/agent-app?as=${encodeURIComponent(nora)}`);
+    await page.goto(`${world.livechatUrl}/agent-app?as=${encodeURIComponent(nora.email)}`);
     const [session] = (await context.cookies(world.livechat.accountsUrl)).filter(
       (c) => c.name === 'lc_accounts_session',
     );
@@ -72,7 +70,7 @@ describe.skipIf(!chromiumPath)('signing in with third-party cookies blocked (Chr
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(
-      `${world.livechatUrl}/agent-app?as=${encodeURIComponent(nora)}&chat=${chatOf(demoVisitors.existingContact.name)}&view=archives`,
+      `${world.livechatUrl}/agent-app?as=${encodeURIComponent(nora.email)}&chat=${chatOf(demoVisitors.existingContact.name)}&view=archives`,
     );
     const widget = await frameAt(page, `${world.appUrl}/widget/`);
     const button = widget.getByTestId('signin-button');
@@ -94,7 +92,7 @@ describe.skipIf(!chromiumPath)('signing in with third-party cookies blocked (Chr
   it('the settings app signs the owner in with the popup too', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${world.livechatUrl}/agent-app?as=${encodeURIComponent(olivia)}&view=apps`);
+    await page.goto(`${world.livechatUrl}/agent-app?as=${encodeURIComponent(olivia.email)}&view=apps`);
     const settings = await frameAt(page, `${world.appUrl}/settings/`);
     const button = settings.getByTestId('signin-button');
     await button.waitFor({ timeout: 30_000 });

@@ -2,13 +2,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLicense, demoVisitors } from '../../emulators/demo/people';
 import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
 import { ensureBuilt } from '../support/builtFrontends';
 import { startWorld, type World } from '../support/world';
+import { demoLicense, demoVisitors, nora } from '../support/factories/people';
 
 const chromiumPath = chromiumOrExplain();
-const nora = 'nora.agent@demo-shop.example';
 
 describe.skipIf(!chromiumPath)('the Chat Details widget in the Agent App (Chromium)', () => {
   let world: World;
@@ -46,7 +45,7 @@ describe.skipIf(!chromiumPath)('the Chat Details widget in the Agent App (Chromi
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(
-      `${world.livechatUrl}/agent-app?as=${encodeURIComponent(nora)}&chat=${chatId}&view=archives`,
+      `${world.livechatUrl}/agent-app?as=${encodeURIComponent(nora.email)}&chat=${chatId}&view=archives`,
     );
     const widget = await widgetFrame(page);
     return { page, widget, errors };

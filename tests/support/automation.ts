@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { demoLicense } from '../../emulators/demo/people';
 import type { World } from './world';
+import { demoLicense, nora } from './factories/people';
 
 export const DEMO_ORG = '00D5g0000000001EAA';
 
@@ -29,7 +29,7 @@ export function endNewChat(
 ) {
   const { chatId } = world.livechat.admin.createChat(demoLicense.licenseId, {
     visitor,
-    agentEmail: 'nora.agent@demo-shop.example',
+    agentEmail: nora.email,
     messages: [
       ['c', 'Hello, I would like a quote.'],
       ['a', 'Sure, let me help you.'],

@@ -4,6 +4,8 @@ import { startDemo, type Demo } from '../../emulators/demo/demo';
 import { demoClient } from '../../emulators/livechat';
 import type { Config } from '../../server/config';
 import { buildConfig } from './config';
+import type { CallArgs, Endpoint, SuccessOf } from '../../src/api/endpoints';
+import { createCall, createHttp } from '../../ui/api/http';
 
 /** Quick retries and a short job timeout, so failure tests finish in seconds. */
 const testAutomation: Partial<Config> = {
@@ -29,6 +31,16 @@ export interface World extends Demo {
     init?: { method?: string; body?: unknown },
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers of every shape
   ): Promise<{ status: number; body: any; text: string }>;
+  /**
+   * A typed call of one endpoint of the contract (src/api/endpoints.ts), as the frontends make it:
+   * its input typed by the entry, its answer parsed with the entry's schema; any other status
+   * throws the frontends' ApiError (status, code, message, details). For requests a client would never send (bad input), use `api`.
+   */
+  call: <E extends Endpoint>(
+    token: string | null,
+    endpoint: E,
+    ...input: CallArgs<E>
+  ) => Promise<SuccessOf<E>>;
   close(): Promise<void>;
 }
 
@@ -88,6 +100,20 @@ export async function startWorld(
       }
       return { status: res.status, body, text };
     },
+    call: (token, endpoint, ...input) =>
+      createCall(
+        createHttp({
+          baseUrl: demo.appUrl,
+          getToken: () => Promise.resolve(token ?? ''),
+          fetch: async (url, init) => {
+            const res = await fetch(url, init);
+            if (res.ok) return res;
+            throw new Error(
+              `${init?.method ?? 'GET'} ${String(url)} answered ${res.status}: ${await res.text()}`,
+            );
+          },
+        }),
+      )(endpoint, ...input),
     close: async () => {
       await demo.stop();
       await database.drop();

@@ -1,6 +1,5 @@
-import { errorBodySchema, fieldProblemSchema, type ErrorCode } from '../../src/api/errors';
+import { errorBodySchema, type ErrorCode } from '../../src/api/errors';
 import { notOwnerDetailsSchema, type NotOwnerDetails } from '../../src/api/session';
-import { z } from 'zod';
 
 /** An error answered by our API (or the network failing on the way), as the frontends handle it. */
 export class ApiError extends Error {
@@ -25,24 +24,6 @@ export class ApiError extends Error {
     if (status === 401) return new ApiError(status, 'unauthorized', 'Your LiveChat sign-in has expired.');
     return new ApiError(status, 'internal', 'Something went wrong on our side. Try again in a moment.');
   }
-}
-
-const validationDetailsSchema = z.object({ problems: z.array(fieldProblemSchema) });
-
-/**
- * The `validation_failed` problems keyed by field, without the "body." prefix:
- * `{ label: 'Give the account a name.' }`. Empty for any other error.
- */
-export function fieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError) || error.code !== 'validation_failed') return {};
-  const parsed = validationDetailsSchema.safeParse(error.details);
-  if (!parsed.success) return {};
-  const out: Record<string, string> = {};
-  for (const p of parsed.data.problems) {
-    const key = p.path.replace(/^(body|query|params)\./, '');
-    out[key] ??= p.message;
-  }
-  return out;
 }
 
 /** The names of who may configure the app, when the error is the settings API's "not an owner" 403. */

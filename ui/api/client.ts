@@ -1,111 +1,57 @@
-import { z } from 'zod';
-import {
-  accessRuleSchema,
-  accountListSchema,
-  authorizeResponseSchema,
-  directorySchema,
-  salesforceAccountSchema,
-  usableAccountsSchema,
-  type AccessRule,
-  type CompleteOAuthRequest,
-  type CreateAccountRequest,
-} from '../../src/api/accounts';
-import { auditListSchema } from '../../src/api/audit';
-import { activityListSchema, runSchema, type RunStatus } from '../../src/api/automation';
-import { installationSchema, type InstallRequest } from '../../src/api/installation';
-import { meResponseSchema, publicConfigSchema } from '../../src/api/session';
-import { createHttp, type HttpDeps } from './http';
+import type { AccessRule, CompleteOAuthRequest, CreateAccountRequest } from '../../src/api/accounts';
+import type { RunStatus } from '../../src/api/automation';
+import { endpoints as e } from '../../src/api/endpoints';
+import type { InstallRequest } from '../../src/api/installation';
+import { createCall, createHttp, type HttpDeps } from './http';
 import { createMappingsApi } from './mappings';
 import { createWidgetApi } from './widget';
 
-const accountResponseSchema = z.object({ account: salesforceAccountSchema });
-const runResponseSchema = z.object({ run: runSchema });
-const id = (accountId: string) => encodeURIComponent(accountId);
-
-/** The typed client of our HTTP API: one small function per endpoint, answers parsed with `src/api`'s schemas. */
+/**
+ * The typed client of our HTTP API: one small function per endpoint, each calling its entry of
+ * the contract (src/api/endpoints.ts), which gives its path, method, input type and answer schema.
+ */
 export function createApiClient(deps: HttpDeps) {
-  const http = createHttp(deps);
+  const call = createCall(createHttp(deps));
   return {
     // session
-    getPublicConfig: () => http({ path: '/api/public-config', schema: publicConfigSchema, auth: false }),
-    getMe: () => http({ path: '/api/me', schema: meResponseSchema }),
+    getPublicConfig: () => call(e.getPublicConfig),
+    getMe: () => call(e.getMe),
 
     // installation
-    getInstallation: () => http({ path: '/api/settings/installation', schema: installationSchema }),
-    install: (body: InstallRequest) =>
-      http({ method: 'POST', path: '/api/settings/installation', body, schema: installationSchema }),
+    getInstallation: () => call(e.getInstallation),
+    install: (body: InstallRequest) => call(e.install, { body }),
 
     // Salesforce accounts
-    listAccounts: () => http({ path: '/api/settings/accounts', schema: accountListSchema }),
-    createAccount: (body: CreateAccountRequest) =>
-      http({ method: 'POST', path: '/api/settings/accounts', body, schema: authorizeResponseSchema }),
-    reconnectAccount: (accountId: string) =>
-      http({
-        method: 'POST',
-        path: `/api/settings/accounts/${id(accountId)}/connect`,
-        schema: authorizeResponseSchema,
-      }),
-    renameAccount: (accountId: string, label: string) =>
-      http({
-        method: 'PATCH',
-        path: `/api/settings/accounts/${id(accountId)}`,
-        body: { label },
-        schema: accountResponseSchema,
-      }),
-    setAutomationBudget: (accountId: string, percent: number | null) =>
-      http({
-        method: 'PUT',
-        path: `/api/settings/accounts/${id(accountId)}/automation-budget`,
-        body: { percent },
-        schema: accountResponseSchema,
-      }),
-    removeAccount: (accountId: string) =>
-      http({ method: 'DELETE', path: `/api/settings/accounts/${id(accountId)}`, schema: null }),
-    completeSalesforceOAuth: (body: CompleteOAuthRequest) =>
-      http({
-        method: 'POST',
-        path: '/api/settings/oauth/salesforce/complete',
-        body,
-        schema: accountResponseSchema,
-      }),
+    listAccounts: () => call(e.listAccounts),
+    createAccount: (body: CreateAccountRequest) => call(e.createAccount, { body }),
+    reconnectAccount: (id: string) => call(e.reconnectAccount, { params: { id } }),
+    renameAccount: (id: string, label: string) => call(e.renameAccount, { params: { id }, body: { label } }),
+    setAutomationBudget: (id: string, percent: number | null) =>
+      call(e.setAutomationBudget, { params: { id }, body: { percent } }),
+    removeAccount: (id: string) => call(e.removeAccount, { params: { id } }),
+    completeSalesforceOAuth: (body: CompleteOAuthRequest) => call(e.completeSalesforceOAuth, { body }),
 
     // access rules
-    getAccess: (accountId: string) =>
-      http({ path: `/api/settings/accounts/${id(accountId)}/access`, schema: accessRuleSchema }),
-    putAccess: (accountId: string, rule: AccessRule) =>
-      http({
-        method: 'PUT',
-        path: `/api/settings/accounts/${id(accountId)}/access`,
-        body: rule,
-        schema: accessRuleSchema,
-      }),
-    getDirectory: () => http({ path: '/api/settings/directory', schema: directorySchema }),
+    getAccess: (id: string) => call(e.getAccess, { params: { id } }),
+    putAccess: (id: string, rule: AccessRule) => call(e.putAccess, { params: { id }, body: rule }),
+    getDirectory: () => call(e.getDirectory),
 
     // audit
     listAudit: (query: { limit?: number; before?: string } = {}) =>
-      http({
-        path: '/api/settings/audit',
-        query: { limit: query.limit ?? 50, before: query.before },
-        schema: auditListSchema,
-      }),
+      call(e.listAudit, { query: { limit: query.limit ?? 50, before: query.before } }),
 
     // activity (automatic runs)
     listActivity: (
       query: { status?: RunStatus; from?: string; to?: string; limit?: number; before?: string } = {},
-    ) => http({ path: '/api/settings/activity', query: { limit: 50, ...query }, schema: activityListSchema }),
-    retryRun: (runId: string) =>
-      http({
-        method: 'POST',
-        path: `/api/settings/activity/${encodeURIComponent(runId)}/retry`,
-        schema: runResponseSchema,
-      }),
+    ) => call(e.listActivity, { query: { limit: 50, ...query } }),
+    retryRun: (runId: string) => call(e.retryRun, { params: { runId } }),
 
     // widget
-    listUsableAccounts: () => http({ path: '/api/widget/accounts', schema: usableAccountsSchema }),
-    widget: createWidgetApi(http),
+    listUsableAccounts: () => call(e.listUsableAccounts),
+    widget: createWidgetApi(call),
 
     // object mappings, chat fields, preview
-    mappings: createMappingsApi(http),
+    mappings: createMappingsApi(call),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { pathOf, type CallArgs, type Endpoint, type SuccessOf } from '../../src/api/endpoints';
 import { ApiError } from './ApiError';
 
 export interface HttpDeps {
@@ -71,5 +72,26 @@ export function createHttp(deps: HttpDeps): Http {
       );
     }
     return parsed.data;
+  };
+}
+
+/** Calls one endpoint of the contract (src/api/endpoints.ts): its path, method, input and answer typed by its entry. */
+export type Call = <E extends Endpoint>(endpoint: E, ...input: CallArgs<E>) => Promise<SuccessOf<E>>;
+
+export function createCall(http: Http): Call {
+  return (endpoint, ...[input]) => {
+    const given = (input ?? {}) as {
+      params?: Record<string, unknown>;
+      query?: Record<string, unknown>;
+      body?: unknown;
+    };
+    return http({
+      method: endpoint.method,
+      path: pathOf(endpoint, given.params),
+      ...(given.query !== undefined && { query: given.query as RequestOptions<z.ZodType>['query'] }),
+      ...(given.body !== undefined && { body: given.body }),
+      schema: endpoint.success,
+      auth: endpoint.access !== 'public',
+    }) as never;
   };
 }

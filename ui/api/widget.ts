@@ -1,61 +1,22 @@
-import { z } from 'zod';
-import {
-  createRecordProblemsSchema,
-  createRecordResponseSchema,
-  formsResponseSchema,
-  relatedResponseSchema,
-  type CreateRecordRequest,
-} from '../../src/api/widget';
-import type { Problem } from '../../src/mapping/problems';
-import { ApiError } from './ApiError';
-import type { Http } from './http';
+import { endpoints as e } from '../../src/api/endpoints';
+import type { CreateRecordRequest } from '../../src/api/widget';
+import type { Call } from './http';
 
-/**
- * The Chat Details widget's endpoints, one small function each, answers parsed with `src/api/widget`'s
- * schemas. Available as `api.widget` on the main client.
- */
-export function createWidgetApi(http: Http) {
+/** The Chat Details widget's endpoints, one small function each (`api.widget` on the main client). */
+export function createWidgetApi(call: Call) {
   return {
     related: (chatId: string, options: { refresh?: boolean; threadId?: string | undefined } = {}) =>
-      http({
-        path: '/api/widget/related',
-        query: { chatId, threadId: options.threadId, refresh: options.refresh ? 1 : undefined },
-        schema: relatedResponseSchema,
+      call(e.related, {
+        query: {
+          chatId,
+          ...(options.threadId !== undefined && { threadId: options.threadId }),
+          ...(options.refresh && { refresh: '1' as const }),
+        },
       }),
     form: (chatId: string, mappingId: string, threadId?: string) =>
-      http({
-        path: '/api/widget/forms',
-        query: { chatId, mappingId, threadId },
-        schema: formsResponseSchema,
-      }),
-    createRecord: (body: CreateRecordRequest) =>
-      http({ method: 'POST', path: '/api/widget/records', body, schema: createRecordResponseSchema }),
+      call(e.forms, { query: { chatId, mappingId, ...(threadId !== undefined && { threadId }) } }),
+    createRecord: (body: CreateRecordRequest) => call(e.createRecord, { body }),
   };
 }
 
 export type WidgetApi = ReturnType<typeof createWidgetApi>;
-
-const requestProblemsSchema = z.object({
-  problems: z.array(z.object({ path: z.string(), message: z.string() })),
-});
-
-/**
- * A refused create's problems by field name (`LastName`), with `''` for those about the whole record:
- * our own checks (400 validation_failed) and Salesforce's refusal (422 salesforce_error) alike. `null`
- * for any other error.
- */
-export function createProblems(error: unknown): Record<string, string> | null {
-  if (!(error instanceof ApiError)) return null;
-  if (error.code !== 'validation_failed' && error.code !== 'salesforce_error') return null;
-  const engine = createRecordProblemsSchema.safeParse(error.details);
-  const problems: Pick<Problem, 'path' | 'message'>[] = engine.success
-    ? engine.data.problems
-    : (requestProblemsSchema.safeParse(error.details).data?.problems ?? []);
-  const out: Record<string, string> = {};
-  for (const p of problems) {
-    const key = /^(?:body\.)?values\.([A-Za-z0-9_]+)/.exec(p.path)?.[1] ?? '';
-    out[key] = out[key] ? `${out[key]} ${p.message}` : p.message;
-  }
-  if (Object.keys(out).length === 0) out[''] = error.message;
-  return out;
-}

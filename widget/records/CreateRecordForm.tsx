@@ -1,82 +1,86 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { CreateRecordResponse, FormValue, RecordForm } from '../../src/api/widget';
 import { useApi } from '../../ui/api/ApiContext';
 import { errorMessage } from '../../ui/api/ApiError';
-import { createProblems } from '../../ui/api/widget';
+import { problemsByField } from '../../ui/problems';
+import { queryKeys } from '../../ui/query/keys';
 import { LiteButton, Spinner } from '../lite';
+import { useQuery } from '../query/useQuery';
 import { FieldEditor } from './FieldEditor';
 import { checkForm, toRequestValues } from './formChecks';
 
-type Loaded =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; form: RecordForm };
-
-/** The Create form of one mapped object, prefilled on the server from the mapping and this chat. */
-export function CreateRecordForm({
-  chatId,
-  threadId,
-  mappingId,
-  objectLabel,
-  onCreated,
-  onCancel,
-}: {
+interface Target {
   chatId: string;
   /** The thread on screen: its values prefill the form and go into the record. */
   threadId: string | undefined;
   mappingId: string;
+}
+
+/** The Create form of one mapped object, prefilled on the server from the mapping and this chat. */
+export function CreateRecordForm({
+  objectLabel,
+  onCreated,
+  onCancel,
+  ...target
+}: Target & {
   objectLabel: string;
   onCreated: (created: CreateRecordResponse) => void;
   onCancel: () => void;
 }) {
   const api = useApi();
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [values, setValues] = useState<Record<string, FormValue>>({});
-  const [problems, setProblems] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const { chatId, mappingId, threadId } = target;
+  const loaded = useQuery({
+    queryKey: queryKeys.form(chatId, mappingId, threadId),
+    queryFn: () => api.widget.form(chatId, mappingId, threadId),
+  });
 
-  useEffect(() => {
-    let gone = false;
-    api.widget.form(chatId, mappingId, threadId).then(
-      (res) => {
-        if (gone) return;
-        const account = res.accounts[0];
-        const form = account?.forms[0];
-        if (!form) {
-          setLoaded({
-            status: 'error',
-            message: account?.message ?? 'This object cannot be created right now.',
-          });
-          return;
-        }
-        setValues(Object.fromEntries(form.fields.map((f) => [f.name, f.value])));
-        // The chat's values that do not fit their field, shown where the agent can fix them.
-        const initial: Record<string, string> = {};
-        for (const p of form.problems) if (p.severity === 'error' && p.field) initial[p.field] = p.message;
-        setProblems(initial);
-        setLoaded({ status: 'ready', form });
-      },
-      (error: unknown) => !gone && setLoaded({ status: 'error', message: errorMessage(error) }),
-    );
-    return () => {
-      gone = true;
-    };
-  }, [api, chatId, mappingId, threadId]);
-
-  if (loaded.status === 'loading') {
+  if (loaded.status === 'pending') {
     return (
       <div className="wf-form wf-form--loading" data-testid="create-form-loading">
         <Spinner label={`Preparing the ${objectLabel}…`} />
       </div>
     );
   }
-  if (loaded.status === 'error') {
+  const account = loaded.data?.accounts[0];
+  const form = account?.forms[0];
+  if (!form) {
     return (
       <div className="wf-form" data-testid="create-form-error">
-        <p className="wf-problem wf-problem--form">{loaded.message}</p>
+        <p className="wf-problem wf-problem--form">
+          {loaded.error
+            ? errorMessage(loaded.error)
+            : (account?.message ?? 'This object cannot be created right now.')}
+        </p>
         <LiteButton onClick={onCancel}>Close</LiteButton>
       </div>
     );
   }
-  const { form } = loaded;
+  return <FilledForm key={mappingId} target={target} form={form} onCreated={onCreated} onCancel={onCancel} />;
+}
+
+function FilledForm({
+  target,
+  form,
+  onCreated,
+  onCancel,
+}: {
+  target: Target;
+  form: RecordForm;
+  onCreated: (created: CreateRecordResponse) => void;
+  onCancel: () => void;
+}) {
+  const api = useApi();
+  const { chatId, threadId, mappingId } = target;
+  const [values, setValues] = useState<Record<string, FormValue>>(() =>
+    Object.fromEntries(form.fields.map((f) => [f.name, f.value])),
+  );
+  // The chat's values that do not fit their field, shown where the agent can fix them.
+  const [problems, setProblems] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      form.problems.flatMap((p) => (p.severity === 'error' && p.field ? [[p.field, p.message]] : [])),
+    ),
+  );
+  const [saving, setSaving] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -94,7 +98,7 @@ export function CreateRecordForm({
         }),
       );
     } catch (error) {
-      setProblems(createProblems(error) ?? { '': errorMessage(error) });
+      setProblems(problemsByField(error, { under: 'values' }));
     } finally {
       setSaving(false);
     }

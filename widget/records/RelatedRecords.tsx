@@ -1,21 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type {
   CreateRecordResponse,
   RelatedAccount,
   RelatedObject,
   RelatedRecord,
-  RelatedResponse,
 } from '../../src/api/widget';
 import { useApi } from '../../ui/api/ApiContext';
 import { errorMessage } from '../../ui/api/ApiError';
+import { queryKeys } from '../../ui/query/keys';
 import { LiteButton, Spinner } from '../lite';
+import { useQuery } from '../query/useQuery';
 import { CreateRecordForm } from './CreateRecordForm';
 import { Notice } from './Notice';
-
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; data: RelatedResponse; refreshing: boolean };
 
 /** Records created here, kept beside the search's answer: Salesforce's search index may lag behind. */
 type Created = Record<string, RelatedRecord[]>;
@@ -203,32 +199,13 @@ function AccountSection({
 /** The visitor's Salesforce records for the open chat, grouped by account and object, with Create. */
 export function RelatedRecords({ chatId, threadId }: { chatId: string; threadId?: string | undefined }) {
   const api = useApi();
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const related = useQuery({
+    queryKey: queryKeys.related(chatId, threadId),
+    // The agent's Refresh (and Try again) looks in Salesforce again instead of the server's cache.
+    queryFn: ({ refetch }) => api.widget.related(chatId, { refresh: refetch, threadId }),
+  });
   const [created, setCreated] = useState<Created>({});
-  const run = useRef(0);
-
-  const load = useCallback(
-    (refresh: boolean) => {
-      const mine = ++run.current;
-      setLoaded((s) =>
-        s.status === 'ready' && refresh ? { ...s, refreshing: true } : { status: 'loading' },
-      );
-      api.widget.related(chatId, { refresh, threadId }).then(
-        (data) => mine === run.current && setLoaded({ status: 'ready', data, refreshing: false }),
-        (error: unknown) =>
-          mine === run.current && setLoaded({ status: 'error', message: errorMessage(error) }),
-      );
-    },
-    [api, chatId, threadId],
-  );
-
-  useEffect(() => {
-    load(false);
-    const runs = run;
-    return () => {
-      runs.current++; // drops the answer of a chat the agent has left
-    };
-  }, [load]);
+  const refreshing = related.isFetching && related.data !== undefined;
 
   const onCreated = useCallback((result: CreateRecordResponse) => {
     const { record } = result;
@@ -244,20 +221,17 @@ export function RelatedRecords({ chatId, threadId }: { chatId: string; threadId?
   const header = (
     <div className="wr-head">
       <h2 className="widget-section-title">Salesforce records</h2>
-      {loaded.status !== 'loading' && (
+      {related.status !== 'pending' && (
         <button
           type="button"
           className="wr-icon-button"
-          onClick={() => load(true)}
-          disabled={loaded.status === 'ready' && loaded.refreshing}
+          onClick={related.refetch}
+          disabled={refreshing}
           aria-label="Refresh"
           title="Look up the visitor’s records again"
           data-testid="related-refresh"
         >
-          <span
-            className={loaded.status === 'ready' && loaded.refreshing ? 'wr-spin' : ''}
-            aria-hidden="true"
-          >
+          <span className={refreshing ? 'wr-spin' : ''} aria-hidden="true">
             ↻
           </span>
         </button>
@@ -265,7 +239,7 @@ export function RelatedRecords({ chatId, threadId }: { chatId: string; threadId?
     </div>
   );
 
-  if (loaded.status === 'loading') {
+  if (related.status === 'pending') {
     return (
       <div className="widget-body" data-testid="related-loading">
         {header}
@@ -275,18 +249,18 @@ export function RelatedRecords({ chatId, threadId }: { chatId: string; threadId?
       </div>
     );
   }
-  if (loaded.status === 'error') {
+  if (!related.data || (related.status === 'error' && !related.isFetching)) {
     return (
       <div className="widget-body" data-testid="related-error">
         {header}
         <Notice testId="related-error-notice" title="Salesforce records could not be loaded" tone="error">
-          {loaded.message}
+          {errorMessage(related.error)}
         </Notice>
-        <LiteButton onClick={() => load(false)}>Try again</LiteButton>
+        <LiteButton onClick={related.refetch}>Try again</LiteButton>
       </div>
     );
   }
-  const { data } = loaded;
+  const { data } = related;
   return (
     <div className="widget-body" data-testid="related-ready" data-chat-id={chatId}>
       {header}

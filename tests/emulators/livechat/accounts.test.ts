@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLicense } from '../../../emulators/demo/people';
 import { demoClient, otherClient } from '../../../emulators/livechat';
 import { demoOwner, getJson, startEmulator, type Started } from './support';
+import { demoLicense, olivia, victor } from '../../support/factories/people';
 
 let lc: Started;
 beforeAll(async () => {
@@ -11,7 +11,6 @@ beforeAll(async () => {
 afterAll(() => lc.close());
 
 const APP = 'http://localhost:3000';
-const OWNER_ACCOUNT = 'a0000000-0000-4000-8000-000000000001';
 
 function authorizeUrl(params: Record<string, string>): string {
   return `${lc.emulator.accountsUrl}/?${new URLSearchParams({ client_id: demoClient.clientId, redirect_uri: `${APP}/settings/`, ...params })}`;
@@ -187,7 +186,7 @@ describe('authorization code flow', () => {
       ].sort(),
     );
     expect(token.body).toMatchObject({
-      account_id: OWNER_ACCOUNT,
+      account_id: olivia.accountId,
       expires_in: 28800,
       organization_id: demoLicense.organizationId,
       token_type: 'Bearer',
@@ -476,7 +475,7 @@ describe('GET /v2/info', () => {
     expect(info.status).toBe(200);
     expect(info.body).toEqual({
       access_token: token,
-      account_id: OWNER_ACCOUNT,
+      account_id: olivia.accountId,
       client_id: demoClient.clientId,
       expires_in: 28725,
       organization_id: demoLicense.organizationId,
@@ -553,13 +552,13 @@ describe('GET /v2/info', () => {
 describe('GET /v2/accounts/me', () => {
   it('returns the account, with LiveChat roles when the token has accounts.roles--all:ro', async () => {
     const me = await getJson<Record<string, unknown>>(`${lc.emulator.accountsUrl}/v2/accounts/me`, {
-      headers: { authorization: `Bearer ${lc.tokenFor('victor.vice@demo-shop.example')}` },
+      headers: { authorization: `Bearer ${lc.tokenFor(victor.email)}` },
     });
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({
-      account_id: 'a0000000-0000-4000-8000-000000000002',
-      name: 'Victor Vice',
-      email: 'victor.vice@demo-shop.example',
+      account_id: victor.accountId,
+      name: victor.name,
+      email: victor.email,
       email_verified: true,
       default_product: 'LiveChat',
       default_organization_id: demoLicense.organizationId,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoVisitors } from '../../../emulators/demo/people';
 import type { Chat, FilledFormEvent, ListArchivesResponse } from '../../../emulators/livechat';
 import { action, demoNormal, demoOwner, otherOwnerEmail, startEmulator, type Started } from './support';
+import { demoLicense, demoVisitors } from '../../support/factories/people';
 
 let lc: Started;
 let owner: string;
@@ -322,7 +322,6 @@ describe('Agent Chat API v3.5 rules (a fresh emulator: these tests archive chats
   const call = <T = unknown>(name: string, body: unknown, token = ownerToken) =>
     action<T>(own.url, 'agent', name, token, body);
   const NORA = demoNormal;
-  const LICENSE = 10_000_001;
   const salesChatWithout = async (email: string) => {
     const sales = await call<ListArchivesResponse>('list_archives', {
       limit: 100,
@@ -358,7 +357,7 @@ describe('Agent Chat API v3.5 rules (a fresh emulator: these tests archive chats
         error: { type: 'missing_access' },
       });
       // A Sales chat Nora took part in: her presence gives access (Scopes › Accessing chat).
-      const joined = own.emulator.admin.createChat(LICENSE, {
+      const joined = own.emulator.admin.createChat(demoLicense.licenseId, {
         visitor: { name: 'Pat Presence' },
         agentEmail: NORA,
         groupId: 1,
@@ -454,7 +453,10 @@ describe('Agent Chat API v3.5 rules (a fresh emulator: these tests archive chats
 
     it('pages without repeating a thread when a chat is archived between two requests', async () => {
       const first = (await call<ListArchivesResponse>('list_archives', { limit: 5 })).body;
-      own.emulator.admin.createChat(LICENSE, { visitor: { name: 'Late Larry' }, active: false });
+      own.emulator.admin.createChat(demoLicense.licenseId, {
+        visitor: { name: 'Late Larry' },
+        active: false,
+      });
       const second = (await call<ListArchivesResponse>('list_archives', { page_id: first.next_page_id }))
         .body;
       const ids = [...first.chats, ...second.chats].map((c) => c.thread.id);
@@ -464,7 +466,7 @@ describe('Agent Chat API v3.5 rules (a fresh emulator: these tests archive chats
 
     it('with chats--access:ro: threads of the agent’s groups and threads they took part in', async () => {
       const nora = own.tokenFor(NORA, ['chats--access:ro']);
-      const joined = own.emulator.admin.createChat(LICENSE, {
+      const joined = own.emulator.admin.createChat(demoLicense.licenseId, {
         visitor: { name: 'Sam Sales' },
         agentEmail: NORA,
         groupId: 1,

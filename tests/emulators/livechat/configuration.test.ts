@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClient, otherClient, type ConfigAgent, type ConfigGroup } from '../../../emulators/livechat';
-import { otherLicense } from '../../../emulators/demo/people';
 import { action, demoNormal, demoOwner, otherOwnerEmail, startEmulator, type Started } from './support';
+import { ada, olivia, otherLicense } from '../../support/factories/people';
 
 let lc: Started;
 let owner: string;
@@ -26,10 +26,10 @@ describe('agents', () => {
       'viceowner',
     ]);
     expect(res.body[0]).toEqual({
-      id: 'olivia.owner@demo-shop.example',
-      account_id: 'a0000000-0000-4000-8000-000000000001',
-      name: 'Olivia Owner',
-      role: 'owner',
+      id: olivia.email,
+      account_id: olivia.accountId,
+      name: olivia.name,
+      role: olivia.role,
       login_status: 'accepting chats',
       avatar_path: expect.any(String),
     });
@@ -64,12 +64,12 @@ describe('agents', () => {
   });
 
   it('get_agent returns one agent; agents--my:ro only allows oneself', async () => {
-    const res = await config<ConfigAgent>('get_agent', { id: 'ada.admin@demo-shop.example' });
+    const res = await config<ConfigAgent>('get_agent', { id: ada.email });
     expect(res.body).toEqual({
-      id: 'ada.admin@demo-shop.example',
-      account_id: 'a0000000-0000-4000-8000-000000000003',
-      name: 'Ada Admin',
-      role: 'administrator',
+      id: ada.email,
+      account_id: ada.accountId,
+      name: ada.name,
+      role: ada.role,
       login_status: 'not accepting chats',
       avatar: expect.any(String),
     });

@@ -5,6 +5,7 @@ import {
   type LiveChatEmulator,
   type LiveChatEmulatorOptions,
 } from '../../../emulators/livechat';
+import { nora, olivia, oscar } from '../../support/factories/people';
 
 export interface ManualClock {
   now(): Date;
@@ -84,6 +85,6 @@ export async function getJson<T = unknown>(url: string, init?: RequestInit): Pro
   return { status: res.status, body: (await res.json()) as T, headers: res.headers };
 }
 
-export const demoOwner = 'olivia.owner@demo-shop.example';
-export const demoNormal = 'nora.agent@demo-shop.example';
-export const otherOwnerEmail = 'oscar.owner@other-company.example';
+export const demoOwner = olivia.email;
+export const demoNormal = nora.email;
+export const otherOwnerEmail = oscar.email;

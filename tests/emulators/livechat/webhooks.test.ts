@@ -1,7 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { demoLicense, otherLicense } from '../../../emulators/demo/people';
 import {
   demoClient,
   type Chat,
@@ -9,6 +8,7 @@ import {
   type WebhookEnvelope,
 } from '../../../emulators/livechat';
 import { action, demoOwner, otherOwnerEmail, startEmulator, type Started } from './support';
+import { demoLicense, nora, otherLicense } from '../../support/factories/people';
 
 /** A local receiver that answers 500 to the first `failFirst` deliveries. */
 function receiver() {
@@ -83,9 +83,9 @@ describe('chat_deactivated webhooks', () => {
     const chat = activeChat(demoLicense.licenseId);
     const threadId = chat.threads.at(-1)?.id;
     const ended = lc.emulator.admin.endChat(demoLicense.licenseId, chat.id, {
-      userId: 'nora.agent@demo-shop.example',
+      userId: nora.email,
     });
-    expect(ended).toEqual({ chatId: chat.id, threadId, userId: 'nora.agent@demo-shop.example' });
+    expect(ended).toEqual({ chatId: chat.id, threadId, userId: nora.email });
     await lc.emulator.admin.waitForDeliveries();
 
     expect(hook.received).toEqual([
@@ -94,7 +94,7 @@ describe('chat_deactivated webhooks', () => {
         secret_key: 'sekret-123',
         action: 'chat_deactivated',
         organization_id: demoLicense.organizationId,
-        payload: { chat_id: chat.id, thread_id: threadId, user_id: 'nora.agent@demo-shop.example' },
+        payload: { chat_id: chat.id, thread_id: threadId, user_id: nora.email },
         additional_data: {
           chat_properties: chat.properties,
           chat_presence_user_ids: [chat.customer.id, ...chat.agentIds],

@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_VERSION, connectAs, errorOf, nora, raw, startEmulator, type Started } from './support';
+import { API_VERSION, connectAs, errorOf, nora, olivia, raw, startEmulator, type Started } from './support';
 
 let sf: Started;
 let conn: Connection;
@@ -30,7 +30,7 @@ describe('SOQL', () => {
     expect(john?.Owner).toMatchObject({ attributes: { type: 'User' }, Name: 'Nora Agent' });
     expect(john?.Account).toMatchObject({
       Name: 'Acme Corporation',
-      Owner: { Email: 'olivia.owner@demo-shop.example' },
+      Owner: { Email: olivia },
     });
     expect(String(john?.Id)).toMatch(/^003\w{15}$/);
   });

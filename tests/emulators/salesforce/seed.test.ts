@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAgents, demoVisitors } from '../../../emulators/demo/people';
 import { buildDemoSeed, buildOrgSeed, createSalesforceEmulator, to18 } from '../../../emulators/salesforce';
 import { connectAs, startEmulator, type Started } from './support';
+import { olivia } from '../../support/factories/people';
 
 let sf: Started;
 beforeAll(async () => {
@@ -81,8 +82,8 @@ describe('demo seed', () => {
       isSandbox: true,
       users: [
         {
-          Username: 'olivia.owner@demo-shop.example.uat',
-          Email: 'olivia.owner@demo-shop.example',
+          Username: `${olivia.email}.uat`,
+          Email: olivia.email,
           FirstName: 'Olivia',
           LastName: 'Owner',
         },
@@ -90,7 +91,7 @@ describe('demo seed', () => {
       records: (ids) => [{ object: 'Account', fields: { Id: ids('001'), Name: 'Sandbox Account' } }],
     });
     sf.emulator.admin.addOrg(sandbox);
-    const { conn } = await connectAs(sf.url, 'olivia.owner@demo-shop.example.uat');
+    const { conn } = await connectAs(sf.url, `${olivia.email}.uat`);
     expect(conn.userInfo?.organizationId).toBe(sandbox.id);
     expect(sandbox.id).not.toBe(sf.demoOrgId);
     const accounts = await conn.query<{ Name: string }>('SELECT Name FROM Account');

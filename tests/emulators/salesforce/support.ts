@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Connection, OAuth2 } from 'jsforce';
+import * as people from '../../support/factories/people';
 import {
   createSalesforceEmulator,
   demoConnectedApp,
@@ -24,9 +25,10 @@ export async function loadJsforce(): Promise<JsforceModule> {
 export const API_VERSION = '62.0';
 export const REDIRECT_URI = 'http://localhost:3000/oauth/callback';
 export const demoApp = demoConnectedApp;
-export const nora = 'nora.agent@demo-shop.example';
-export const olivia = 'olivia.owner@demo-shop.example';
-export const oscar = 'oscar.owner@other-company.example';
+/** Usernames of the seeded Salesforce users (their emails in the demo world). */
+export const nora = people.nora.email;
+export const olivia = people.olivia.email;
+export const oscar = people.oscar.email;
 
 export interface ManualClock {
   now(): Date;

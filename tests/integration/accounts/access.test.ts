@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConnectedApp } from '../../../emulators/salesforce';
 import { startWorld, type World } from '../../support/world';
+import { nate, nora, olivia, victor } from '../../support/factories/people';
 
-const OWNER = 'olivia.owner@demo-shop.example';
-const NORA = 'nora.agent@demo-shop.example'; // normal agent, group General (0)
-const NATE = 'nate.agent@demo-shop.example'; // normal agent
 let world: World;
 let owner: string;
 let accountId: string;
 
 beforeAll(async () => {
   world = await startWorld({ seed: true });
-  owner = world.tokenFor(OWNER);
+  owner = world.tokenFor(olivia.email);
   accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id;
 });
 afterAll(async () => {
@@ -28,7 +26,7 @@ describe('access rules', () => {
     const res = await world.api(owner, '/api/settings/directory');
     expect(res.status).toBe(200);
     expect(res.body.agents.map((a: { email: string }) => a.email)).toEqual(
-      expect.arrayContaining([NORA, NATE, OWNER]),
+      expect.arrayContaining([nora.email, nate.email, olivia.email]),
     );
     expect(res.body.groups).toEqual(
       expect.arrayContaining([
@@ -36,26 +34,26 @@ describe('access rules', () => {
         { id: 1, name: 'Sales' },
       ]),
     );
-    const nora = res.body.agents.find((a: { email: string }) => a.email === NORA);
-    expect(nora.groupIds).toEqual([0]);
+    const listedNora = res.body.agents.find((a: { email: string }) => a.email === nora.email);
+    expect(listedNora.groupIds).toEqual([0]);
   });
 
   it('lets everyone use a new account', async () => {
-    expect(await usableBy(NORA)).toEqual([accountId]);
-    expect(await usableBy(NATE)).toEqual([accountId]);
+    expect(await usableBy(nora.email)).toEqual([accountId]);
+    expect(await usableBy(nate.email)).toEqual([accountId]);
   });
 
   it('limits an account to chosen agents; owners and vice-owners keep access', async () => {
     const res = await world.api(owner, `/api/settings/accounts/${accountId}/access`, {
       method: 'PUT',
-      body: { mode: 'agents', agentEmails: [NATE.toUpperCase()] },
+      body: { mode: 'agents', agentEmails: [nate.email.toUpperCase()] },
     });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ mode: 'agents', groupIds: [], agentEmails: [NATE] });
-    expect(await usableBy(NATE)).toEqual([accountId]);
-    expect(await usableBy(NORA)).toEqual([]);
-    expect(await usableBy(OWNER)).toEqual([accountId]);
-    expect(await usableBy('victor.vice@demo-shop.example')).toEqual([accountId]);
+    expect(res.body).toEqual({ mode: 'agents', groupIds: [], agentEmails: [nate.email] });
+    expect(await usableBy(nate.email)).toEqual([accountId]);
+    expect(await usableBy(nora.email)).toEqual([]);
+    expect(await usableBy(olivia.email)).toEqual([accountId]);
+    expect(await usableBy(victor.email)).toEqual([accountId]);
     const got = await world.api(owner, `/api/settings/accounts/${accountId}/access`);
     expect(got.body.mode).toBe('agents');
   });
@@ -65,12 +63,12 @@ describe('access rules', () => {
       method: 'PUT',
       body: { mode: 'groups', groupIds: [1] },
     });
-    expect(await usableBy(NORA)).toEqual([]);
+    expect(await usableBy(nora.email)).toEqual([]);
     await world.api(owner, `/api/settings/accounts/${accountId}/access`, {
       method: 'PUT',
       body: { mode: 'groups', groupIds: [0, 1] },
     });
-    expect(await usableBy(NORA)).toEqual([accountId]);
+    expect(await usableBy(nora.email)).toEqual([accountId]);
   });
 
   it('rejects a rule that names nobody, saying where', async () => {
@@ -92,7 +90,7 @@ describe('access rules', () => {
 
   it('keeps the access change in the audit log', async () => {
     const audit = (await world.api(owner, '/api/settings/audit')).body.entries;
-    expect(audit[0]).toMatchObject({ action: 'account.access_changed', actorEmail: OWNER });
+    expect(audit[0]).toMatchObject({ action: 'account.access_changed', actorEmail: olivia.email });
     expect(audit[0].summary).toBe('Changed who may use “Demo Shop”: 2 group(s)');
   });
 

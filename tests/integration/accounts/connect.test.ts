@@ -1,23 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgSeed, demoConnectedApp } from '../../../emulators/salesforce';
+import { DEMO_ORG } from '../../support/automation';
 import { approveSalesforce } from '../../support/oauth';
 import { startWorld, type World } from '../../support/world';
+import { olivia, victor } from '../../support/factories/people';
 
-const OWNER = 'olivia.owner@demo-shop.example';
-const VICE = 'victor.vice@demo-shop.example';
 let world: World;
 let owner: string;
 
 beforeAll(async () => {
   world = await startWorld({ seed: false });
-  owner = world.tokenFor(OWNER);
+  owner = world.tokenFor(olivia.email);
 });
 afterAll(async () => {
   await world?.close();
 });
 
 /** Add account → Salesforce's page (Allow) → the callback's code and state relayed by the settings app. */
-async function connectNew(label: string, environment: 'production' | 'sandbox', username = OWNER) {
+async function connectNew(label: string, environment: 'production' | 'sandbox', username = olivia.email) {
   const created = await world.api(owner, '/api/settings/accounts', { body: { label, environment } });
   expect(created.status).toBe(201);
   const callback = await approveSalesforce(created.body.authorizeUrl, username);
@@ -45,9 +45,9 @@ describe('connecting a Salesforce org', () => {
       label: 'EU production',
       environment: 'production',
       status: 'connected',
-      org: { id: '00D5g0000000001EAA', name: 'Demo Shop' },
-      connectedUser: { name: 'Olivia Owner', email: OWNER },
-      connectedBy: OWNER,
+      org: { id: DEMO_ORG, name: 'Demo Shop' },
+      connectedUser: { name: olivia.name, email: olivia.email },
+      connectedBy: olivia.email,
     });
     const tiles = await world.api(owner, '/api/settings/accounts');
     expect(
@@ -64,15 +64,15 @@ describe('connecting a Salesforce org', () => {
         isSandbox: true,
         users: [
           {
-            Username: 'olivia.owner@demo-shop.example.sandbox',
+            Username: `${olivia.email}.sandbox`,
             FirstName: 'Olivia',
             LastName: 'Owner',
-            Email: OWNER,
+            Email: olivia.email,
           },
         ],
       }),
     );
-    const { callback } = await connectNew('Sandbox', 'sandbox', 'olivia.owner@demo-shop.example.sandbox');
+    const { callback } = await connectNew('Sandbox', 'sandbox', `${olivia.email}.sandbox`);
     const done = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
       body: { state: callback.get('state'), code: callback.get('code') },
     });
@@ -111,7 +111,7 @@ describe('connecting a Salesforce org', () => {
 
   it('refuses a state that another owner started', async () => {
     const { callback } = await connectNew('Someone else’s', 'production');
-    const res = await world.api(world.tokenFor(VICE), '/api/settings/oauth/salesforce/complete', {
+    const res = await world.api(world.tokenFor(victor.email), '/api/settings/oauth/salesforce/complete', {
       body: { state: callback.get('state'), code: callback.get('code') },
     });
     expect(res.status).toBe(400);
@@ -137,7 +137,7 @@ describe('connecting a Salesforce org', () => {
     });
     const tampered = new URL(created.body.authorizeUrl);
     tampered.searchParams.set('code_challenge', 'A'.repeat(43));
-    const callback = await approveSalesforce(tampered.toString(), OWNER);
+    const callback = await approveSalesforce(tampered.toString(), olivia.email);
     const res = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
       body: { state: callback.get('state'), code: callback.get('code') },
     });
@@ -150,7 +150,7 @@ describe('connecting a Salesforce org', () => {
     const created = await world.api(owner, '/api/settings/accounts', {
       body: { label: 'Denied', environment: 'production' },
     });
-    const callback = await approveSalesforce(created.body.authorizeUrl, OWNER, 'deny');
+    const callback = await approveSalesforce(created.body.authorizeUrl, olivia.email, 'deny');
     expect(callback.get('error')).toBe('access_denied');
     const res = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
       body: {
@@ -191,7 +191,7 @@ describe('connecting a Salesforce org', () => {
     }[];
     const sandbox = accounts.find((a) => a.label === 'Sandbox')!;
     const start = await world.api(owner, `/api/settings/accounts/${sandbox.id}/connect`, { method: 'POST' });
-    const callback = await approveSalesforce(start.body.authorizeUrl, OWNER);
+    const callback = await approveSalesforce(start.body.authorizeUrl, olivia.email);
     const res = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
       body: { state: callback.get('state'), code: callback.get('code') },
     });
@@ -207,7 +207,7 @@ describe('secrets', () => {
     );
     expect(rows.length).toBeGreaterThan(0);
     const session = world.salesforce.admin.issueSession({
-      username: OWNER,
+      username: olivia.email,
       clientId: demoConnectedApp.clientId,
     });
     for (const row of rows) {
@@ -240,6 +240,6 @@ describe('secrets', () => {
     const audit = await world.api(owner, '/api/settings/audit?limit=200');
     const actions = audit.body.entries.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['account.created', 'account.connected']));
-    expect(audit.body.entries[0]).toMatchObject({ actorEmail: OWNER, summary: expect.any(String) });
+    expect(audit.body.entries[0]).toMatchObject({ actorEmail: olivia.email, summary: expect.any(String) });
   });
 });

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLicense, otherLicense, otherOwner } from '../../../emulators/demo/people';
 import { demoClient } from '../../../emulators/livechat';
+import { endpoints } from '../../../src/api/endpoints';
 import { RETIRED_GRACE_MS } from '../../../server/automation/webhookSecrets';
 import { livechatCode } from '../../support/oauth';
 import { startWorld, type World } from '../../support/world';
+import { demoLicense, olivia, oscar, otherLicense } from '../../support/factories/people';
 
-const OWNER = 'olivia.owner@demo-shop.example';
 let world: World;
 let owner: string;
 
 beforeAll(async () => {
   world = await startWorld({ seed: false });
-  owner = world.tokenFor(OWNER);
+  owner = world.tokenFor(olivia.email);
 });
 afterAll(async () => {
   await world?.close();
@@ -23,7 +23,7 @@ async function installAs(email: string) {
     clientId: demoClient.clientId,
     redirectUri,
   });
-  return world.api(world.tokenFor(email), '/api/settings/installation', { body: { code, redirectUri } });
+  return world.call(world.tokenFor(email), endpoints.install, { body: { code, redirectUri } });
 }
 
 const ourWebhooks = () =>
@@ -79,7 +79,7 @@ describe('the app’s webhook, registered by the app’s author', () => {
   });
 
   it('replaces a registration at our URL whose secret we do not know, and one removed at LiveChat', async () => {
-    const pat = world.livechat.admin.issuePersonalAccessToken(OWNER, ['webhooks.configuration:rw']);
+    const pat = world.livechat.admin.issuePersonalAccessToken(olivia.email, ['webhooks.configuration:rw']);
     const register = await fetch(`${world.livechatUrl}/v3.5/configuration/action/register_webhook`, {
       method: 'POST',
       headers: {
@@ -117,8 +117,7 @@ describe('the app’s webhook, registered by the app’s author', () => {
 
 describe('installing the app for a license', () => {
   it('is not installed before the owner opens the settings', async () => {
-    const res = await world.api(owner, '/api/settings/installation');
-    expect(res.body).toEqual({
+    expect(await world.call(owner, endpoints.getInstallation)).toEqual({
       installed: false,
       installedAt: null,
       installedBy: null,
@@ -128,9 +127,11 @@ describe('installing the app for a license', () => {
 
   it('exchanges the code, stores the license tokens encrypted, and registers nothing', async () => {
     const registration = ourWebhooks()[0]!.id;
-    const res = await installAs(OWNER);
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ installed: true, installedBy: OWNER, webhooksEnabled: true });
+    expect(await installAs(olivia.email)).toMatchObject({
+      installed: true,
+      installedBy: olivia.email,
+      webhooksEnabled: true,
+    });
     expect(ourWebhooks().map((w) => w.id)).toEqual([registration]);
     const row = await world.app.db.liveChatInstallation.findFirstOrThrow();
     expect(row.accessTokenEnc).toMatch(/^v1\./);
@@ -140,9 +141,8 @@ describe('installing the app for a license', () => {
   it('switches the license’s webhooks back on when someone had switched them off', async () => {
     world.livechat.admin.setLicenseWebhooksEnabled(demoLicense.licenseId, demoClient.clientId, false);
     // The settings ask LiveChat, so they say so at once.
-    expect((await world.api(owner, '/api/settings/installation')).body.webhooksEnabled).toBe(false);
-    const res = await installAs(OWNER);
-    expect(res.body.webhooksEnabled).toBe(true);
+    expect((await world.call(owner, endpoints.getInstallation)).webhooksEnabled).toBe(false);
+    expect((await installAs(olivia.email)).webhooksEnabled).toBe(true);
     const state = await fetch(`${world.livechatUrl}/v3.5/configuration/action/get_license_webhooks_state`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${owner}` },
@@ -154,13 +154,11 @@ describe('installing the app for a license', () => {
   it('a second organization’s license (fra) installs the same app and gets its ended chats, the first’s registration untouched', async () => {
     const registration = ourWebhooks()[0]!.id;
     world.livechat.admin.installApp(otherLicense.licenseId, demoClient.clientId);
-    const res = await installAs(otherOwner.email);
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ installed: true, webhooksEnabled: true });
+    expect(await installAs(oscar.email)).toMatchObject({ installed: true, webhooksEnabled: true });
     expect(ourWebhooks().map((w) => w.id)).toEqual([registration]);
 
-    const theirs = endChatOf(otherLicense.licenseId, otherOwner.email);
-    const ours = endChatOf(demoLicense.licenseId, OWNER);
+    const theirs = endChatOf(otherLicense.licenseId, oscar.email);
+    const ours = endChatOf(demoLicense.licenseId, olivia.email);
     await world.livechat.admin.waitForDeliveries();
     const events = await world.app.db.webhookEvent.findMany({ where: { chatId: { in: [theirs, ours] } } });
     expect(events.map((e) => [e.chatId, e.licenseId]).sort()).toEqual(
@@ -202,7 +200,7 @@ describe('rotating the webhook’s secret', () => {
     expect(fresh!.secret_key).not.toBe(old.secret_key);
 
     // The new registration's deliveries are accepted at once.
-    const chatId = endChatOf(demoLicense.licenseId, OWNER);
+    const chatId = endChatOf(demoLicense.licenseId, olivia.email);
     await world.livechat.admin.waitForDeliveries();
     const delivery = world.livechat.admin.deliveries().find((d) => d.body.payload.chat_id === chatId);
     expect(delivery).toMatchObject({ webhookId, state: 'delivered' });

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ORG } from '../../support/automation';
 import { startWorld, type World } from '../../support/world';
+import { nora, olivia } from '../../support/factories/people';
 
-const OWNER = 'olivia.owner@demo-shop.example';
-const ORG = '00D5g0000000001EAA';
 let world: World;
 let owner: string;
 let accountId: string;
 
 beforeAll(async () => {
   world = await startWorld({ seed: true });
-  owner = world.tokenFor(OWNER);
+  owner = world.tokenFor(olivia.email);
   accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id;
 });
 afterAll(async () => {
@@ -30,7 +30,7 @@ const lookup = () => world.api(owner, `/api/settings/accounts/${accountId}/looku
 describe('a connection whose access token expired', () => {
   it('refreshes it, retries, and saves the new token', async () => {
     const before = await stored();
-    world.salesforce.admin.expireAccessTokens(ORG);
+    world.salesforce.admin.expireAccessTokens(DEMO_ORG);
     const res = await lookup();
     expect(res.status).toBe(200);
     expect(res.body.records).toEqual([{ id: '0055g0000000004AAA', name: 'Nora Agent' }]);
@@ -43,22 +43,22 @@ describe('a connection whose access token expired', () => {
 
   it('saves a rotated refresh token', async () => {
     const before = await stored();
-    world.salesforce.admin.setRefreshTokenRotation(ORG, true);
-    world.salesforce.admin.expireAccessTokens(ORG);
+    world.salesforce.admin.setRefreshTokenRotation(DEMO_ORG, true);
+    world.salesforce.admin.expireAccessTokens(DEMO_ORG);
     expect((await lookup()).status).toBe(200);
     const after = await stored();
     const box = world.app.services.secretBox;
     expect(box.decrypt(after.refreshTokenEnc)).not.toBe(box.decrypt(before.refreshTokenEnc));
     // The rotated token works for the next refresh.
-    world.salesforce.admin.expireAccessTokens(ORG);
+    world.salesforce.admin.expireAccessTokens(DEMO_ORG);
     expect((await lookup()).status).toBe(200);
-    world.salesforce.admin.setRefreshTokenRotation(ORG, false);
+    world.salesforce.admin.setRefreshTokenRotation(DEMO_ORG, false);
   });
 
   it('refreshes once when many requests find the token expired at the same time', async () => {
     const refreshesLogged = () =>
       world.logs.filter((line) => line.includes('"msg":"access token refreshed"')).length;
-    world.salesforce.admin.expireAccessTokens(ORG);
+    world.salesforce.admin.expireAccessTokens(DEMO_ORG);
     const before = refreshesLogged();
     const results = await Promise.all(Array.from({ length: 5 }, () => lookup()));
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
@@ -68,8 +68,8 @@ describe('a connection whose access token expired', () => {
 
 describe('a connection whose refresh token was revoked', () => {
   it('marks the account "needs reconnect" and the tile says so', async () => {
-    world.salesforce.admin.revokeRefreshTokens(ORG);
-    world.salesforce.admin.expireAccessTokens(ORG);
+    world.salesforce.admin.revokeRefreshTokens(DEMO_ORG);
+    world.salesforce.admin.expireAccessTokens(DEMO_ORG);
     const res = await lookup();
     expect(res.body.error.message).toBe(
       'Salesforce no longer accepts this connection. Reconnect the account.',
@@ -79,15 +79,14 @@ describe('a connection whose refresh token was revoked', () => {
     const tile = (await world.api(owner, '/api/settings/accounts')).body.accounts[0];
     expect(tile.status).toBe('needs_reconnect');
     expect(tile.statusReason).toMatch(/Reconnect the account/);
-    const widget = (await world.api(world.tokenFor('nora.agent@demo-shop.example'), '/api/widget/accounts'))
-      .body;
+    const widget = (await world.api(world.tokenFor(nora.email), '/api/widget/accounts')).body;
     expect(widget.accounts[0].status).toBe('needs_reconnect');
   });
 
   it('works again after the owner reconnects', async () => {
     const { approveSalesforce } = await import('../../support/oauth');
     const start = await world.api(owner, `/api/settings/accounts/${accountId}/connect`, { method: 'POST' });
-    const callback = await approveSalesforce(start.body.authorizeUrl, OWNER);
+    const callback = await approveSalesforce(start.body.authorizeUrl, olivia.email);
     const done = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
       body: { state: callback.get('state'), code: callback.get('code') },
     });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAgents, otherOwner } from '../../../emulators/demo/people';
+import { demoAgents } from '../../../emulators/demo/people';
 import { otherClient } from '../../../emulators/livechat';
+import { ada, nora, olivia, oscar, victor } from '../../support/factories/people';
 import { startWorld, type World } from '../../support/world';
 
 let world: World;
@@ -11,8 +12,6 @@ afterAll(async () => {
   await world?.close();
 });
 
-const byRole = (role: string) => demoAgents.find((a) => a.role === role)!.email;
-
 const settingsEndpoints = [
   '/api/settings/installation',
   '/api/settings/accounts',
@@ -22,33 +21,30 @@ const settingsEndpoints = [
 ];
 
 describe('who may do what', () => {
-  it.each(['owner', 'viceowner'])('lets the %s use every settings endpoint', async (role) => {
-    const token = world.tokenFor(byRole(role));
+  it.each([olivia, victor])('lets the $role use every settings endpoint', async ({ email }) => {
+    const token = world.tokenFor(email);
     for (const path of settingsEndpoints) {
       const res = await world.api(token, path);
       expect(res.status, path).toBe(200);
     }
   });
 
-  it.each(['administrator', 'normal'])(
-    'answers 403 to an %s, naming who can configure the app',
-    async (role) => {
-      const token = world.tokenFor(byRole(role));
-      for (const path of settingsEndpoints) {
-        const res = await world.api(token, path);
-        expect(res.status, path).toBe(403);
-        expect(res.body.error.code).toBe('forbidden');
-        expect(res.body.error.details).toEqual({
-          reason: 'not_owner',
-          configuredBy: ['Olivia Owner', 'Victor Vice'],
-        });
-      }
-      const create = await world.api(token, '/api/settings/accounts', {
-        body: { label: 'x', environment: 'production' },
+  it.each([ada, nora])('answers 403 to an $role, naming who can configure the app', async ({ email }) => {
+    const token = world.tokenFor(email);
+    for (const path of settingsEndpoints) {
+      const res = await world.api(token, path);
+      expect(res.status, path).toBe(403);
+      expect(res.body.error.code).toBe('forbidden');
+      expect(res.body.error.details).toEqual({
+        reason: 'not_owner',
+        configuredBy: [olivia.name, victor.name],
       });
-      expect(create.status).toBe(403);
-    },
-  );
+    }
+    const create = await world.api(token, '/api/settings/accounts', {
+      body: { label: 'x', environment: 'production' },
+    });
+    expect(create.status).toBe(403);
+  });
 
   it.each(demoAgents.map((a) => [a.role, a.email]))(
     'lets any agent (%s) use the widget API',
@@ -61,7 +57,7 @@ describe('who may do what', () => {
 
   it('answers /api/me with the role LiveChat gives, not one the browser claims', async () => {
     const res = await fetch(`${world.appUrl}/api/me?role=owner`, {
-      headers: { authorization: `Bearer ${world.tokenFor(byRole('normal'))}`, 'x-livechat-role': 'owner' },
+      headers: { authorization: `Bearer ${world.tokenFor(nora.email)}`, 'x-livechat-role': 'owner' },
     });
     const body = await res.json();
     expect(body.agent.role).toBe('normal');
@@ -71,7 +67,7 @@ describe('who may do what', () => {
 
 describe('tokens', () => {
   it('answers every first request of a new license, even when they arrive together', async () => {
-    const tokens = Array.from({ length: 6 }, () => world.tokenFor(otherOwner.email));
+    const tokens = Array.from({ length: 6 }, () => world.tokenFor(oscar.email));
     const answers = await Promise.all(tokens.map((t) => world.api(t, '/api/me')));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
     expect(new Set(answers.map((a) => a.body.agent.licenseId)).size).toBe(1);
@@ -89,7 +85,7 @@ describe('tokens', () => {
   });
 
   it('answers 401 to an expired token', async () => {
-    const token = world.tokenFor(byRole('owner'), { expiresIn: 1 });
+    const token = world.tokenFor(olivia.email, { expiresIn: 1 });
     world.livechat.admin.expireToken(token);
     const res = await world.api(token, '/api/settings/accounts');
     expect(res.status).toBe(401);
@@ -97,16 +93,16 @@ describe('tokens', () => {
   });
 
   it('answers 401 to a token LiveChat issued to another app', async () => {
-    const token = world.tokenFor(byRole('owner'), { clientId: otherClient.clientId });
+    const token = world.tokenFor(olivia.email, { clientId: otherClient.clientId });
     const res = await world.api(token, '/api/settings/accounts');
     expect(res.status).toBe(401);
     expect(res.body.error.message).toMatch(/not issued to Salesforce for LiveChat/);
   });
 
   it('keeps another license out of this license’s data', async () => {
-    const demoAccounts = await world.api(world.tokenFor(byRole('owner')), '/api/settings/accounts');
+    const demoAccounts = await world.api(world.tokenFor(olivia.email), '/api/settings/accounts');
     const demoAccountId = demoAccounts.body.accounts[0].id as string;
-    const other = world.tokenFor(otherOwner.email);
+    const other = world.tokenFor(oscar.email);
 
     const list = await world.api(other, '/api/settings/accounts');
     expect(list.status).toBe(200);
@@ -128,14 +124,14 @@ describe('tokens', () => {
     expect(widget.body.accounts).toEqual([]);
     const audit = await world.api(other, '/api/settings/audit');
     expect(audit.body.entries).toEqual([]);
-    const still = await world.api(world.tokenFor(byRole('owner')), '/api/settings/accounts');
+    const still = await world.api(world.tokenFor(olivia.email), '/api/settings/accounts');
     expect(still.body.accounts[0].label).toBe('Demo Shop');
   });
 });
 
 describe('input validation', () => {
   it('names every problem of a bad account request', async () => {
-    const res = await world.api(world.tokenFor(byRole('owner')), '/api/settings/accounts', {
+    const res = await world.api(world.tokenFor(olivia.email), '/api/settings/accounts', {
       body: { label: '', environment: 'staging' },
     });
     expect(res.status).toBe(400);
@@ -145,7 +141,7 @@ describe('input validation', () => {
   });
 
   it('rejects an account id that is not a uuid with a 400', async () => {
-    const res = await world.api(world.tokenFor(byRole('owner')), '/api/settings/accounts/not-a-uuid/access');
+    const res = await world.api(world.tokenFor(olivia.email), '/api/settings/accounts/not-a-uuid/access');
     expect(res.status).toBe(400);
     expect(res.body.error.details.problems[0].path).toBe('params.id');
   });

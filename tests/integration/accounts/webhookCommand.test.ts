@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLicense } from '../../../emulators/demo/people';
 import { eventually } from '../../support/automation';
 import { buildConfig } from '../../support/config';
 import { createEmptyDatabase } from '../../support/database';
 import { runAppCommand } from '../../support/workerProcess';
 import { startWorld, type World } from '../../support/world';
+import { demoLicense, olivia } from '../../support/factories/people';
 
-const OWNER = 'olivia.owner@demo-shop.example';
 let world: World;
 let database: Awaited<ReturnType<typeof createEmptyDatabase>>;
 const encryptionKey = buildConfig().encryption.key!;
@@ -30,7 +29,7 @@ describe('npm run livechat:webhooks', () => {
     runAppCommand(world, database.url, encryptionKey, 'server/livechat/webhookCommand.ts', args, env);
 
   it('rotates every webhook’s secret from another process, and the running app accepts the new ones', async () => {
-    const pat = world.livechat.admin.issuePersonalAccessToken(OWNER, ['webhooks.configuration:rw']);
+    const pat = world.livechat.admin.issuePersonalAccessToken(olivia.email, ['webhooks.configuration:rw']);
     const before = ours('chat_deactivated')[0]!;
     const { code, output } = await run(['rotate'], { LIVECHAT_AUTHOR_PAT: `${pat.accountId}:${pat.token}` });
     expect(code, output).toBe(0);
@@ -43,9 +42,9 @@ describe('npm run livechat:webhooks', () => {
     // The app learns of the new registration from the first delivery that names it.
     const { chatId } = world.livechat.admin.createChat(demoLicense.licenseId, {
       visitor: { name: 'Rita Rotate', email: 'rita@example.org' },
-      agentEmail: OWNER,
+      agentEmail: olivia.email,
     });
-    world.livechat.admin.endChat(demoLicense.licenseId, chatId, { userId: OWNER });
+    world.livechat.admin.endChat(demoLicense.licenseId, chatId, { userId: olivia.email });
     await eventually(async () =>
       expect(await world.app.db.webhookEvent.count({ where: { chatId } })).toBe(1),
     );

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLicense } from '../../../emulators/demo/people';
 import { DEMO_ORG, endNewChat, eventually, leadsWithEmail, runsOf } from '../../support/automation';
 import { startWorld, type World } from '../../support/world';
+import { demoLicense, nora, olivia } from '../../support/factories/people';
 
-const OWNER = 'olivia.owner@demo-shop.example';
-const AGENT = 'nora.agent@demo-shop.example';
 let world: World;
 let accountId: string;
 
@@ -16,7 +14,7 @@ afterAll(async () => {
   await world?.close();
 });
 
-const setBudget = (percent: unknown, email = OWNER) =>
+const setBudget = (percent: unknown, email = olivia.email) =>
   world.api(world.tokenFor(email), `/api/settings/accounts/${accountId}/automation-budget`, {
     method: 'PUT',
     body: { percent },
@@ -26,9 +24,9 @@ const setBudget = (percent: unknown, email = OWNER) =>
 const agentLooksUpJohn = async () => {
   const { chatId } = world.livechat.admin.createChat(demoLicense.licenseId, {
     visitor: { name: 'John Smith', email: 'john.smith@acme.example' },
-    agentEmail: AGENT,
+    agentEmail: nora.email,
   });
-  return world.api(world.tokenFor(AGENT), `/api/widget/related?chatId=${chatId}&refresh=1`);
+  return world.api(world.tokenFor(nora.email), `/api/widget/related?chatId=${chatId}&refresh=1`);
 };
 
 describe('the automation budget', () => {
@@ -38,7 +36,7 @@ describe('the automation budget', () => {
       expect(res.status, String(bad)).toBe(400);
       expect(res.body.error.code).toBe('validation_failed');
     }
-    expect((await setBudget(20, AGENT)).status).toBe(403);
+    expect((await setBudget(20, nora.email)).status).toBe(403);
   });
 
   it('shows the org’s usage and ours on the tile, pauses automation above the budget, keeps the widget working, and resumes by itself', async () => {
@@ -62,11 +60,11 @@ describe('the automation budget', () => {
     expect(widget.body.accounts[0].state).toBe('ok');
 
     // The owner sees why, on the tile and in Activity.
-    const tile = (await world.api(world.tokenFor(OWNER), '/api/settings/accounts')).body.accounts[0];
+    const tile = (await world.api(world.tokenFor(olivia.email), '/api/settings/accounts')).body.accounts[0];
     expect(tile.apiUsage.limit).toBe(1000);
     expect(tile.apiUsage.used).toBeGreaterThanOrEqual(900);
     expect(tile.apiUsage.ourCallsToday).toBeGreaterThan(0);
-    const activity = await world.api(world.tokenFor(OWNER), '/api/settings/activity?status=waiting');
+    const activity = await world.api(world.tokenFor(olivia.email), '/api/settings/activity?status=waiting');
     expect(activity.body.runs[0].error).toContain('may use up to 50 %');
 
     // The org's usage falls (the rolling 24 hours move on); the next answer says so, and the run

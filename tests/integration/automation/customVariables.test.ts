@@ -1,28 +1,49 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLicense } from '../../../emulators/demo/people';
+import { endpoints } from '../../../src/api/endpoints';
 import { eventually, leadsWithEmail, runsOf } from '../../support/automation';
 import { startWorld, type World } from '../../support/world';
+import { demoLicense, nora, olivia } from '../../support/factories/people';
 
-const NORA = 'nora.agent@demo-shop.example';
 let world: World;
 let owner: string;
 
 beforeAll(async () => {
   world = await startWorld({ seed: true });
-  owner = world.tokenFor('olivia.owner@demo-shop.example');
+  owner = world.tokenFor(olivia.email);
   // The Lead's Company comes from a custom variable the shop's page sets.
-  const accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id;
-  const mappings = (await world.api(owner, `/api/settings/accounts/${accountId}/mappings`)).body.mappings;
-  const lead = mappings.find((m: { objectName: string }) => m.objectName === 'Lead');
-  const { id, accountId: _a, objectLabel: _l, createdAt: _c, updatedAt: _u, ...mapping } = lead;
-  mapping.fields = mapping.fields.map((f: { field: string }) =>
-    f.field === 'Company'
-      ? { entryType: 'dynamic', field: 'Company', source: 'customVariable:company_name' }
-      : f,
-  );
-  const saved = await world.api(owner, `/api/settings/mappings/${id}`, { method: 'PUT', body: mapping });
-  expect(saved.status).toBe(200);
+  const { mapping, mappingId } = await leadMapping();
+  await world.call(owner, endpoints.updateMapping, {
+    params: { mappingId },
+    body: {
+      ...mapping,
+      fields: mapping.fields.map((f) =>
+        f.field === 'Company'
+          ? {
+              entryType: 'dynamic' as const,
+              field: 'Company',
+              source: 'customVariable:company_name' as const,
+            }
+          : f,
+      ),
+    },
+  });
 });
+
+/** The demo's Lead mapping, as the settings app edits it (without its saved-row fields). */
+async function leadMapping() {
+  const { accounts } = await world.call(owner, endpoints.listAccounts);
+  const accountId = accounts[0]!.id;
+  const { mappings } = await world.call(owner, endpoints.listMappings, { params: { id: accountId } });
+  const {
+    id,
+    accountId: _a,
+    objectLabel: _l,
+    createdAt: _c,
+    updatedAt: _u,
+    ...mapping
+  } = mappings.find((m) => m.objectName === 'Lead')!;
+  return { accountId, mappingId: id, mapping };
+}
 afterAll(async () => {
   await world?.close();
 });
@@ -32,7 +53,7 @@ describe('custom variables, captured while the chat is live', () => {
     const email = 'petra.lang@example.at';
     const { chatId } = world.livechat.admin.createChat(demoLicense.licenseId, {
       visitor: { name: 'Petra Lang', email },
-      agentEmail: NORA,
+      agentEmail: nora.email,
       messages: [['c', 'Hallo, a quote please.']],
       sessionFields: { plan: 'trial' },
     });
@@ -48,10 +69,10 @@ describe('custom variables, captured while the chat is live', () => {
     ).toEqual({ plan: 'trial', company_name: 'Lang GmbH' });
 
     // The visitor leaves with the chat: the session, and its fields, are gone from LiveChat.
-    world.livechat.admin.endChat(demoLicense.licenseId, chatId, { userId: NORA, visitorLeft: true });
+    world.livechat.admin.endChat(demoLicense.licenseId, chatId, { userId: nora.email, visitorLeft: true });
     const archived = await fetch(`${world.livechatUrl}/v3.5/agent/action/get_chat`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${world.tokenFor(NORA)}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${world.tokenFor(nora.email)}` },
       body: JSON.stringify({ chat_id: chatId }),
     }).then((r) => r.json() as Promise<{ users: { type: string; session_fields?: unknown }[] }>);
     expect(archived.users.find((u) => u.type === 'customer')?.session_fields).toBeUndefined();
@@ -69,26 +90,17 @@ describe('custom variables, captured while the chat is live', () => {
   it('the owner’s preview of that chat reads them too', async () => {
     const { chatId } = world.livechat.admin.createChat(demoLicense.licenseId, {
       visitor: { name: 'Rolf Berg', email: 'rolf.berg@example.no' },
-      agentEmail: NORA,
+      agentEmail: nora.email,
       sessionFields: { company_name: 'Berg AS' },
     });
     await world.livechat.admin.waitForDeliveries();
-    world.livechat.admin.endChat(demoLicense.licenseId, chatId, { userId: NORA, visitorLeft: true });
-    const accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id;
-    const mappings = (await world.api(owner, `/api/settings/accounts/${accountId}/mappings`)).body.mappings;
-    const {
-      id: _id,
-      accountId: _a,
-      objectLabel: _l,
-      createdAt: _c,
-      updatedAt: _u,
-      ...mapping
-    } = mappings.find((m: { objectName: string }) => m.objectName === 'Lead');
-    const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings/preview`, {
+    world.livechat.admin.endChat(demoLicense.licenseId, chatId, { userId: nora.email, visitorLeft: true });
+    const { accountId, mapping } = await leadMapping();
+    const preview = await world.call(owner, endpoints.previewMapping, {
+      params: { id: accountId },
       body: { mapping, chatId },
     });
-    expect(res.status).toBe(200);
-    expect(res.body.record).toMatchObject({ Company: 'Berg AS', LastName: 'Berg' });
+    expect(preview.record).toMatchObject({ Company: 'Berg AS', LastName: 'Berg' });
   });
 
   it('answers 400 naming what is missing, and 401 to a secret that is not ours', async () => {

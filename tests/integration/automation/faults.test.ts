@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORG, endNewChat, eventually, isDone, leadsWithEmail, runsOf } from '../../support/automation';
 import { approveSalesforce } from '../../support/oauth';
 import { startWorld, type World } from '../../support/world';
+import { olivia } from '../../support/factories/people';
 
-const OWNER = 'olivia.owner@demo-shop.example';
 let world: World;
 beforeAll(async () => {
   world = await startWorld({ seed: true });
@@ -79,7 +79,7 @@ describe('when Salesforce misbehaves', () => {
       endNewChat(world, { name: 'Waiting One', email: 'waiting.one@example.com' }),
       endNewChat(world, { name: 'Waiting Two', email: 'waiting.two@example.com' }),
     ];
-    const owner = world.tokenFor(OWNER);
+    const owner = world.tokenFor(olivia.email);
     await eventually(async () => {
       for (const chat of ended) expect((await runsOf(world, chat.chatId))[0]?.status).toBe('waiting');
     });
@@ -89,7 +89,7 @@ describe('when Salesforce misbehaves', () => {
     expect(tile.status).toBe('needs_reconnect');
 
     const start = await world.api(owner, `/api/settings/accounts/${tile.id}/connect`, { method: 'POST' });
-    const callback = await approveSalesforce(start.body.authorizeUrl, OWNER);
+    const callback = await approveSalesforce(start.body.authorizeUrl, olivia.email);
     const done = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
       body: { state: callback.get('state'), code: callback.get('code') },
     });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLicense } from '../../../emulators/demo/people';
 import {
   DEMO_ORG,
   endNewChat,
@@ -9,6 +8,7 @@ import {
   runsOf,
 } from '../../support/automation';
 import { startWorld, type World } from '../../support/world';
+import { demoLicense, olivia } from '../../support/factories/people';
 
 let world: World;
 beforeAll(async () => {
@@ -124,7 +124,7 @@ describe('the ended-chat webhook', () => {
   });
 
   it('records a failed run with a clear reason when a required value is missing in the chat', async () => {
-    const owner = world.tokenFor('olivia.owner@demo-shop.example');
+    const owner = world.tokenFor(olivia.email);
     const accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id;
     const mappings = (await world.api(owner, `/api/settings/accounts/${accountId}/mappings`)).body.mappings;
     const lead = mappings.find((m: { objectName: string }) => m.objectName === 'Lead');

@@ -1,16 +1,17 @@
-import { demoLicense } from '../../../emulators/demo/people';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORG } from '../../support/automation';
+import { autoMatchAgentUser, buildMapping } from '../../support/factories/mapping';
+import { demoLicense, demoVisitors, nora, olivia, oscar, otherLicense } from '../../support/factories/people';
 import { startWorld, type World } from '../../support/world';
 
-const OWNER = 'olivia.owner@demo-shop.example';
+const kenji = demoVisitors.newVisitor2;
 let world: World;
 let owner: string;
 let accountId: string;
 
 beforeAll(async () => {
   world = await startWorld({ seed: true });
-  owner = world.tokenFor(OWNER);
+  owner = world.tokenFor(olivia.email);
   accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id;
 });
 afterAll(async () => {
@@ -21,24 +22,19 @@ const describeCalls = () =>
   world.salesforce.admin.calls(DEMO_ORG).filter((c) => c.kind === 'describe' || c.kind === 'describeGlobal')
     .length;
 
-const caseMapping = {
+const caseMapping = buildMapping({
   objectName: 'Case',
   fields: [
     { entryType: 'dynamic', field: 'Subject', source: 'visitor.name' },
     { entryType: 'static', field: 'Origin', value: 'Web' },
     { entryType: 'dynamic', field: 'SuppliedEmail', source: 'visitor.email' },
     { entryType: 'dynamic', field: 'Description', source: 'chat.transcript' },
-    {
-      entryType: 'autoMatch',
-      field: 'OwnerId',
-      match: { object: 'User', field: 'Email', source: 'agent.email' },
-    },
+    autoMatchAgentUser('OwnerId'),
   ],
   searchableFields: ['SuppliedEmail'],
   automation: false,
-  duplicatePolicy: 'create',
   autoAssign: false,
-};
+});
 
 describe('Salesforce metadata', () => {
   it('lists the org’s createable objects, custom ones included', async () => {
@@ -124,29 +120,22 @@ describe('mapping CRUD', () => {
 
   it('refuses an invalid mapping with precise, field-level problems', async () => {
     const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`, {
-      body: {
+      body: buildMapping({
         objectName: 'Lead',
         fields: [
           { entryType: 'static', field: 'LeadSource', value: 'Carrier pigeon' },
           { entryType: 'static', field: 'Company', value: 'x'.repeat(300) },
           { entryType: 'dynamic', field: 'NoSuchField__c', source: 'visitor.email' },
-          {
-            entryType: 'autoMatch',
-            field: 'Email',
-            match: { object: 'User', field: 'Email', source: 'agent.email' },
-          },
+          autoMatchAgentUser('Email'),
         ],
-        searchableFields: [],
         automation: true,
-        duplicatePolicy: 'create',
-        autoAssign: true,
-      },
+      }),
     });
     // Lead is already mapped on this account: that alone is a conflict.
     expect(res.status).toBe(409);
 
     const other = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`, {
-      body: {
+      body: buildMapping({
         objectName: 'Opportunity',
         fields: [
           { entryType: 'static', field: 'StageName', value: 'Not a stage' },
@@ -154,11 +143,7 @@ describe('mapping CRUD', () => {
           { entryType: 'dynamic', field: 'NoSuchField__c', source: 'visitor.email' },
           { entryType: 'static', field: 'CloseDate', value: '31/02/2026' },
         ],
-        searchableFields: [],
-        automation: false,
-        duplicatePolicy: 'create',
-        autoAssign: true,
-      },
+      }),
     });
     expect(other.status).toBe(400);
     expect(other.body.error.code).toBe('validation_failed');
@@ -212,15 +197,14 @@ describe('mapping CRUD', () => {
 
   it('keeps mappings to the owner’s license', async () => {
     const lead = (await world.api(owner, `/api/settings/accounts/${accountId}/mappings`)).body.mappings[0];
-    const other = world.tokenFor('oscar.owner@other-company.example');
+    const other = world.tokenFor(oscar.email);
     expect((await world.api(other, `/api/settings/mappings/${lead.id}`)).status).toBe(404);
     expect((await world.api(other, `/api/settings/mappings/${lead.id}`, { method: 'DELETE' })).status).toBe(
       404,
     );
-    expect(
-      (await world.api(world.tokenFor('nora.agent@demo-shop.example'), `/api/settings/mappings/${lead.id}`))
-        .status,
-    ).toBe(403);
+    expect((await world.api(world.tokenFor(nora.email), `/api/settings/mappings/${lead.id}`)).status).toBe(
+      403,
+    );
   });
 });
 
@@ -262,15 +246,13 @@ describe('chat fields', () => {
 
   it('scans only the caller’s license', async () => {
     const before = (await world.api(owner, '/api/settings/chat-fields')).body.discovered;
-    const res = await world.api(
-      world.tokenFor('oscar.owner@other-company.example'),
-      '/api/settings/chat-fields/scan',
-      {
-        method: 'POST',
-      },
-    );
+    const res = await world.api(world.tokenFor(oscar.email), '/api/settings/chat-fields/scan', {
+      method: 'POST',
+    });
     expect(res.status).toBe(200);
-    expect(res.body.scan.chatsScanned).toBe(world.livechat.admin.chats(10_000_002, { active: false }).length);
+    expect(res.body.scan.chatsScanned).toBe(
+      world.livechat.admin.chats(otherLicense.licenseId, { active: false }).length,
+    );
     expect((await world.api(owner, '/api/settings/chat-fields')).body.discovered).toEqual(before);
   });
 });
@@ -281,18 +263,18 @@ describe('preview', () => {
       id: string;
       visitorEmail: string | null;
     }[];
-    const kenji = chats.find((c) => c.visitorEmail === 'kenji.tanaka@umbrella.example')!;
+    const kenjisChat = chats.find((c) => c.visitorEmail === kenji.email)!;
     const leadsBefore = world.salesforce.admin.findRecords(DEMO_ORG, 'Lead').length;
     const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings/preview`, {
-      body: { mapping: caseMapping, chatId: kenji.id },
+      body: { mapping: caseMapping, chatId: kenjisChat.id },
     });
     expect(res.status).toBe(200);
     expect(res.body.record).toMatchObject({
-      Subject: 'Kenji Tanaka',
+      Subject: kenji.name,
       Origin: 'Web',
-      SuppliedEmail: 'kenji.tanaka@umbrella.example',
+      SuppliedEmail: kenji.email,
     });
-    expect(res.body.record.Description).toContain('Kenji Tanaka:');
+    expect(res.body.record.Description).toContain(`${kenji.name}:`);
     expect(res.body.lookups).toEqual([
       {
         field: 'OwnerId',
@@ -306,7 +288,7 @@ describe('preview', () => {
     expect(world.salesforce.admin.findRecords(DEMO_ORG, 'Lead').length).toBe(leadsBefore);
     expect(
       world.salesforce.admin.findRecords(DEMO_ORG, 'Case', {
-        SuppliedEmail: 'kenji.tanaka@umbrella.example',
+        SuppliedEmail: kenji.email,
       }),
     ).toEqual([]);
   });

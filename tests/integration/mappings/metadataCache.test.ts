@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fields } from '../../../emulators/salesforce';
 import { DEMO_ORG } from '../../support/automation';
 import { startWorld, type World } from '../../support/world';
+import { olivia } from '../../support/factories/people';
 
 let world: World;
 let owner: string;
@@ -9,7 +10,7 @@ let accountId: string;
 
 beforeAll(async () => {
   world = await startWorld({ seed: true });
-  owner = world.tokenFor('olivia.owner@demo-shop.example');
+  owner = world.tokenFor(olivia.email);
   accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id;
 });
 afterAll(async () => {

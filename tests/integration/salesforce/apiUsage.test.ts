@@ -2,6 +2,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiUsageService } from '../../../server/salesforce/apiUsage.service';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
+import { buildSalesforceAccount } from '../../support/factories/salesforceAccount';
 
 /** The API usage counter against PostgreSQL: counts add up across flushes and processes. */
 let database: TestDatabase;
@@ -12,7 +13,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await database.db.license.create({ data: { id: 'lic-usage', licenseNumber: 1 } });
   const account = await database.db.salesforceAccount.create({
-    data: { licenseId: 'lic-usage', label: 'Usage', environment: 'production', loginUrl: 'https://x' },
+    data: buildSalesforceAccount({ licenseId: 'lic-usage', label: 'Usage' }),
   });
   accountId = account.id;
 });
@@ -44,7 +45,7 @@ describe('API usage', () => {
 
   it('drops the counts of an account removed meanwhile instead of retrying them forever', async () => {
     const gone = await database.db.salesforceAccount.create({
-      data: { licenseId: 'lic-usage', label: 'Gone', environment: 'production', loginUrl: 'https://x' },
+      data: buildSalesforceAccount({ licenseId: 'lic-usage', label: 'Gone' }),
     });
     const usage = createApiUsageService({ db: database.db, clock, logger: pino({ level: 'silent' }) });
     usage.record(gone.id, { used: 1, limit: 10 });

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { demoLicense } from '../../../emulators/demo/people';
+import { demoLicense, olivia } from '../../support/factories/people';
 import { relatedResponseSchema } from '../../../src/api/widget';
 import { eventually } from '../../support/automation';
 import { startWorld, type World } from '../../support/world';
+import { buildMapping } from '../../support/factories/mapping';
 import { chatWith, demoOrgId, nora } from './support';
 
 /**
@@ -50,22 +51,20 @@ describe('the visitor’s records on a strict org', () => {
   });
 
   it('finds an Account by a phone number with a plus, parentheses and a dash', async () => {
-    const owner = world.tokenFor('olivia.owner@demo-shop.example');
+    const owner = world.tokenFor(olivia.email);
     const accountId = (
       await world.app.db.salesforceAccount.findFirstOrThrow({ where: { label: 'Demo Shop' } })
     ).id;
     const mapped = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`, {
-      body: {
+      body: buildMapping({
         objectName: 'Account',
         fields: [
           { entryType: 'dynamic', field: 'Name', source: 'visitor.name' },
           { entryType: 'dynamic', field: 'Phone', source: 'customVariable:phone' },
         ],
         searchableFields: ['Phone'],
-        automation: false,
-        duplicatePolicy: 'create',
         autoAssign: false,
-      },
+      }),
     });
     expect(mapped.status, mapped.text).toBe(201);
     const id = world.salesforce.admin.insertRecord(demoOrg, 'Account', {

@@ -1,11 +1,11 @@
-import { demoAgents, demoLicense, demoVisitors } from '../../../emulators/demo/people';
 import { buildOrgSeed, demoConnectedApp, type RecordSeed } from '../../../emulators/salesforce';
-import type { Mapping } from '../../../src/mapping/mapping';
+import { buildMapping } from '../../support/factories/mapping';
+import { demoLicense, demoVisitors, nate, nora, olivia } from '../../support/factories/people';
+import { buildSalesforceAccount } from '../../support/factories/salesforceAccount';
 import type { World } from '../../support/world';
 
-export const owner = demoAgents.find((a) => a.role === 'owner')!;
-export const nora = demoAgents.find((a) => a.email.startsWith('nora'))!;
-export const nate = demoAgents.find((a) => a.email.startsWith('nate'))!;
+export { nate, nora };
+export const owner = olivia;
 export const {
   existingContact: john,
   existingLead: maria,
@@ -59,8 +59,7 @@ export async function connectSecondOrg(world: World): Promise<{ accountId: strin
     origin: world.salesforceUrl,
   });
   const account = await db.salesforceAccount.create({
-    data: {
-      licenseId: demoLicense.organizationId,
+    data: buildSalesforceAccount({
       label: 'Demo Shop UAT',
       environment: 'sandbox',
       loginUrl: world.salesforceUrl,
@@ -75,9 +74,9 @@ export async function connectSecondOrg(world: World): Promise<{ accountId: strin
       connectedByEmail: owner.email,
       connectedAt: new Date(),
       accessRule: { create: { mode: 'everyone' } },
-    },
+    }),
   });
-  const contact: Mapping = {
+  const contact = buildMapping({
     objectName: 'Contact',
     fields: [
       { entryType: 'dynamic', field: 'LastName', source: 'visitor.lastName' },
@@ -85,10 +84,7 @@ export async function connectSecondOrg(world: World): Promise<{ accountId: strin
       { entryType: 'dynamic', field: 'Email', source: 'visitor.email' },
     ],
     searchableFields: ['Email'],
-    automation: false,
-    duplicatePolicy: 'create',
-    autoAssign: true,
-  };
+  });
   const res = await world.api(world.tokenFor(owner.email), `/api/settings/accounts/${account.id}/mappings`, {
     body: contact,
   });

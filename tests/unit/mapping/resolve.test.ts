@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Mapping } from '../../../src/mapping/mapping';
 import { resolve } from '../../../src/mapping/resolve';
 import { buildChatSnapshot } from '../../support/factories/chatSnapshot';
+import { autoMatchAgentUser, buildMapping } from '../../support/factories/mapping';
 
-function mapping(fields: Mapping['fields']): Mapping {
-  return {
-    objectName: 'Lead',
-    fields,
-    searchableFields: [],
-    automation: true,
-    duplicatePolicy: 'create',
-    autoAssign: true,
-  };
-}
+const mapping = (fields: Mapping['fields']): Mapping => buildMapping({ fields, automation: true });
 
 describe('resolve', () => {
   it('gives static values as configured, empty ones included', () => {
@@ -89,16 +81,7 @@ describe('resolve', () => {
   });
 
   it('turns Auto-Match fields into lookups still to run', () => {
-    const result = resolve(
-      mapping([
-        {
-          entryType: 'autoMatch',
-          field: 'OwnerId',
-          match: { object: 'User', field: 'Email', source: 'agent.email' },
-        },
-      ]),
-      buildChatSnapshot(),
-    );
+    const result = resolve(mapping([autoMatchAgentUser('OwnerId')]), buildChatSnapshot());
 
     expect(result).toEqual({
       values: {},
@@ -108,16 +91,7 @@ describe('resolve', () => {
   });
 
   it('lists an Auto-Match whose chat value is missing instead of looking it up', () => {
-    const result = resolve(
-      mapping([
-        {
-          entryType: 'autoMatch',
-          field: 'OwnerId',
-          match: { object: 'User', field: 'Email', source: 'agent.email' },
-        },
-      ]),
-      buildChatSnapshot({ agents: [] }),
-    );
+    const result = resolve(mapping([autoMatchAgentUser('OwnerId')]), buildChatSnapshot({ agents: [] }));
 
     expect(result.lookups).toEqual([]);
     expect(result.missing).toEqual([{ field: 'OwnerId', source: 'agent.email', entryType: 'autoMatch' }]);

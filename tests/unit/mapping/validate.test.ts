@@ -7,28 +7,17 @@ import {
   buildLeadMetadata,
   buildUserMetadata,
 } from '../../support/factories/salesforceMetadata';
+import { autoMatchAgentUser, buildMapping, requiredLeadEntries } from '../../support/factories/mapping';
 
 const lead = buildLeadMetadata();
-const requiredEntries: FieldMapping[] = [
-  { entryType: 'dynamic', field: 'LastName', source: 'visitor.lastName' },
-  { entryType: 'static', field: 'Company', value: 'ACME' },
-];
 
-function leadMapping(overrides: Partial<Mapping> = {}): Mapping {
-  return {
-    objectName: 'Lead',
-    fields: requiredEntries,
-    searchableFields: [],
-    automation: true,
-    duplicatePolicy: 'create',
-    autoAssign: false, // keeps an auto-matched owner (assignment rules would replace it, with a warning)
-    ...overrides,
-  };
-}
+const leadMapping = (overrides: Partial<Mapping> = {}): Mapping =>
+  // autoAssign false keeps an auto-matched owner (assignment rules would replace it, with a warning)
+  buildMapping({ automation: true, autoAssign: false, ...overrides });
 
 /** Validates the required entries plus the given ones. */
 function problemsWith(...entries: FieldMapping[]) {
-  return validateMapping(leadMapping({ fields: [...requiredEntries, ...entries] }), lead, {
+  return validateMapping(leadMapping({ fields: [...requiredLeadEntries, ...entries] }), lead, {
     relatedObjects: { User: buildUserMetadata() },
   });
 }
@@ -38,11 +27,7 @@ describe('validateMapping', () => {
     const problems = problemsWith(
       { entryType: 'dynamic', field: 'Email', source: 'visitor.email' },
       { entryType: 'static', field: 'LeadSource', value: 'Web' },
-      {
-        entryType: 'autoMatch',
-        field: 'OwnerId',
-        match: { object: 'User', field: 'Email', source: 'agent.email' },
-      },
+      autoMatchAgentUser('OwnerId'),
     );
 
     expect(problems).toEqual([]);
@@ -248,7 +233,7 @@ describe('validateMapping', () => {
       const problems = validateMapping(
         leadMapping({
           fields: [
-            ...requiredEntries,
+            ...requiredLeadEntries,
             { entryType: 'dynamic', field: 'LeadSource', source: 'prechat:Company industry' },
           ],
         }),
@@ -290,13 +275,7 @@ describe('validateMapping', () => {
 
   describe('Auto-Match', () => {
     it('refuses Auto-Match on a field that is not a reference', () => {
-      expect(
-        problemsWith({
-          entryType: 'autoMatch',
-          field: 'Email',
-          match: { object: 'User', field: 'Email', source: 'agent.email' },
-        }),
-      ).toEqual([
+      expect(problemsWith(autoMatchAgentUser('Email'))).toEqual([
         {
           path: 'fields.2.entryType',
           field: 'Email',
@@ -352,7 +331,7 @@ describe('validateMapping', () => {
       const problems = validateMapping(
         leadMapping({
           fields: [
-            ...requiredEntries,
+            ...requiredLeadEntries,
             {
               entryType: 'autoMatch',
               field: 'OwnerId',
@@ -371,7 +350,7 @@ describe('validateMapping', () => {
     it('accepts mapped, filterable fields', () => {
       const problems = validateMapping(
         leadMapping({
-          fields: [...requiredEntries, { entryType: 'dynamic', field: 'Email', source: 'visitor.email' }],
+          fields: [...requiredLeadEntries, { entryType: 'dynamic', field: 'Email', source: 'visitor.email' }],
           searchableFields: ['Email'],
           duplicatePolicy: 'link',
         }),
@@ -385,7 +364,7 @@ describe('validateMapping', () => {
       const problems = validateMapping(
         leadMapping({
           fields: [
-            ...requiredEntries,
+            ...requiredLeadEntries,
             { entryType: 'dynamic', field: 'Email', source: 'visitor.email' },
             { entryType: 'dynamic', field: 'Description', source: 'chat.transcript' },
           ],
@@ -441,24 +420,19 @@ describe('validateMapping', () => {
 
 describe('assignment rules and a mapped owner', () => {
   const lead = buildLeadMetadata();
-  const base = {
-    objectName: 'Lead',
-    fields: [
-      { entryType: 'static' as const, field: 'LastName', value: 'Doe' },
-      { entryType: 'static' as const, field: 'Company', value: 'Acme' },
-      {
-        entryType: 'autoMatch' as const,
-        field: 'OwnerId',
-        match: { object: 'User', field: 'Email', source: 'agent.email' as const },
-      },
-    ],
-    searchableFields: [],
-    automation: true,
-    duplicatePolicy: 'create' as const,
-  };
+  const ownerMapped = (autoAssign: boolean) =>
+    buildMapping({
+      fields: [
+        { entryType: 'static', field: 'LastName', value: 'Doe' },
+        { entryType: 'static', field: 'Company', value: 'Acme' },
+        autoMatchAgentUser('OwnerId'),
+      ],
+      automation: true,
+      autoAssign,
+    });
 
   it('warns that assignment rules would replace the owner the mapping sets', () => {
-    const problems = validateMapping({ ...base, autoAssign: true }, lead);
+    const problems = validateMapping(ownerMapped(true), lead);
     expect(problems).toContainEqual(
       expect.objectContaining({
         code: 'owner_replaced_by_assignment_rules',
@@ -469,7 +443,7 @@ describe('assignment rules and a mapped owner', () => {
   });
 
   it('says nothing when the rules are off', () => {
-    const problems = validateMapping({ ...base, autoAssign: false }, lead);
+    const problems = validateMapping(ownerMapped(false), lead);
     expect(problems.map((p) => p.code)).not.toContain('owner_replaced_by_assignment_rules');
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, validationFailed } from '../../../server/http/appError';
+import { AppError, errors } from '../../../server/http/appError';
 import { renderError, toAppError } from '../../../server/http/errorHandler';
 
 describe('error rendering', () => {
   it('keeps an AppError as it is', () => {
-    const error = validationFailed([{ path: 'body.label', message: 'Required' }]);
+    const error = errors.validationFailed([{ path: 'body.label', message: 'Required' }]);
     expect(renderError(toAppError(error))).toEqual({
       error: {
         code: 'validation_failed',
