@@ -235,6 +235,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(webhookRoutes(services.webhooks));
 
   const api = express.Router();
+  // API answers are for the signed-in agent who asked: never kept by a browser or a proxy.
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   api.use(express.json({ limit: '1mb' }));
   api.use(
     publicConfigRoute({

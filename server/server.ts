@@ -9,6 +9,7 @@ import { openDatabase } from './db/openDatabase';
 import type { Database } from './db/prisma';
 import { builtFrontends } from './http/frontends';
 import { createQueueFor, type JobQueue } from './automation/queue';
+import { answerClientErrorsAsJson } from './http/clientErrors';
 import { listen } from './lifecycle/listen';
 import { keepWebhookRegistered } from './livechat/keepWebhookRegistered';
 import { startWorker } from './automation/worker';
@@ -85,6 +86,7 @@ export async function startServer(
       options.worker === false ? undefined : await startWorker(workerOf(services, queue, logger));
     const app = createApp({ ...deps, services });
     const httpServer = http.createServer(app);
+    answerClientErrorsAsJson(httpServer);
     const port = await listen(httpServer, config.port, config.host, { what: 'the app', variable: 'PORT' });
     const url = config.port === port ? config.publicUrl : `http://localhost:${port}`;
 

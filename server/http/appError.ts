@@ -15,13 +15,15 @@ export class AppError extends Error {
 
 /**
  * The one table of the errors the API answers with: each kind, its code and its HTTP status. A code
- * has one status, except `bad_request` (415 for a body in an encoding we do not read), `livechat_error`
+ * has one status, except `bad_request` (415 for a body in an encoding we do not read, 431 for
+ * headers too large), `livechat_error`
  * (400 when LiveChat refused what the person sent, 502 when it failed us) and `salesforce_error`
  * (422 when Salesforce refused a record's values, 502 otherwise).
  */
 const table = {
   badRequest: ['bad_request', 400],
   unsupportedEncoding: ['bad_request', 415],
+  headersTooLarge: ['bad_request', 431],
   validationFailed: ['validation_failed', 400],
   unauthorized: ['unauthorized', 401],
   forbidden: ['forbidden', 403],
@@ -58,6 +60,7 @@ const of =
 export const errors = {
   badRequest: of('badRequest'),
   unsupportedEncoding: of('unsupportedEncoding'),
+  headersTooLarge: of('headersTooLarge'),
   /** A request (or a mapping) that fails its checks, each problem at the path it concerns. */
   validationFailed: (problems: FieldProblem[], message = 'The request is not valid.') =>
     of('validationFailed')(message, { problems }),

@@ -5,12 +5,17 @@ import { SalesforceError, salesforceFailureError } from '../salesforce/salesforc
 import { AppError, errors } from './appError';
 
 interface BodyParserError {
-  type: string;
+  type?: string;
   status?: number;
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && 'type' in error && typeof error.type === 'string';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (('type' in error && typeof error.type === 'string') ||
+      ('status' in error && typeof error.status === 'number' && 'expose' in error))
+  );
 }
 
 /** Turns anything thrown into an AppError; unknown errors become a generic 500 so nothing leaks. */
@@ -31,6 +36,11 @@ export function toAppError(error: unknown): AppError {
       case 'encoding.unsupported':
       case 'charset.unsupported':
         return errors.unsupportedEncoding('The request body uses an unsupported encoding.');
+    }
+    // Any other 4xx of the body reader: a body that is not in the encoding its headers say
+    // (`Content-Encoding: gzip` on plain text), or cut short.
+    if (error.status !== undefined && error.status >= 400 && error.status < 500) {
+      return errors.badRequest('The request body could not be read as its headers describe it.');
     }
   }
   return errors.internal('Something went wrong on our side. Please try again.');

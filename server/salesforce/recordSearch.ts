@@ -6,6 +6,7 @@ import type { SalesforceConnections } from './connections';
 import { soqlContains } from './composite';
 import type { SalesforceMetadata } from './metadata.service';
 import { salesforceFailureError } from './salesforceError';
+import { AppError, errors } from '../http/appError';
 
 export type SalesforceLookup = ReturnType<typeof createSalesforceLookup>;
 
@@ -19,6 +20,12 @@ export function createSalesforceLookup(deps: {
     const account: AccountRow = await deps.accounts.get(agent, accountId);
     try {
       const client = deps.connections.connect(account, 'settings');
+      // The org's object list is cached: an object it does not have is the caller's mistake (404),
+      // not a Salesforce failure.
+      const all = await deps.metadata.allObjects(account.id, client);
+      if (!all.some((o) => o.name === objectName)) {
+        throw errors.notFound(`This Salesforce org has no object called ${objectName}.`);
+      }
       const meta = await deps.metadata.describe(account.id, client, objectName);
       const name = nameField(meta)?.name ?? 'Id';
       const where = q ? ` WHERE ${name} LIKE ${soqlContains(q)}` : '';
@@ -28,6 +35,7 @@ export function createSalesforceLookup(deps: {
       );
       return records.map((r) => ({ id: String(r.Id), name: String(r[name] ?? r.Id) }));
     } catch (error) {
+      if (error instanceof AppError) throw error;
       throw salesforceFailureError(error);
     }
   }

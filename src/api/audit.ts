@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryDateTime } from './dateTime';
 
 export const auditEntrySchema = z.object({
   id: z.string(),
@@ -15,6 +16,6 @@ export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
 /** GET /api/settings/audit?limit=50&before=<iso> */
 export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.iso.datetime().optional(),
+  before: queryDateTime('before').optional(),
 });
 export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) });

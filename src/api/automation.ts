@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryDateTime } from './dateTime';
 
 /** LiveChat's license webhook envelope (Webhooks v3.5), only the fields we use. */
 export const webhookEnvelopeSchema = z.object({
@@ -96,10 +97,10 @@ export type Run = z.infer<typeof runSchema>;
 /** GET /api/settings/activity?status=failed&from=…&to=…&limit=50&before=<iso> */
 export const activityQuerySchema = z.object({
   status: z.enum(runStatuses).optional(),
-  from: z.iso.datetime({ error: 'from must be an ISO date-time' }).optional(),
-  to: z.iso.datetime({ error: 'to must be an ISO date-time' }).optional(),
+  from: queryDateTime('from').optional(),
+  to: queryDateTime('to').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.iso.datetime().optional(),
+  before: queryDateTime('before').optional(),
 });
 export type ActivityQuery = z.infer<typeof activityQuerySchema>;
 
