@@ -89,7 +89,7 @@ export const demoMappings: Mapping[] = [
     searchableFields: ['Email'],
     automation: false,
     duplicatePolicy: 'link',
-    autoAssign: true,
+    autoAssign: false,
   },
 ];
 

@@ -1,6 +1,6 @@
 import { RadioButton, Switch, Text } from '@livechat/design-system-react-components';
 import type { Problem } from '../../src/mapping/problems';
-import type { ObjectMetadata } from '../../src/salesforce/objectMetadata';
+import { hasAssignmentRules, type ObjectMetadata } from '../../src/salesforce/objectMetadata';
 import type { DraftOptions } from './useMappingDraft';
 import { ProblemMessages } from './ProblemMessages';
 
@@ -28,7 +28,8 @@ function SwitchOption({
   return (
     <div className="mapping-option" data-testid={testId} data-on={on}>
       <Switch on={on} onChange={(_, value) => onChange(value)} ariaLabel={title} />
-      <div>
+      {/* The words toggle the switch too, as a label does; the switch itself is the keyboard control. */}
+      <div className="mapping-option__label" onClick={() => onChange(!on)} data-testid={`${testId}-label`}>
         <Text as="div" size="md" bold>
           {title}
         </Text>
@@ -80,7 +81,7 @@ export function MappingOptions({ meta, options, hasOwner, duplicateProblems, onC
         </RadioButton>
         <ProblemMessages problems={duplicateProblems} testId="duplicate-policy-problems" />
       </fieldset>
-      {hasOwner && (
+      {hasOwner && hasAssignmentRules(meta.name) && (
         <SwitchOption
           testId="auto-assign-switch"
           title="Let Salesforce assignment rules choose the owner"

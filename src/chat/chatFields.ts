@@ -128,7 +128,13 @@ function splitDiscoveredId(sourceId: string): { kind: DiscoveredChatSourceKind; 
 }
 
 /** Splits a full name: the last word is the last name, the rest the first name. */
+/** LiveChat's name for a visitor who gave none ("Visitor 7310"): a label, not a person's name. */
+const DEFAULT_VISITOR_NAME = /^visitor\s+\d+$/i;
+
 export function splitName(fullName: string): { firstName?: string; lastName?: string } {
+  // Kept whole as the last name (what Salesforce requires), so a record reads "Visitor 7310",
+  // never First name "Visitor", Last name "7310".
+  if (DEFAULT_VISITOR_NAME.test(fullName.trim())) return { lastName: fullName.trim() };
   const words = fullName.trim().split(/\s+/).filter(Boolean);
   const lastName = words.pop();
   if (lastName === undefined) return {};

@@ -1,5 +1,6 @@
 import {
   findField,
+  hasAssignmentRules,
   isRequiredOnCreate,
   requiredFields,
   type ObjectMetadata,
@@ -8,7 +9,8 @@ import type { Mapping } from './mapping';
 
 /**
  * A new mapping of an object, its required fields preloaded as empty static entries for the owner to fill
- * in (until then `validateMapping` reports them). Automation off, always create, assignment rules on.
+ * in (until then `validateMapping` reports them). Automation off, always create, and assignment rules on
+ * for the objects that have them (Leads, Cases).
  */
 export function newMapping(meta: ObjectMetadata): Mapping {
   return {
@@ -17,7 +19,7 @@ export function newMapping(meta: ObjectMetadata): Mapping {
     searchableFields: [],
     automation: false,
     duplicatePolicy: 'create',
-    autoAssign: true,
+    autoAssign: hasAssignmentRules(meta.name),
   };
 }
 

@@ -8,6 +8,7 @@ import {
 import {
   findField,
   fieldTypeLabel,
+  hasAssignmentRules,
   findFieldIgnoringCase,
   isRequiredOnCreate,
   requiredFields,
@@ -82,15 +83,11 @@ export function validateMapping(
   return problems;
 }
 
-/** Salesforce runs assignment rules on Leads and Cases only; they replace an owner the mapping sets. */
-const OBJECTS_WITH_ASSIGNMENT_RULES = new Set(['Lead', 'Case']);
-
 function checkOwnerKept(mapping: Mapping): Problem[] {
   const index = mapping.fields.findIndex(
     (f) => f.field === 'OwnerId' && (f.entryType !== 'static' || f.value !== null),
   );
-  if (index === -1 || !mapping.autoAssign || !OBJECTS_WITH_ASSIGNMENT_RULES.has(mapping.objectName))
-    return [];
+  if (index === -1 || !mapping.autoAssign || !hasAssignmentRules(mapping.objectName)) return [];
   return [
     {
       path: 'autoAssign',

@@ -168,3 +168,11 @@ const fieldTypeLabels: Record<KnownFieldType, string> = {
 export function fieldTypeLabel(type: FieldType): string {
   return (fieldTypeLabels as Record<string, string | undefined>)[type] ?? type;
 }
+
+/**
+ * Salesforce runs assignment rules on Leads and Cases only (Setup › Lead/Case Assignment Rules; the
+ * REST header `Sforce-Auto-Assign` has no effect on other objects).
+ */
+export function hasAssignmentRules(objectName: string): boolean {
+  return objectName === 'Lead' || objectName === 'Case';
+}

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints } from '../../src/api/endpoints';
+import type { FieldMapping } from '../../src/mapping/mapping';
 import { DEMO_ORG, endNewChat, eventually, leadsWithEmail, runsOf } from '../support/automation';
 import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
 import { ensureBuilt } from '../support/builtFrontends';
@@ -101,21 +103,18 @@ describe.skipIf(!chromiumPath)('automatic records in Activity, through the demo 
 
   it('shows a failed run with its reason, filters by status, and Retry creates the Lead once fixed', async () => {
     const owner = world.tokenFor(olivia.email);
-    const accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id as string;
-    const mappings = (await world.api(owner, `/api/settings/accounts/${accountId}/mappings`)).body.mappings;
-    const lead = mappings.find((m: { objectName: string }) => m.objectName === 'Lead');
+    const accountId = (await world.call(owner, endpoints.listAccounts)).accounts[0]!.id;
+    const { mappings } = await world.call(owner, endpoints.listMappings, { params: { id: accountId } });
+    const lead = mappings.find((m) => m.objectName === 'Lead')!;
     const { id, accountId: _a, objectLabel: _l, createdAt: _c, updatedAt: _u, ...mapping } = lead;
-    const withCompany = (company: Record<string, unknown>) => ({
+    const withCompany = (company: FieldMapping) => ({
       ...mapping,
-      fields: mapping.fields.map((f: { field: string }) =>
-        f.field === 'Company' ? { field: 'Company', ...company } : f,
-      ),
+      fields: mapping.fields.map((f) => (f.field === 'Company' ? company : f)),
     });
-    const broken = await world.api(owner, `/api/settings/mappings/${id}`, {
-      method: 'PUT',
-      body: withCompany({ entryType: 'dynamic', source: 'prechat:Company' }),
+    await world.call(owner, endpoints.updateMapping, {
+      params: { mappingId: id },
+      body: withCompany({ entryType: 'dynamic', field: 'Company', source: 'prechat:Company' }),
     });
-    expect(broken.status).toBe(200);
 
     const email = 'lars.holm@example.dk';
     const ended = endNewChat(world, { name: 'Lars Holm', email });
@@ -146,11 +145,10 @@ describe.skipIf(!chromiumPath)('automatic records in Activity, through the demo 
     await expect.poll(() => settings().getByTestId('activity-run').count(), { timeout: 10_000 }).toBe(3);
 
     // The owner fixes the mapping and retries: the run is queued at once, then the Lead is created.
-    const fixed = await world.api(owner, `/api/settings/mappings/${id}`, {
-      method: 'PUT',
-      body: withCompany({ entryType: 'static', value: 'Holm ApS' }),
+    await world.call(owner, endpoints.updateMapping, {
+      params: { mappingId: id },
+      body: withCompany({ entryType: 'static', field: 'Company', value: 'Holm ApS' }),
     });
-    expect(fixed.status).toBe(200);
     await row.getByTestId('activity-retry').click();
     await row.and(settings().locator('[data-status="created"]')).waitFor({ timeout: 15_000 });
     expect(await row.getByTestId('activity-retry').count()).toBe(0);

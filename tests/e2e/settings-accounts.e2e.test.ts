@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgSeed, splitName } from '../../emulators/salesforce';
+import { endpoints } from '../../src/api/endpoints';
 import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
 import { ensureBuilt } from '../support/builtFrontends';
 import { answerSalesforceLogin, openSettingsAs, pickOption, screenshot } from '../support/e2e';
@@ -79,8 +80,8 @@ describe.skipIf(!chromiumPath)('Settings → Salesforce accounts in the Agent Ap
     expect(await settings.getByTestId('signed-in-as').textContent()).toBe(`Signed in as ${olivia.name}`);
     await screenshot(page, 'settings-accounts-empty.png');
 
-    const installation = await world.api(world.tokenFor(olivia.email), '/api/settings/installation');
-    expect(installation.body).toMatchObject({ installed: true });
+    const installation = await world.call(world.tokenFor(olivia.email), endpoints.getInstallation);
+    expect(installation).toMatchObject({ installed: true });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -180,9 +181,8 @@ describe.skipIf(!chromiumPath)('Settings → Salesforce accounts in the Agent Ap
 
     const production = await tile.getAttribute('data-account-id');
     const usable = async (email: string) => {
-      const res = await world.api(world.tokenFor(email), '/api/widget/accounts');
-      expect(res.status).toBe(200);
-      return (res.body as { accounts: { id: string }[] }).accounts.map((a) => a.id);
+      const { accounts } = await world.call(world.tokenFor(email), endpoints.listUsableAccounts);
+      return accounts.map((a) => a.id);
     };
     expect(await usable(nate.email)).toContain(production);
     expect(await usable(nora.email)).not.toContain(production);
@@ -230,8 +230,8 @@ describe.skipIf(!chromiumPath)('Settings → Salesforce accounts in the Agent Ap
     await renamed.waitFor({ state: 'detached' });
     expect(await settings.getByTestId('accounts-notice').textContent()).toContain('Removed “EU sandbox”.');
     expect(await settings.getByTestId('account-tile').count()).toBe(1);
-    const listed = await world.api(world.tokenFor(olivia.email), '/api/settings/accounts');
-    expect((listed.body as { accounts: { id: string }[] }).accounts.map((a) => a.id)).not.toContain(id);
+    const listed = await world.call(world.tokenFor(olivia.email), endpoints.listAccounts);
+    expect(listed.accounts.map((a) => a.id)).not.toContain(id);
     await screenshot(page, 'settings-accounts-removed.png');
     expect(errors).toEqual([]);
     await page.close();

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints } from '../../src/api/endpoints';
 import { DEMO_ORG } from '../support/automation';
 import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
 import { ensureBuilt } from '../support/builtFrontends';
@@ -29,10 +30,9 @@ describe.skipIf(!chromiumPath)('Settings → an account’s API usage and budget
   it('shows the org’s API calls and ours, and lets the owner set and remove the automation budget', async () => {
     world.salesforce.admin.setApiUsage(DEMO_ORG, { used: 4200, limit: 15000 });
     // One answer from the org (the owner's mapping list describes nothing; a describe does).
-    await world.api(
-      world.tokenFor(olivia.email),
-      `/api/settings/accounts/${(await world.app.db.salesforceAccount.findFirstOrThrow()).id}/objects`,
-    );
+    await world.call(world.tokenFor(olivia.email), endpoints.listObjects, {
+      params: { id: (await world.app.db.salesforceAccount.findFirstOrThrow()).id },
+    });
     await world.app.services.apiUsage.flush();
 
     const { page, settings, errors } = await openSettingsAs(browser, world, olivia.email);

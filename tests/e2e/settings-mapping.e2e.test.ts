@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints } from '../../src/api/endpoints';
 import type { SavedMapping } from '../../src/api/mappings';
 import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
 import { ensureBuilt } from '../support/builtFrontends';
@@ -27,15 +28,11 @@ describe.skipIf(!chromiumPath)('Settings → Map objects in the Agent App (Chrom
     mkdirSync(screenshotDir, { recursive: true });
     world = await startWorld({ seed: true, worker: false });
     ownerToken = world.tokenFor(olivia.email);
-    const accounts = await world.api(ownerToken, '/api/settings/accounts');
-    accountId = (accounts.body as { accounts: { id: string; label: string }[] }).accounts.find(
-      (a) => a.label === 'Demo Shop',
-    )!.id;
+    const { accounts } = await world.call(ownerToken, endpoints.listAccounts);
+    accountId = accounts.find((a) => a.label === 'Demo Shop')!.id;
     // The demo maps Lead already: remove that mapping, so Lead is mapped from scratch.
     const lead = (await mappings()).find((m) => m.objectName === 'Lead')!;
-    expect(
-      (await world.api(ownerToken, `/api/settings/mappings/${lead.id}`, { method: 'DELETE' })).status,
-    ).toBe(204);
+    await world.call(ownerToken, endpoints.deleteMapping, { params: { mappingId: lead.id } });
     browser = await launchChromium(chromiumPath!);
   }, 120_000);
 
@@ -45,8 +42,7 @@ describe.skipIf(!chromiumPath)('Settings → Map objects in the Agent App (Chrom
   });
 
   async function mappings(): Promise<SavedMapping[]> {
-    const res = await world.api(ownerToken, `/api/settings/accounts/${accountId}/mappings`);
-    return (res.body as { mappings: SavedMapping[] }).mappings;
+    return (await world.call(ownerToken, endpoints.listMappings, { params: { id: accountId } })).mappings;
   }
 
   /** Settings → the Demo Shop tile → Map objects → Add new object → Lead. */
@@ -127,8 +123,10 @@ describe.skipIf(!chromiumPath)('Settings → Map objects in the Agent App (Chrom
     await pickOption(settings, 'automatch-field-OwnerId', 'Email', 'Email');
     await pickOption(settings, 'automatch-source-OwnerId', 'Agent email', 'Agent email');
 
-    await settings.getByRole('checkbox', { name: 'Enable automation' }).check();
+    // The words toggle the switch, as a label does.
+    await settings.getByTestId('automation-switch-label').click();
     await settings.locator('[data-testid="automation-switch"][data-on="true"]').waitFor();
+    expect(await settings.getByRole('checkbox', { name: 'Enable automation' }).isChecked()).toBe(true);
     // Keep the agent as owner: Salesforce's assignment rules would otherwise choose one.
     await settings
       .getByRole('checkbox', { name: 'Let Salesforce assignment rules choose the owner' })

@@ -1,4 +1,5 @@
 /** The browser's part of the OAuth flows, done over plain HTTP against the emulators' pages. */
+import type { CompleteOAuthRequest } from '../../src/api/accounts';
 
 /** Submits Salesforce's login-and-allow page for a user; answers the query of the callback it redirects to. */
 export async function approveSalesforce(
@@ -33,4 +34,21 @@ export async function livechatCode(
   const code = location ? new URL(location).searchParams.get('code') : null;
   if (!code) throw new Error(`LiveChat gave no code (${res.status} ${location ?? ''})`);
   return code;
+}
+
+/**
+ * What the settings app sends on to `POST /api/settings/oauth/salesforce/complete` from Salesforce's
+ * callback, as the callback page relays it: the state ('' when there is none) with the code, or with
+ * the error and its description.
+ */
+export function relayedCallback(callback: URLSearchParams): CompleteOAuthRequest {
+  const state = callback.get('state') || '';
+  const code = callback.get('code');
+  if (code) return { state, code };
+  const errorDescription = callback.get('error_description');
+  return {
+    state,
+    error: callback.get('error') || 'access_denied',
+    ...(errorDescription && { errorDescription }),
+  };
 }

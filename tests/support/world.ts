@@ -105,13 +105,6 @@ export async function startWorld(
         createHttp({
           baseUrl: demo.appUrl,
           getToken: () => Promise.resolve(token ?? ''),
-          fetch: async (url, init) => {
-            const res = await fetch(url, init);
-            if (res.ok) return res;
-            throw new Error(
-              `${init?.method ?? 'GET'} ${String(url)} answered ${res.status}: ${await res.text()}`,
-            );
-          },
         }),
       )(endpoint, ...input),
     close: async () => {

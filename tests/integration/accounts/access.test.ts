@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConnectedApp } from '../../../emulators/salesforce';
+import { endpoints } from '../../../src/api/endpoints';
 import { startWorld, type World } from '../../support/world';
 import { nate, nora, olivia, victor } from '../../support/factories/people';
 
@@ -10,32 +11,29 @@ let accountId: string;
 beforeAll(async () => {
   world = await startWorld({ seed: true });
   owner = world.tokenFor(olivia.email);
-  accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id;
+  accountId = (await world.call(owner, endpoints.listAccounts)).accounts[0]!.id;
 });
 afterAll(async () => {
   await world?.close();
 });
 
 const usableBy = async (email: string) =>
-  (await world.api(world.tokenFor(email), '/api/widget/accounts')).body.accounts.map(
-    (a: { id: string }) => a.id,
-  );
+  (await world.call(world.tokenFor(email), endpoints.listUsableAccounts)).accounts.map((a) => a.id);
 
 describe('access rules', () => {
   it('lists the license’s agents and groups to choose from', async () => {
-    const res = await world.api(owner, '/api/settings/directory');
-    expect(res.status).toBe(200);
-    expect(res.body.agents.map((a: { email: string }) => a.email)).toEqual(
+    const directory = await world.call(owner, endpoints.getDirectory);
+    expect(directory.agents.map((a) => a.email)).toEqual(
       expect.arrayContaining([nora.email, nate.email, olivia.email]),
     );
-    expect(res.body.groups).toEqual(
+    expect(directory.groups).toEqual(
       expect.arrayContaining([
         { id: 0, name: 'General' },
         { id: 1, name: 'Sales' },
       ]),
     );
-    const listedNora = res.body.agents.find((a: { email: string }) => a.email === nora.email);
-    expect(listedNora.groupIds).toEqual([0]);
+    const listedNora = directory.agents.find((a) => a.email === nora.email);
+    expect(listedNora?.groupIds).toEqual([0]);
   });
 
   it('lets everyone use a new account', async () => {
@@ -44,28 +42,27 @@ describe('access rules', () => {
   });
 
   it('limits an account to chosen agents; owners and vice-owners keep access', async () => {
-    const res = await world.api(owner, `/api/settings/accounts/${accountId}/access`, {
-      method: 'PUT',
+    const rule = await world.call(owner, endpoints.putAccess, {
+      params: { id: accountId },
       body: { mode: 'agents', agentEmails: [nate.email.toUpperCase()] },
     });
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ mode: 'agents', groupIds: [], agentEmails: [nate.email] });
+    expect(rule).toEqual({ mode: 'agents', groupIds: [], agentEmails: [nate.email] });
     expect(await usableBy(nate.email)).toEqual([accountId]);
     expect(await usableBy(nora.email)).toEqual([]);
     expect(await usableBy(olivia.email)).toEqual([accountId]);
     expect(await usableBy(victor.email)).toEqual([accountId]);
-    const got = await world.api(owner, `/api/settings/accounts/${accountId}/access`);
-    expect(got.body.mode).toBe('agents');
+    const got = await world.call(owner, endpoints.getAccess, { params: { id: accountId } });
+    expect(got.mode).toBe('agents');
   });
 
   it('limits an account to chosen groups', async () => {
-    await world.api(owner, `/api/settings/accounts/${accountId}/access`, {
-      method: 'PUT',
+    await world.call(owner, endpoints.putAccess, {
+      params: { id: accountId },
       body: { mode: 'groups', groupIds: [1] },
     });
     expect(await usableBy(nora.email)).toEqual([]);
-    await world.api(owner, `/api/settings/accounts/${accountId}/access`, {
-      method: 'PUT',
+    await world.call(owner, endpoints.putAccess, {
+      params: { id: accountId },
       body: { mode: 'groups', groupIds: [0, 1] },
     });
     expect(await usableBy(nora.email)).toEqual([accountId]);
@@ -89,23 +86,22 @@ describe('access rules', () => {
   });
 
   it('keeps the access change in the audit log', async () => {
-    const audit = (await world.api(owner, '/api/settings/audit')).body.entries;
+    const audit = (await world.call(owner, endpoints.listAudit)).entries;
     expect(audit[0]).toMatchObject({ action: 'account.access_changed', actorEmail: olivia.email });
-    expect(audit[0].summary).toBe('Changed who may use “Demo Shop”: 2 group(s)');
+    expect(audit[0]?.summary).toBe('Changed who may use “Demo Shop”: 2 group(s)');
   });
 
   it('renames and removes an account, revoking its tokens and deleting its mappings and rules', async () => {
-    const renamed = await world.api(owner, `/api/settings/accounts/${accountId}`, {
-      method: 'PATCH',
+    const renamed = await world.call(owner, endpoints.renameAccount, {
+      params: { id: accountId },
       body: { label: 'EU org' },
     });
-    expect(renamed.body.account.label).toBe('EU org');
+    expect(renamed.account.label).toBe('EU org');
     const refresh = world.app.services.secretBox.decrypt(
       (await world.app.db.salesforceAccount.findUniqueOrThrow({ where: { id: accountId } })).refreshTokenEnc!,
     );
-    const removed = await world.api(owner, `/api/settings/accounts/${accountId}`, { method: 'DELETE' });
-    expect(removed.status).toBe(204);
-    expect((await world.api(owner, '/api/settings/accounts')).body.accounts).toEqual([]);
+    await world.call(owner, endpoints.removeAccount, { params: { id: accountId } });
+    expect((await world.call(owner, endpoints.listAccounts)).accounts).toEqual([]);
     expect(await world.app.db.objectMapping.count({ where: { accountId } })).toBe(0);
     expect(await world.app.db.accessRule.count({ where: { accountId } })).toBe(0);
     // Salesforce no longer accepts the revoked refresh token.
@@ -120,7 +116,7 @@ describe('access rules', () => {
     });
     expect(res.status).toBe(400);
     expect((await res.json()).error).toBe('invalid_grant');
-    const audit = (await world.api(owner, '/api/settings/audit')).body.entries;
-    expect(audit[0].summary).toBe('Removed “EU org” with its mappings and access rules');
+    const audit = (await world.call(owner, endpoints.listAudit)).entries;
+    expect(audit[0]?.summary).toBe('Removed “EU org” with its mappings and access rules');
   });
 });

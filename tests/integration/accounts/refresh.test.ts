@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints } from '../../../src/api/endpoints';
 import { DEMO_ORG } from '../../support/automation';
+import { approveSalesforce, relayedCallback } from '../../support/oauth';
 import { startWorld, type World } from '../../support/world';
 import { nora, olivia } from '../../support/factories/people';
 
@@ -10,7 +12,7 @@ let accountId: string;
 beforeAll(async () => {
   world = await startWorld({ seed: true });
   owner = world.tokenFor(olivia.email);
-  accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id;
+  accountId = (await world.call(owner, endpoints.listAccounts)).accounts[0]!.id;
 });
 afterAll(async () => {
   await world?.close();
@@ -25,15 +27,18 @@ const stored = async () =>
   };
 
 /** A call that always reaches Salesforce (record lookup for the reference picker). */
-const lookup = () => world.api(owner, `/api/settings/accounts/${accountId}/lookup?object=User&q=Nora`);
+const lookup = () =>
+  world.call(owner, endpoints.lookupRecords, {
+    params: { id: accountId },
+    query: { object: 'User', q: 'Nora' },
+  });
 
 describe('a connection whose access token expired', () => {
   it('refreshes it, retries, and saves the new token', async () => {
     const before = await stored();
     world.salesforce.admin.expireAccessTokens(DEMO_ORG);
-    const res = await lookup();
-    expect(res.status).toBe(200);
-    expect(res.body.records).toEqual([{ id: '0055g0000000004AAA', name: 'Nora Agent' }]);
+    const { records } = await lookup();
+    expect(records).toEqual([{ id: '0055g0000000004AAA', name: 'Nora Agent' }]);
     const after = await stored();
     expect(after.accessTokenEnc).not.toBe(before.accessTokenEnc);
     expect(world.app.services.secretBox.decrypt(after.refreshTokenEnc)).toBe(
@@ -45,13 +50,13 @@ describe('a connection whose access token expired', () => {
     const before = await stored();
     world.salesforce.admin.setRefreshTokenRotation(DEMO_ORG, true);
     world.salesforce.admin.expireAccessTokens(DEMO_ORG);
-    expect((await lookup()).status).toBe(200);
+    await lookup();
     const after = await stored();
     const box = world.app.services.secretBox;
     expect(box.decrypt(after.refreshTokenEnc)).not.toBe(box.decrypt(before.refreshTokenEnc));
     // The rotated token works for the next refresh.
     world.salesforce.admin.expireAccessTokens(DEMO_ORG);
-    expect((await lookup()).status).toBe(200);
+    await lookup();
     world.salesforce.admin.setRefreshTokenRotation(DEMO_ORG, false);
   });
 
@@ -61,7 +66,7 @@ describe('a connection whose access token expired', () => {
     world.salesforce.admin.expireAccessTokens(DEMO_ORG);
     const before = refreshesLogged();
     const results = await Promise.all(Array.from({ length: 5 }, () => lookup()));
-    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(results).toHaveLength(5);
     expect(refreshesLogged() - before).toBe(1);
   });
 });
@@ -70,30 +75,28 @@ describe('a connection whose refresh token was revoked', () => {
   it('marks the account "needs reconnect" and the tile says so', async () => {
     world.salesforce.admin.revokeRefreshTokens(DEMO_ORG);
     world.salesforce.admin.expireAccessTokens(DEMO_ORG);
-    const res = await lookup();
+    const res = await world.api(owner, `/api/settings/accounts/${accountId}/lookup?object=User&q=Nora`);
     expect(res.body.error.message).toBe(
       'Salesforce no longer accepts this connection. Reconnect the account.',
     );
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('salesforce_needs_reconnect');
-    const tile = (await world.api(owner, '/api/settings/accounts')).body.accounts[0];
-    expect(tile.status).toBe('needs_reconnect');
-    expect(tile.statusReason).toMatch(/Reconnect the account/);
-    const widget = (await world.api(world.tokenFor(nora.email), '/api/widget/accounts')).body;
-    expect(widget.accounts[0].status).toBe('needs_reconnect');
+    const tile = (await world.call(owner, endpoints.listAccounts)).accounts[0];
+    expect(tile?.status).toBe('needs_reconnect');
+    expect(tile?.statusReason).toMatch(/Reconnect the account/);
+    const widget = await world.call(world.tokenFor(nora.email), endpoints.listUsableAccounts);
+    expect(widget.accounts[0]?.status).toBe('needs_reconnect');
   });
 
   it('works again after the owner reconnects', async () => {
-    const { approveSalesforce } = await import('../../support/oauth');
-    const start = await world.api(owner, `/api/settings/accounts/${accountId}/connect`, { method: 'POST' });
-    const callback = await approveSalesforce(start.body.authorizeUrl, olivia.email);
-    const done = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
-      body: { state: callback.get('state'), code: callback.get('code') },
+    const start = await world.call(owner, endpoints.reconnectAccount, { params: { id: accountId } });
+    const callback = await approveSalesforce(start.authorizeUrl, olivia.email);
+    const done = await world.call(owner, endpoints.completeSalesforceOAuth, {
+      body: relayedCallback(callback),
     });
-    expect(done.status).toBe(200);
-    expect(done.body.account.status).toBe('connected');
-    expect((await lookup()).status).toBe(200);
-    const audit = (await world.api(owner, '/api/settings/audit')).body.entries;
-    expect(audit[0].action).toBe('account.reconnected');
+    expect(done.account.status).toBe('connected');
+    await lookup();
+    const audit = (await world.call(owner, endpoints.listAudit)).entries;
+    expect(audit[0]?.action).toBe('account.reconnected');
   });
 });

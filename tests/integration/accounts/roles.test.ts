@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAgents } from '../../../emulators/demo/people';
 import { otherClient } from '../../../emulators/livechat';
+import { endpoints } from '../../../src/api/endpoints';
 import { ada, nora, olivia, oscar, victor } from '../../support/factories/people';
 import { startWorld, type World } from '../../support/world';
 
@@ -13,25 +14,22 @@ afterAll(async () => {
 });
 
 const settingsEndpoints = [
-  '/api/settings/installation',
-  '/api/settings/accounts',
-  '/api/settings/directory',
-  '/api/settings/audit',
-  '/api/settings/chat-fields',
+  endpoints.getInstallation,
+  endpoints.listAccounts,
+  endpoints.getDirectory,
+  endpoints.listAudit,
+  endpoints.getChatFields,
 ];
 
 describe('who may do what', () => {
   it.each([olivia, victor])('lets the $role use every settings endpoint', async ({ email }) => {
     const token = world.tokenFor(email);
-    for (const path of settingsEndpoints) {
-      const res = await world.api(token, path);
-      expect(res.status, path).toBe(200);
-    }
+    for (const endpoint of settingsEndpoints) await world.call(token, endpoint);
   });
 
   it.each([ada, nora])('answers 403 to an $role, naming who can configure the app', async ({ email }) => {
     const token = world.tokenFor(email);
-    for (const path of settingsEndpoints) {
+    for (const { path } of settingsEndpoints) {
       const res = await world.api(token, path);
       expect(res.status, path).toBe(403);
       expect(res.body.error.code).toBe('forbidden');
@@ -49,9 +47,8 @@ describe('who may do what', () => {
   it.each(demoAgents.map((a) => [a.role, a.email]))(
     'lets any agent (%s) use the widget API',
     async (_role, email) => {
-      const res = await world.api(world.tokenFor(email), '/api/widget/accounts');
-      expect(res.status).toBe(200);
-      expect(res.body.accounts.map((a: { label: string }) => a.label)).toEqual(['Demo Shop']);
+      const { accounts } = await world.call(world.tokenFor(email), endpoints.listUsableAccounts);
+      expect(accounts.map((a) => a.label)).toEqual(['Demo Shop']);
     },
   );
 
@@ -68,9 +65,9 @@ describe('who may do what', () => {
 describe('tokens', () => {
   it('answers every first request of a new license, even when they arrive together', async () => {
     const tokens = Array.from({ length: 6 }, () => world.tokenFor(oscar.email));
-    const answers = await Promise.all(tokens.map((t) => world.api(t, '/api/me')));
-    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
-    expect(new Set(answers.map((a) => a.body.agent.licenseId)).size).toBe(1);
+    const answers = await Promise.all(tokens.map((t) => world.call(t, endpoints.getMe)));
+    expect(answers).toHaveLength(6);
+    expect(new Set(answers.map((a) => a.agent.licenseId)).size).toBe(1);
   });
 
   it('answers 401 without a token', async () => {
@@ -100,13 +97,12 @@ describe('tokens', () => {
   });
 
   it('keeps another license out of this license’s data', async () => {
-    const demoAccounts = await world.api(world.tokenFor(olivia.email), '/api/settings/accounts');
-    const demoAccountId = demoAccounts.body.accounts[0].id as string;
+    const demoAccounts = await world.call(world.tokenFor(olivia.email), endpoints.listAccounts);
+    const demoAccountId = demoAccounts.accounts[0]!.id;
     const other = world.tokenFor(oscar.email);
 
-    const list = await world.api(other, '/api/settings/accounts');
-    expect(list.status).toBe(200);
-    expect(list.body.accounts).toEqual([]);
+    const list = await world.call(other, endpoints.listAccounts);
+    expect(list.accounts).toEqual([]);
     for (const [method, path] of [
       ['GET', `/api/settings/accounts/${demoAccountId}/access`],
       ['PATCH', `/api/settings/accounts/${demoAccountId}`],
@@ -120,12 +116,12 @@ describe('tokens', () => {
       });
       expect(res.status, `${method} ${path}`).toBe(404);
     }
-    const widget = await world.api(other, '/api/widget/accounts');
-    expect(widget.body.accounts).toEqual([]);
-    const audit = await world.api(other, '/api/settings/audit');
-    expect(audit.body.entries).toEqual([]);
-    const still = await world.api(world.tokenFor(olivia.email), '/api/settings/accounts');
-    expect(still.body.accounts[0].label).toBe('Demo Shop');
+    const widget = await world.call(other, endpoints.listUsableAccounts);
+    expect(widget.accounts).toEqual([]);
+    const audit = await world.call(other, endpoints.listAudit);
+    expect(audit.entries).toEqual([]);
+    const still = await world.call(world.tokenFor(olivia.email), endpoints.listAccounts);
+    expect(still.accounts[0]?.label).toBe('Demo Shop');
   });
 });
 

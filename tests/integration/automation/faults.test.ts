@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints } from '../../../src/api/endpoints';
 import { DEMO_ORG, endNewChat, eventually, isDone, leadsWithEmail, runsOf } from '../../support/automation';
-import { approveSalesforce } from '../../support/oauth';
+import { approveSalesforce, relayedCallback } from '../../support/oauth';
 import { startWorld, type World } from '../../support/world';
 import { olivia } from '../../support/factories/people';
 
@@ -83,17 +84,14 @@ describe('when Salesforce misbehaves', () => {
     await eventually(async () => {
       for (const chat of ended) expect((await runsOf(world, chat.chatId))[0]?.status).toBe('waiting');
     });
-    const activity = await world.api(owner, '/api/settings/activity?status=waiting');
-    expect(activity.body.runs[0].error).toMatch(/Waiting for “Demo Shop” to be reconnected/);
-    const tile = (await world.api(owner, '/api/settings/accounts')).body.accounts[0];
+    const activity = await world.call(owner, endpoints.listActivity, { query: { status: 'waiting' } });
+    expect(activity.runs[0]?.error).toMatch(/Waiting for “Demo Shop” to be reconnected/);
+    const tile = (await world.call(owner, endpoints.listAccounts)).accounts[0]!;
     expect(tile.status).toBe('needs_reconnect');
 
-    const start = await world.api(owner, `/api/settings/accounts/${tile.id}/connect`, { method: 'POST' });
-    const callback = await approveSalesforce(start.body.authorizeUrl, olivia.email);
-    const done = await world.api(owner, '/api/settings/oauth/salesforce/complete', {
-      body: { state: callback.get('state'), code: callback.get('code') },
-    });
-    expect(done.status).toBe(200);
+    const start = await world.call(owner, endpoints.reconnectAccount, { params: { id: tile.id } });
+    const callback = await approveSalesforce(start.authorizeUrl, olivia.email);
+    await world.call(owner, endpoints.completeSalesforceOAuth, { body: relayedCallback(callback) });
     await eventually(async () => {
       for (const chat of ended) expect((await runsOf(world, chat.chatId))[0]?.status).toBe('created');
     });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints } from '../../../src/api/endpoints';
 import {
   DEMO_ORG,
   endNewChat,
@@ -125,15 +126,19 @@ describe('the ended-chat webhook', () => {
 
   it('records a failed run with a clear reason when a required value is missing in the chat', async () => {
     const owner = world.tokenFor(olivia.email);
-    const accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id;
-    const mappings = (await world.api(owner, `/api/settings/accounts/${accountId}/mappings`)).body.mappings;
-    const lead = mappings.find((m: { objectName: string }) => m.objectName === 'Lead');
-    const { id, accountId: _a, objectLabel: _l, createdAt: _c, updatedAt: _u, ...mapping } = lead;
-    mapping.fields = mapping.fields.map((f: { field: string }) =>
-      f.field === 'Company' ? { entryType: 'dynamic', field: 'Company', source: 'prechat:Company' } : f,
-    );
-    const saved = await world.api(owner, `/api/settings/mappings/${id}`, { method: 'PUT', body: mapping });
-    expect(saved.status).toBe(200);
+    const accountId = (await world.call(owner, endpoints.listAccounts)).accounts[0]!.id;
+    const { mappings } = await world.call(owner, endpoints.listMappings, { params: { id: accountId } });
+    const lead = mappings.find((m) => m.objectName === 'Lead')!;
+    const { id, accountId: _a, objectLabel: _l, createdAt: _c, updatedAt: _u, ...saved } = lead;
+    const mapping = {
+      ...saved,
+      fields: saved.fields.map((f) =>
+        f.field === 'Company'
+          ? { entryType: 'dynamic' as const, field: 'Company', source: 'prechat:Company' as const }
+          : f,
+      ),
+    };
+    await world.call(owner, endpoints.updateMapping, { params: { mappingId: id }, body: mapping });
 
     const ended = endNewChat(world, { name: 'Karl Nilsen', email: 'karl.nilsen@example.no' });
     const run = await eventually(async () => {
@@ -145,8 +150,8 @@ describe('the ended-chat webhook', () => {
     expect(run.errorFields).toContain('Company');
     expect(leadsWithEmail(world, 'karl.nilsen@example.no')).toHaveLength(0);
 
-    const activity = await world.api(owner, '/api/settings/activity?status=failed');
-    expect(activity.body.runs[0]).toMatchObject({
+    const activity = await world.call(owner, endpoints.listActivity, { query: { status: 'failed' } });
+    expect(activity.runs[0]).toMatchObject({
       chatId: ended.chatId,
       status: 'failed',
       objectLabel: 'Lead',
@@ -156,19 +161,18 @@ describe('the ended-chat webhook', () => {
     // finds that record (created since the run's first attempt) instead of creating a second one.
     const fixed = {
       ...mapping,
-      fields: mapping.fields.map((f: { field: string }) =>
-        f.field === 'Company' ? { entryType: 'static', field: 'Company', value: 'Nilsen AS' } : f,
+      fields: mapping.fields.map((f) =>
+        f.field === 'Company' ? { entryType: 'static' as const, field: 'Company', value: 'Nilsen AS' } : f,
       ),
     };
-    await world.api(owner, `/api/settings/mappings/${id}`, { method: 'PUT', body: fixed });
+    await world.call(owner, endpoints.updateMapping, { params: { mappingId: id }, body: fixed });
     const earlier = world.salesforce.admin.insertRecord(DEMO_ORG, 'Lead', {
       LastName: 'Nilsen',
       Company: 'Nilsen AS',
       Email: 'karl.nilsen@example.no',
     });
-    const retried = await world.api(owner, `/api/settings/activity/${run.id}/retry`, { method: 'POST' });
-    expect(retried.status).toBe(200);
-    expect(retried.body.run).toMatchObject({ id: run.id, status: 'pending' });
+    const retried = await world.call(owner, endpoints.retryRun, { params: { runId: run.id } });
+    expect(retried.run).toMatchObject({ id: run.id, status: 'pending' });
     const settled = await eventually(async () => {
       const [r] = await runsOf(world, ended.chatId);
       expect(r?.status).toBe('created');

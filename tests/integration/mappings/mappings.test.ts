@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints } from '../../../src/api/endpoints';
 import { DEMO_ORG } from '../../support/automation';
 import { autoMatchAgentUser, buildMapping } from '../../support/factories/mapping';
 import { demoLicense, demoVisitors, nora, olivia, oscar, otherLicense } from '../../support/factories/people';
@@ -12,7 +13,7 @@ let accountId: string;
 beforeAll(async () => {
   world = await startWorld({ seed: true });
   owner = world.tokenFor(olivia.email);
-  accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id;
+  accountId = (await world.call(owner, endpoints.listAccounts)).accounts[0]!.id;
 });
 afterAll(async () => {
   await world?.close();
@@ -21,6 +22,12 @@ afterAll(async () => {
 const describeCalls = () =>
   world.salesforce.admin.calls(DEMO_ORG).filter((c) => c.kind === 'describe' || c.kind === 'describeGlobal')
     .length;
+
+const describeObject = (objectName: string) =>
+  world.call(owner, endpoints.describeObject, { params: { id: accountId, objectName } });
+const listObjects = () => world.call(owner, endpoints.listObjects, { params: { id: accountId } });
+const listMappings = () => world.call(owner, endpoints.listMappings, { params: { id: accountId } });
+const recentChats = async () => (await world.call(owner, endpoints.listRecentChats)).chats;
 
 const caseMapping = buildMapping({
   objectName: 'Case',
@@ -38,24 +45,17 @@ const caseMapping = buildMapping({
 
 describe('Salesforce metadata', () => {
   it('lists the org’s createable objects, custom ones included', async () => {
-    const res = await world.api(owner, `/api/settings/accounts/${accountId}/objects`);
-    expect(res.status).toBe(200);
-    const names = res.body.objects.map((o: { name: string }) => o.name);
+    const { objects } = await listObjects();
+    const names = objects.map((o) => o.name);
     expect(names).toEqual(
       expect.arrayContaining(['Lead', 'Contact', 'Case', 'Account', 'Chat_Transcript__c']),
     );
     expect(names).not.toContain('User'); // not createable
-    expect(res.body.objects.find((o: { name: string }) => o.name === 'Chat_Transcript__c').custom).toBe(true);
+    expect(objects.find((o) => o.name === 'Chat_Transcript__c')?.custom).toBe(true);
   });
 
   it('describes an object with the metadata mappings need', async () => {
-    const res = await world.api(owner, `/api/settings/accounts/${accountId}/objects/Lead`);
-    const fields = res.body.object.fields as {
-      name: string;
-      nillable: boolean;
-      createable: boolean;
-      type: string;
-    }[];
+    const { fields } = (await describeObject('Lead')).object;
     const lastName = fields.find((f) => f.name === 'LastName')!;
     expect(lastName).toMatchObject({ type: 'string', nillable: false, createable: true });
     expect(fields.find((f) => f.name === 'OwnerId')).toMatchObject({
@@ -65,11 +65,8 @@ describe('Salesforce metadata', () => {
   });
 
   it('describes objects that Auto-Match searches even when they cannot be mapped (User)', async () => {
-    const res = await world.api(owner, `/api/settings/accounts/${accountId}/objects/User`);
-    expect(res.status).toBe(200);
-    expect(res.body.object.fields.map((f: { name: string }) => f.name)).toEqual(
-      expect.arrayContaining(['Email', 'Username']),
-    );
+    const { object } = await describeObject('User');
+    expect(object.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['Email', 'Username']));
   });
 
   it('answers 404 for an object the org does not have', async () => {
@@ -78,20 +75,21 @@ describe('Salesforce metadata', () => {
   });
 
   it('costs no describe call once cached', async () => {
-    await world.api(owner, `/api/settings/accounts/${accountId}/objects/Contact`);
+    await describeObject('Contact');
     world.salesforce.admin.clearCalls(DEMO_ORG);
     for (let i = 0; i < 3; i++) {
-      expect((await world.api(owner, `/api/settings/accounts/${accountId}/objects/Contact`)).status).toBe(
-        200,
-      );
-      expect((await world.api(owner, `/api/settings/accounts/${accountId}/objects`)).status).toBe(200);
+      await describeObject('Contact');
+      await listObjects();
     }
     expect(describeCalls()).toBe(0);
   });
 
   it('searches records of a referenced object for the reference picker', async () => {
-    const res = await world.api(owner, `/api/settings/accounts/${accountId}/lookup?object=Account&q=acme`);
-    expect(res.body.records).toEqual([{ id: expect.stringMatching(/^001/), name: 'Acme Corporation' }]);
+    const { records } = await world.call(owner, endpoints.lookupRecords, {
+      params: { id: accountId },
+      query: { object: 'Account', q: 'acme' },
+    });
+    expect(records).toEqual([{ id: expect.stringMatching(/^001/), name: 'Acme Corporation' }]);
     const bad = await world.api(owner, `/api/settings/accounts/${accountId}/lookup?object=Drop%20Table`);
     expect(bad.status).toBe(400);
   });
@@ -101,16 +99,14 @@ describe('mapping CRUD', () => {
   let caseId: string;
 
   it('saves a valid Case mapping with each entry type', async () => {
-    const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`, { body: caseMapping });
-    expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ ...caseMapping, objectLabel: 'Case', accountId });
-    caseId = res.body.id;
-    const list = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`);
-    expect(list.body.mappings.map((m: { objectName: string }) => m.objectName)).toEqual([
-      'Lead',
-      'Contact',
-      'Case',
-    ]);
+    const saved = await world.call(owner, endpoints.createMapping, {
+      params: { id: accountId },
+      body: caseMapping,
+    });
+    expect(saved).toMatchObject({ ...caseMapping, objectLabel: 'Case', accountId });
+    caseId = saved.id;
+    const { mappings } = await listMappings();
+    expect(mappings.map((m) => m.objectName)).toEqual(['Lead', 'Contact', 'Case']);
   });
 
   it('refuses to map the same object twice on one account', async () => {
@@ -182,21 +178,19 @@ describe('mapping CRUD', () => {
   });
 
   it('updates and deletes a mapping', async () => {
-    const updated = await world.api(owner, `/api/settings/mappings/${caseId}`, {
-      method: 'PUT',
+    const params = { mappingId: caseId };
+    const updated = await world.call(owner, endpoints.updateMapping, {
+      params,
       body: { ...caseMapping, automation: true },
     });
-    expect(updated.status).toBe(200);
-    expect(updated.body.automation).toBe(true);
-    expect((await world.api(owner, `/api/settings/mappings/${caseId}`)).body.automation).toBe(true);
-    expect((await world.api(owner, `/api/settings/mappings/${caseId}`, { method: 'DELETE' })).status).toBe(
-      204,
-    );
+    expect(updated.automation).toBe(true);
+    expect((await world.call(owner, endpoints.getMapping, { params })).automation).toBe(true);
+    await world.call(owner, endpoints.deleteMapping, { params });
     expect((await world.api(owner, `/api/settings/mappings/${caseId}`)).status).toBe(404);
   });
 
   it('keeps mappings to the owner’s license', async () => {
-    const lead = (await world.api(owner, `/api/settings/accounts/${accountId}/mappings`)).body.mappings[0];
+    const lead = (await listMappings()).mappings[0]!;
     const other = world.tokenFor(oscar.email);
     expect((await world.api(other, `/api/settings/mappings/${lead.id}`)).status).toBe(404);
     expect((await world.api(other, `/api/settings/mappings/${lead.id}`, { method: 'DELETE' })).status).toBe(
@@ -210,72 +204,64 @@ describe('mapping CRUD', () => {
 
 describe('chat fields', () => {
   it('says why nothing was found before the first scan', async () => {
-    const res = await world.api(owner, '/api/settings/chat-fields');
-    expect(res.body.discovered).toEqual([]);
-    expect(res.body.scan).toEqual({
+    const catalogue = await world.call(owner, endpoints.getChatFields);
+    expect(catalogue.discovered).toEqual([]);
+    expect(catalogue.scan).toEqual({
       scannedAt: null,
       chatsScanned: 0,
       message: 'The archived chats have not been scanned yet.',
     });
-    expect(res.body.builtIn.map((f: { id: string }) => f.id)).toEqual(
+    expect(catalogue.builtIn.map((f) => f.id)).toEqual(
       expect.arrayContaining(['visitor.email', 'agent.email', 'chat.transcript']),
     );
   });
 
   it('finds custom variables and pre-/post-chat fields in the archives, with samples', async () => {
-    const res = await world.api(owner, '/api/settings/chat-fields/scan', { method: 'POST' });
-    expect(res.status).toBe(200);
+    const catalogue = await world.call(owner, endpoints.scanChatFields);
     // Counted in chats, not threads: John Smith's chat has several archived threads.
     const archived = world.livechat.admin
       .chats(demoLicense.licenseId)
       .filter((c) => c.threads.some((t) => !t.active));
     expect(archived.some((c) => c.threads.filter((t) => !t.active).length > 1)).toBe(true);
-    expect(res.body.scan.chatsScanned).toBe(Math.min(100, archived.length));
-    const ids = res.body.discovered.map((f: { id: string }) => f.id);
+    expect(catalogue.scan.chatsScanned).toBe(Math.min(100, archived.length));
+    const ids = catalogue.discovered.map((f) => f.id);
     expect(ids).toEqual(expect.arrayContaining(['customVariable:plan', 'customVariable:customer_id']));
-    expect(ids.some((id: string) => id.startsWith('prechat:'))).toBe(true);
-    expect(ids.some((id: string) => id.startsWith('postchat:'))).toBe(true);
-    const plan = res.body.discovered.find((f: { id: string }) => f.id === 'customVariable:plan');
+    expect(ids.some((id) => id.startsWith('prechat:'))).toBe(true);
+    expect(ids.some((id) => id.startsWith('postchat:'))).toBe(true);
+    const plan = catalogue.discovered.find((f) => f.id === 'customVariable:plan');
     expect(plan).toMatchObject({
       group: 'Custom variables',
       sample: expect.any(String),
       chatCount: expect.any(Number),
     });
-    expect(res.body.scan.message).toBeNull();
+    expect(catalogue.scan.message).toBeNull();
   });
 
   it('scans only the caller’s license', async () => {
-    const before = (await world.api(owner, '/api/settings/chat-fields')).body.discovered;
-    const res = await world.api(world.tokenFor(oscar.email), '/api/settings/chat-fields/scan', {
-      method: 'POST',
-    });
-    expect(res.status).toBe(200);
-    expect(res.body.scan.chatsScanned).toBe(
+    const before = (await world.call(owner, endpoints.getChatFields)).discovered;
+    const theirs = await world.call(world.tokenFor(oscar.email), endpoints.scanChatFields);
+    expect(theirs.scan.chatsScanned).toBe(
       world.livechat.admin.chats(otherLicense.licenseId, { active: false }).length,
     );
-    expect((await world.api(owner, '/api/settings/chat-fields')).body.discovered).toEqual(before);
+    expect((await world.call(owner, endpoints.getChatFields)).discovered).toEqual(before);
   });
 });
 
 describe('preview', () => {
   it('shows the exact record a chat would create, with auto-matches and problems, creating nothing', async () => {
-    const chats = (await world.api(owner, '/api/settings/chats/recent')).body.chats as {
-      id: string;
-      visitorEmail: string | null;
-    }[];
-    const kenjisChat = chats.find((c) => c.visitorEmail === kenji.email)!;
+    const kenjisChat = (await recentChats()).find((c) => c.visitorEmail === kenji.email)!;
     const leadsBefore = world.salesforce.admin.findRecords(DEMO_ORG, 'Lead').length;
-    const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings/preview`, {
+    const preview = await world.call(owner, endpoints.previewMapping, {
+      params: { id: accountId },
       body: { mapping: caseMapping, chatId: kenjisChat.id },
     });
-    expect(res.status).toBe(200);
-    expect(res.body.record).toMatchObject({
+    expect(preview.record).toMatchObject({
       Subject: kenji.name,
       Origin: 'Web',
       SuppliedEmail: kenji.email,
     });
-    expect(res.body.record.Description).toContain(`${kenji.name}:`);
-    expect(res.body.lookups).toEqual([
+    expect(preview.record.Description).toContain(`${kenji.name}:`);
+    expect(preview.lookups).toEqual([
       {
         field: 'OwnerId',
         object: 'User',
@@ -284,7 +270,7 @@ describe('preview', () => {
         found: { id: expect.stringMatching(/^005/), name: expect.any(String) },
       },
     ]);
-    expect(res.body.problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([]);
+    expect(preview.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(world.salesforce.admin.findRecords(DEMO_ORG, 'Lead').length).toBe(leadsBefore);
     expect(
       world.salesforce.admin.findRecords(DEMO_ORG, 'Case', {
@@ -294,19 +280,16 @@ describe('preview', () => {
   });
 
   it('reports a missing chat value for a visitor without email', async () => {
-    const chats = (await world.api(owner, '/api/settings/chats/recent')).body.chats as {
-      id: string;
-      visitorEmail: string | null;
-    }[];
-    const anonymous = chats.find((c) => c.visitorEmail === null)!;
-    const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings/preview`, {
+    const anonymous = (await recentChats()).find((c) => c.visitorEmail === null)!;
+    const preview = await world.call(owner, endpoints.previewMapping, {
+      params: { id: accountId },
       body: { mapping: caseMapping, chatId: anonymous.id },
     });
-    expect(res.body.missing).toContainEqual({
+    expect(preview.missing).toContainEqual({
       field: 'SuppliedEmail',
       source: 'visitor.email',
       entryType: 'dynamic',
     });
-    expect(res.body.record.SuppliedEmail).toBeUndefined();
+    expect(preview.record.SuppliedEmail).toBeUndefined();
   });
 });

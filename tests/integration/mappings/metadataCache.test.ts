@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fields } from '../../../emulators/salesforce';
+import { endpoints } from '../../../src/api/endpoints';
 import { DEMO_ORG } from '../../support/automation';
 import { startWorld, type World } from '../../support/world';
 import { olivia } from '../../support/factories/people';
@@ -11,13 +12,14 @@ let accountId: string;
 beforeAll(async () => {
   world = await startWorld({ seed: true });
   owner = world.tokenFor(olivia.email);
-  accountId = (await world.api(owner, '/api/settings/accounts')).body.accounts[0].id;
+  accountId = (await world.call(owner, endpoints.listAccounts)).accounts[0]!.id;
 });
 afterAll(async () => {
   await world?.close();
 });
 
-const leadDescribe = () => world.api(owner, `/api/settings/accounts/${accountId}/objects/Lead`);
+const leadDescribe = () =>
+  world.call(owner, endpoints.describeObject, { params: { id: accountId, objectName: 'Lead' } });
 const describeCalls = () => world.salesforce.admin.calls(DEMO_ORG, { kind: 'describe' });
 /** Makes the cached Lead describe older than its freshness window, as if 20 minutes had passed. */
 const ageCache = () =>
@@ -31,10 +33,9 @@ describe('the describe cache', () => {
     await leadDescribe();
     await ageCache();
     world.salesforce.admin.clearCalls(DEMO_ORG);
-    const res = await leadDescribe();
-    expect(res.status).toBe(200);
+    const { object } = await leadDescribe();
     expect(describeCalls().map((c) => c.status)).toEqual([304]);
-    expect(res.body.object.fields.map((f: { name: string }) => f.name)).toContain('LastName');
+    expect(object.fields.map((f) => f.name)).toContain('LastName');
     // Fresh again: no call at all.
     await leadDescribe();
     expect(describeCalls()).toHaveLength(1);
@@ -44,8 +45,8 @@ describe('the describe cache', () => {
     world.salesforce.admin.addField(DEMO_ORG, 'Lead', fields.text('Chat_Rating__c', 'Chat Rating', 20));
     await ageCache();
     world.salesforce.admin.clearCalls(DEMO_ORG);
-    const res = await leadDescribe();
+    const { object } = await leadDescribe();
     expect(describeCalls().map((c) => c.status)).toEqual([200]);
-    expect(res.body.object.fields.map((f: { name: string }) => f.name)).toContain('Chat_Rating__c');
+    expect(object.fields.map((f) => f.name)).toContain('Chat_Rating__c');
   });
 });

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fields } from '../../../emulators/salesforce';
-import {
-  createRecordResponseSchema,
-  formsResponseSchema,
-  relatedResponseSchema,
-  type FormValue,
-  type RecordForm,
-} from '../../../src/api/widget';
+import { endpoints } from '../../../src/api/endpoints';
+import type { FormValue, RecordForm } from '../../../src/api/widget';
 import { startWorld, type World } from '../../support/world';
 import {
   chatWith,
@@ -51,12 +46,7 @@ const noraUserId = () =>
     .users.find((u) => u.email === nora.email)!.id;
 
 async function formFor(chatId: string, mappingId: string, email = nora.email): Promise<RecordForm> {
-  const res = await world.api(
-    world.tokenFor(email),
-    `/api/widget/forms?chatId=${chatId}&mappingId=${mappingId}`,
-  );
-  expect(res.status).toBe(200);
-  const body = formsResponseSchema.parse(res.body);
+  const body = await world.call(world.tokenFor(email), endpoints.forms, { query: { chatId, mappingId } });
   expect(body.accounts).toHaveLength(1);
   return body.accounts[0]!.forms[0]!;
 }
@@ -64,14 +54,12 @@ async function formFor(chatId: string, mappingId: string, email = nora.email): P
 const valuesOf = (form: RecordForm): Record<string, FormValue> =>
   Object.fromEntries(form.fields.map((f) => [f.name, f.value]));
 
-function createRecord(
-  chatId: string,
-  mappingId: string,
-  values: Record<string, FormValue>,
-  email = nora.email,
-) {
-  return world.api(world.tokenFor(email), '/api/widget/records', { body: { chatId, mappingId, values } });
-}
+const createRecord = (chatId: string, mappingId: string, values: Record<string, FormValue>) =>
+  world.call(world.tokenFor(nora.email), endpoints.createRecord, { body: { chatId, mappingId, values } });
+
+/** The same request, for the answers that refuse it (status and error body). */
+const postRecord = (chatId: string, mappingId: string, values: Record<string, FormValue>) =>
+  world.api(world.tokenFor(nora.email), '/api/widget/records', { body: { chatId, mappingId, values } });
 
 describe('GET /api/widget/forms', () => {
   it('prefills a Lead from the chat: static, dynamic and auto-matched values, with what each editor needs', async () => {
@@ -109,11 +97,9 @@ describe('GET /api/widget/forms', () => {
   });
 
   it('lists every mapped object of every usable account without a mapping id', async () => {
-    const res = await world.api(
-      world.tokenFor(nora.email),
-      `/api/widget/forms?chatId=${chatWith(world, zoe)}`,
-    );
-    const body = formsResponseSchema.parse(res.body);
+    const body = await world.call(world.tokenFor(nora.email), endpoints.forms, {
+      query: { chatId: chatWith(world, zoe) },
+    });
     expect(body.accounts[0]!.forms.map((f) => f.objectName)).toEqual(['Lead', 'Contact']);
   });
 });
@@ -122,16 +108,12 @@ describe('POST /api/widget/records', () => {
   it('creates the Lead with the agent’s edits in one Salesforce call, and it appears among the related records', async () => {
     const chatId = chatWith(world, zoe);
     const token = world.tokenFor(nora.email);
-    const before = relatedResponseSchema.parse(
-      (await world.api(token, `/api/widget/related?chatId=${chatId}`)).body,
-    );
+    const before = await world.call(token, endpoints.related, { query: { chatId } });
     expect(before.accounts[0]!.objects.find((o) => o.objectName === 'Lead')!.records).toEqual([]);
 
     const form = await formFor(chatId, leadMapping);
     world.salesforce.admin.clearCalls();
-    const res = await createRecord(chatId, leadMapping, { ...valuesOf(form), Company: 'Initech GmbH' });
-    expect(res.status).toBe(201);
-    const created = createRecordResponseSchema.parse(res.body);
+    const created = await createRecord(chatId, leadMapping, { ...valuesOf(form), Company: 'Initech GmbH' });
     expect(created).toMatchObject({ outcome: 'created', record: { objectName: 'Lead', name: 'Zoë Müller' } });
     expect(created.record.url).toMatch(new RegExp(`/lightning/r/Lead/${created.record.id}/view$`));
     expect(world.salesforce.admin.callCount(demoOrg)).toBe(1);
@@ -147,9 +129,7 @@ describe('POST /api/widget/records', () => {
     });
     expect(String(lead!.Description)).toContain('Happy to help.');
 
-    const after = relatedResponseSchema.parse(
-      (await world.api(token, `/api/widget/related?chatId=${chatId}`)).body,
-    );
+    const after = await world.call(token, endpoints.related, { query: { chatId } });
     expect(after.accounts[0]!.objects.find((o) => o.objectName === 'Lead')!.records.map((r) => r.id)).toEqual(
       [created.record.id],
     );
@@ -157,8 +137,7 @@ describe('POST /api/widget/records', () => {
 
   it('matches the auto-match field at create time when the agent sent none, still in one call', async () => {
     const chatId = chatWith(world, kenji);
-    const res = await createRecord(chatId, leadMapping, { Company: 'Umbrella KK' });
-    expect(res.status).toBe(201);
+    await createRecord(chatId, leadMapping, { Company: 'Umbrella KK' });
     expect(world.salesforce.admin.callCount(demoOrg)).toBe(1);
     expect(world.salesforce.admin.calls(demoOrg)[0]!.kind).toBe('composite');
     const [lead] = world.salesforce.admin.findRecords(demoOrg, 'Lead', { Email: kenji.email });
@@ -172,24 +151,21 @@ describe('POST /api/widget/records', () => {
 
   it('creates a Contact from dynamic values only', async () => {
     const visitor = { name: 'Ana Lima', email: 'ana.lima@example.com' };
-    const res = await createRecord(chatWith(world, visitor), contactMapping, {});
-    expect(res.status).toBe(201);
+    await createRecord(chatWith(world, visitor), contactMapping, {});
     expect(world.salesforce.admin.findRecords(demoOrg, 'Contact', { Email: visitor.email })).toMatchObject([
       { FirstName: 'Ana', LastName: 'Lima' },
     ]);
   });
 
   it('points at the existing record when Salesforce’s duplicate rule finds one', async () => {
-    const res = await createRecord(chatWith(world, maria), leadMapping, {});
-    expect(res.status).toBe(201);
-    const body = createRecordResponseSchema.parse(res.body);
+    const body = await createRecord(chatWith(world, maria), leadMapping, {});
     const [existing] = world.salesforce.admin.findRecords(demoOrg, 'Lead', { Email: maria.email });
     expect(body).toMatchObject({ outcome: 'existing', record: { id: existing!.Id } });
   });
 
   it('checks the values before sending: required, picklist, types, fields outside the mapping', async () => {
     const chatId = chatWith(world, { name: 'Tess Test', email: 'tess@example.com' });
-    const res = await createRecord(chatId, leadMapping, {
+    const res = await postRecord(chatId, leadMapping, {
       LastName: null,
       Email: 'not an email',
       LeadSource: 'Carrier pigeon',
@@ -201,7 +177,7 @@ describe('POST /api/widget/records', () => {
     expect(paths).toEqual(['values.Email', 'values.LastName', 'values.OwnerId']);
     expect(world.salesforce.admin.callCount(demoOrg, { kind: 'composite' })).toBe(0);
 
-    const stranger = await createRecord(chatId, leadMapping, { Title: 'CEO' });
+    const stranger = await postRecord(chatId, leadMapping, { Title: 'CEO' });
     expect(stranger.status).toBe(400);
     expect(stranger.body.error.details.problems[0]).toMatchObject({ path: 'values.Title' });
 
@@ -221,7 +197,7 @@ describe('POST /api/widget/records', () => {
       fields.text('Company', 'Company', 10, { nillable: false }),
     );
     try {
-      const res = await createRecord(
+      const res = await postRecord(
         chatWith(world, { name: 'Rita Long', email: 'rita@example.com' }),
         leadMapping,
         {
@@ -254,7 +230,7 @@ describe('POST /api/widget/records', () => {
       fields.picklist('LeadSource', 'Lead Source', ['Phone Inquiry'], { restricted: true }),
     );
     try {
-      const res = await createRecord(
+      const res = await postRecord(
         chatWith(world, { name: 'Pia Pick', email: 'pia@example.com' }),
         leadMapping,
         {},
@@ -272,13 +248,13 @@ describe('POST /api/widget/records', () => {
 
   it('refuses a mapping of an account the agent may not use as if it did not exist', async () => {
     const ownerToken = world.tokenFor(owner.email);
-    await world.api(ownerToken, `/api/settings/accounts/${demoAccount}/access`, {
-      method: 'PUT',
+    await world.call(ownerToken, endpoints.putAccess, {
+      params: { id: demoAccount },
       body: { mode: 'agents', groupIds: [], agentEmails: [nate.email] },
     });
     try {
       const chatId = chatWith(world, { name: 'Nia Nope', email: 'nia@example.com' });
-      const res = await createRecord(chatId, leadMapping, {});
+      const res = await postRecord(chatId, leadMapping, {});
       expect(res.status).toBe(404);
       const form = await world.api(
         world.tokenFor(nora.email),
@@ -287,8 +263,8 @@ describe('POST /api/widget/records', () => {
       expect(form.status).toBe(404);
       expect(world.salesforce.admin.findRecords(demoOrg, 'Lead', { Email: 'nia@example.com' })).toEqual([]);
     } finally {
-      await world.api(ownerToken, `/api/settings/accounts/${demoAccount}/access`, {
-        method: 'PUT',
+      await world.call(ownerToken, endpoints.putAccess, {
+        params: { id: demoAccount },
         body: { mode: 'everyone', groupIds: [], agentEmails: [] },
       });
     }
@@ -296,7 +272,7 @@ describe('POST /api/widget/records', () => {
 
   it('answers 503 when the org is out of API calls', async () => {
     world.salesforce.admin.failNext(1, { kind: 'REQUEST_LIMIT_EXCEEDED', orgId: demoOrg });
-    const res = await createRecord(
+    const res = await postRecord(
       chatWith(world, { name: 'Lim It', email: 'limit@example.com' }),
       contactMapping,
       {},
@@ -308,7 +284,7 @@ describe('POST /api/widget/records', () => {
   it('answers 409 when the account needs reconnecting', async () => {
     world.salesforce.admin.expireAccessTokens(demoOrg);
     world.salesforce.admin.revokeRefreshTokens(demoOrg);
-    const res = await createRecord(
+    const res = await postRecord(
       chatWith(world, { name: 'Rey Connect', email: 'rey@example.com' }),
       contactMapping,
       {},

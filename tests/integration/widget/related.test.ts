@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { relatedResponseSchema, type RelatedResponse } from '../../../src/api/widget';
+import { endpoints } from '../../../src/api/endpoints';
+import type { RelatedResponse } from '../../../src/api/widget';
 import { startWorld, type World } from '../../support/world';
 import {
   chatWith,
@@ -25,7 +26,9 @@ beforeAll(async () => {
   demoAccount = await demoAccountId(world);
   uat = await connectSecondOrg(world);
   // The first search of an org describes its mapped objects once (kept for every later chat).
-  await world.api(world.tokenFor(nora.email), `/api/widget/related?chatId=${chatWith(world, maria)}`);
+  await world.call(world.tokenFor(nora.email), endpoints.related, {
+    query: { chatId: chatWith(world, maria) },
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -39,17 +42,11 @@ beforeEach(() => {
 
 const searchCalls = (orgId: string) => world.salesforce.admin.callCount(orgId);
 
-async function related(email: string, chatId: string, refresh = false) {
-  const res = await world.api(
-    world.tokenFor(email),
-    `/api/widget/related?chatId=${encodeURIComponent(chatId)}${refresh ? '&refresh=1' : ''}`,
-  );
-  return res;
-}
-
-function parsed(body: unknown): RelatedResponse {
-  return relatedResponseSchema.parse(body);
-}
+/** The widget's search for a chat's visitor, its answer parsed by the contract's schema. */
+const related = (email: string, chatId: string, refresh = false) =>
+  world.call(world.tokenFor(email), endpoints.related, {
+    query: { chatId, ...(refresh && { refresh: '1' as const }) },
+  });
 
 const accountNamed = (body: RelatedResponse, label: string) =>
   body.accounts.find((a) => a.account.label === label);
@@ -58,9 +55,7 @@ const objectOf = (body: RelatedResponse, label: string, objectName: string) =>
 
 describe('GET /api/widget/related', () => {
   it('finds the visitor in every account the agent may use, with one Salesforce call per account', async () => {
-    const res = await related(nora.email, chatWith(world, john));
-    expect(res.status).toBe(200);
-    const body = parsed(res.body);
+    const body = await related(nora.email, chatWith(world, john));
     expect(body.state).toBe('ok');
     expect(body.accounts.map((a) => [a.account.label, a.state])).toEqual([
       ['Demo Shop', 'ok'],
@@ -81,7 +76,7 @@ describe('GET /api/widget/related', () => {
   });
 
   it('finds a Lead and says which objects were searched', async () => {
-    const body = parsed((await related(nora.email, chatWith(world, maria))).body);
+    const body = await related(nora.email, chatWith(world, maria));
     const leads = objectOf(body, 'Demo Shop', 'Lead')!;
     expect(leads.searched).toBe(true);
     expect(leads.records.map((r) => r.name)).toEqual(['Maria Garcia']);
@@ -90,7 +85,7 @@ describe('GET /api/widget/related', () => {
   });
 
   it('answers a new visitor with no records, still one call per account', async () => {
-    const body = parsed((await related(nora.email, chatWith(world, zoe))).body);
+    const body = await related(nora.email, chatWith(world, zoe));
     expect(
       body.accounts.every((a) => a.state === 'ok' && a.objects.every((o) => o.records.length === 0)),
     ).toBe(true);
@@ -99,7 +94,7 @@ describe('GET /api/widget/related', () => {
   });
 
   it('asks Salesforce nothing when the visitor has no searchable value', async () => {
-    const body = parsed((await related(nora.email, chatWith(world, { name: 'Visitor 4821' }))).body);
+    const body = await related(nora.email, chatWith(world, { name: 'Visitor 4821' }));
     expect(body.accounts.map((a) => a.state)).toEqual(['no_searchable_values', 'no_searchable_values']);
     expect(body.accounts[0]!.message).toMatch(/no email/);
     expect(body.accounts[0]!.objects.map((o) => o.searched)).toEqual([false, false]);
@@ -111,7 +106,7 @@ describe('GET /api/widget/related', () => {
     await related(nora.email, chatId);
     expect(searchCalls(demoOrg)).toBe(1);
 
-    const again = parsed((await related(owner.email, chatId)).body);
+    const again = await related(owner.email, chatId);
     expect(objectOf(again, 'Demo Shop', 'Contact')!.records).toHaveLength(1);
     expect(searchCalls(demoOrg)).toBe(1);
     expect(searchCalls(uat.orgId)).toBe(1);
@@ -123,22 +118,21 @@ describe('GET /api/widget/related', () => {
 
   it('never shows an account the agent may not use', async () => {
     const ownerToken = world.tokenFor(owner.email);
-    const put = await world.api(ownerToken, `/api/settings/accounts/${uat.accountId}/access`, {
-      method: 'PUT',
+    await world.call(ownerToken, endpoints.putAccess, {
+      params: { id: uat.accountId },
       body: { mode: 'agents', groupIds: [], agentEmails: [nate.email] },
     });
-    expect(put.status).toBe(200);
     try {
-      const forNora = parsed((await related(nora.email, chatWith(world, john))).body);
+      const forNora = await related(nora.email, chatWith(world, john));
       expect(forNora.accounts.map((a) => a.account.label)).toEqual(['Demo Shop']);
       expect(JSON.stringify(forNora)).not.toContain(uat.accountId);
       expect(searchCalls(uat.orgId)).toBe(0);
 
-      const forOwner = parsed((await related(owner.email, chatWith(world, john))).body);
+      const forOwner = await related(owner.email, chatWith(world, john));
       expect(forOwner.accounts.map((a) => a.account.label)).toEqual(['Demo Shop', 'Demo Shop UAT']);
     } finally {
-      await world.api(ownerToken, `/api/settings/accounts/${uat.accountId}/access`, {
-        method: 'PUT',
+      await world.call(ownerToken, endpoints.putAccess, {
+        params: { id: uat.accountId },
         body: { mode: 'everyone', groupIds: [], agentEmails: [] },
       });
     }
@@ -147,18 +141,18 @@ describe('GET /api/widget/related', () => {
   it('says so when the agent may use no account', async () => {
     const ownerToken = world.tokenFor(owner.email);
     for (const id of [demoAccount, uat.accountId]) {
-      await world.api(ownerToken, `/api/settings/accounts/${id}/access`, {
-        method: 'PUT',
+      await world.call(ownerToken, endpoints.putAccess, {
+        params: { id },
         body: { mode: 'agents', groupIds: [], agentEmails: [nate.email] },
       });
     }
     try {
-      const body = parsed((await related(nora.email, chatWith(world, john))).body);
+      const body = await related(nora.email, chatWith(world, john));
       expect(body).toMatchObject({ state: 'no_accounts', accounts: [] });
     } finally {
       for (const id of [demoAccount, uat.accountId]) {
-        await world.api(ownerToken, `/api/settings/accounts/${id}/access`, {
-          method: 'PUT',
+        await world.call(ownerToken, endpoints.putAccess, {
+          params: { id },
           body: { mode: 'everyone', groupIds: [], agentEmails: [] },
         });
       }
@@ -168,7 +162,7 @@ describe('GET /api/widget/related', () => {
   it('shows an account Salesforce refuses as needing reconnection, the others still answering', async () => {
     world.salesforce.admin.expireAccessTokens(uat.orgId);
     world.salesforce.admin.revokeRefreshTokens(uat.orgId);
-    const body = parsed((await related(nora.email, chatWith(world, john))).body);
+    const body = await related(nora.email, chatWith(world, john));
     expect(accountNamed(body, 'Demo Shop')!.state).toBe('ok');
     expect(accountNamed(body, 'Demo Shop UAT')).toMatchObject({ state: 'needs_reconnect' });
     expect(accountNamed(body, 'Demo Shop UAT')!.message).toMatch(/reconnect/);
@@ -176,11 +170,11 @@ describe('GET /api/widget/related', () => {
 
   it('says when Salesforce is out of API calls or down', async () => {
     world.salesforce.admin.failNext(1, { kind: 'REQUEST_LIMIT_EXCEEDED', orgId: demoOrg });
-    const limited = parsed((await related(nora.email, chatWith(world, john))).body);
+    const limited = await related(nora.email, chatWith(world, john));
     expect(accountNamed(limited, 'Demo Shop')!.state).toBe('limit_reached');
 
     world.salesforce.admin.failNext(1, { kind: 503, orgId: demoOrg });
-    const down = parsed((await related(nora.email, chatWith(world, john))).body);
+    const down = await related(nora.email, chatWith(world, john));
     expect(accountNamed(down, 'Demo Shop')!.state).toBe('unavailable');
   });
 
@@ -193,7 +187,7 @@ describe('GET /api/widget/related', () => {
   });
 
   it('answers 404 for a chat LiveChat does not know', async () => {
-    const res = await related(nora.email, 'NO_SUCH_CHAT');
+    const res = await world.api(world.tokenFor(nora.email), '/api/widget/related?chatId=NO_SUCH_CHAT');
     expect(res.status).toBe(404);
   });
 });

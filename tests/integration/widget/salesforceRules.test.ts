@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { demoLicense, olivia } from '../../support/factories/people';
-import { relatedResponseSchema } from '../../../src/api/widget';
+import { endpoints } from '../../../src/api/endpoints';
 import { eventually } from '../../support/automation';
 import { startWorld, type World } from '../../support/world';
 import { buildMapping } from '../../support/factories/mapping';
@@ -25,11 +25,8 @@ beforeEach(() => {
   world.salesforce.admin.clearFaults();
 });
 
-async function related(chatId: string) {
-  const res = await world.api(world.tokenFor(nora.email), `/api/widget/related?chatId=${chatId}&refresh=1`);
-  expect(res.status).toBe(200);
-  return relatedResponseSchema.parse(res.body);
-}
+const related = (chatId: string) =>
+  world.call(world.tokenFor(nora.email), endpoints.related, { query: { chatId, refresh: '1' } });
 
 describe('the visitor’s records on a strict org', () => {
   it.each([
@@ -55,7 +52,8 @@ describe('the visitor’s records on a strict org', () => {
     const accountId = (
       await world.app.db.salesforceAccount.findFirstOrThrow({ where: { label: 'Demo Shop' } })
     ).id;
-    const mapped = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`, {
+    await world.call(owner, endpoints.createMapping, {
+      params: { id: accountId },
       body: buildMapping({
         objectName: 'Account',
         fields: [
@@ -66,7 +64,6 @@ describe('the visitor’s records on a strict org', () => {
         autoAssign: false,
       }),
     });
-    expect(mapped.status, mapped.text).toBe(201);
     const id = world.salesforce.admin.insertRecord(demoOrg, 'Account', {
       Name: 'Phone Person Ltd',
       Phone: '+1 (415) 555-0199',

@@ -1,4 +1,5 @@
 import { buildOrgSeed, demoConnectedApp, type RecordSeed } from '../../../emulators/salesforce';
+import { endpoints } from '../../../src/api/endpoints';
 import { buildMapping } from '../../support/factories/mapping';
 import { demoLicense, demoVisitors, nate, nora, olivia } from '../../support/factories/people';
 import { buildSalesforceAccount } from '../../support/factories/salesforceAccount';
@@ -85,11 +86,10 @@ export async function connectSecondOrg(world: World): Promise<{ accountId: strin
     ],
     searchableFields: ['Email'],
   });
-  const res = await world.api(world.tokenFor(owner.email), `/api/settings/accounts/${account.id}/mappings`, {
+  await world.call(world.tokenFor(owner.email), endpoints.createMapping, {
+    params: { id: account.id },
     body: contact,
   });
-  if (res.status !== 201 && res.status !== 200)
-    throw new Error(`mapping not saved: ${res.status} ${res.text}`);
   return { accountId: account.id, orgId: session.orgId };
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLicense } from '../../../emulators/demo/people';
+import { endpoints } from '../../../src/api/endpoints';
 import { startWorld, type World } from '../../support/world';
 import { demoAccountId, john, mappingIdOf, nora } from './support';
 
@@ -27,12 +28,10 @@ afterAll(async () => {
 });
 
 async function leadDescription(threadId?: string): Promise<string> {
-  const res = await world.api(
-    world.tokenFor(nora.email),
-    `/api/widget/forms?chatId=${chatId}&mappingId=${leadMapping}${threadId ? `&threadId=${threadId}` : ''}`,
-  );
-  expect(res.status, res.text).toBe(200);
-  const fields = res.body.accounts[0].forms[0].fields as { name: string; value: unknown }[];
+  const { accounts } = await world.call(world.tokenFor(nora.email), endpoints.forms, {
+    query: { chatId, mappingId: leadMapping, threadId },
+  });
+  const fields = accounts[0]!.forms[0]!.fields;
   return String(fields.find((f) => f.name === 'Description')?.value);
 }
 

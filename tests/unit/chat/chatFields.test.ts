@@ -307,3 +307,11 @@ describe('discoverChatFields', () => {
     ).toEqual([]);
   });
 });
+
+describe('splitName of LiveChat’s default visitor name', () => {
+  it('keeps "Visitor 7310" whole as the last name, with no first name', () => {
+    expect(splitName('Visitor 7310')).toEqual({ lastName: 'Visitor 7310' });
+    expect(splitName('  visitor 42 ')).toEqual({ lastName: 'visitor 42' });
+    expect(splitName('Visitor Smith')).toEqual({ firstName: 'Visitor', lastName: 'Smith' });
+  });
+});

@@ -20,6 +20,12 @@ describe('newMapping', () => {
     });
   });
 
+  it('turns assignment rules on only for objects that have them (Leads and Cases)', () => {
+    expect(newMapping({ ...lead, name: 'Case', label: 'Case' }).autoAssign).toBe(true);
+    expect(newMapping({ ...lead, name: 'Contact', label: 'Contact' }).autoAssign).toBe(false);
+    expect(newMapping({ ...lead, name: 'Invoice__c', label: 'Invoice' }).autoAssign).toBe(false);
+  });
+
   it('cannot be saved until the required fields have values', () => {
     expect(validateMapping(newMapping(lead), lead).map((problem) => [problem.path, problem.code])).toEqual([
       ['fields.0.value', 'value_required'],
