@@ -3,7 +3,7 @@ import type { RelatedAccount, RelatedResponse } from '../../src/api/widget';
 import type { ChatSnapshot } from '../../src/chat/chat';
 import type { ObjectMetadata } from '../../src/salesforce/objectMetadata';
 import type { AccountRow } from '../accounts/accounts.repo';
-import type { Agent } from '../auth/agent';
+import { canConfigure, type Agent } from '../auth/agent';
 import type { Clock } from '../clock';
 import { SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
 import { toRelatedObjects, toWidgetAccount } from './related.presenter';
@@ -13,14 +13,26 @@ import type { ChatRef, MappedObject, WidgetContext, WidgetDeps } from './widgetC
 
 export type RelatedService = ReturnType<typeof createRelatedService>;
 
-function failedState(failure: SalesforceError): Pick<RelatedAccount, 'state' | 'message'> {
+/** Advice for the reader: an owner gets the action, an agent gets whom to ask. */
+const advice = {
+  reconnect: (owner: boolean) =>
+    owner
+      ? 'This Salesforce account needs to be reconnected. Open Apps › Salesforce for LiveChat and press Reconnect on it.'
+      : 'This Salesforce account needs to be reconnected. Ask your license owner to reconnect it in the app’s settings.',
+  noAccount: (owner: boolean) =>
+    owner
+      ? 'No Salesforce account is connected yet. Open Apps › Salesforce for LiveChat and press Add account.'
+      : 'You may not use any connected Salesforce account yet. Ask your license owner to give you access in the app’s settings.',
+  map: (owner: boolean) =>
+    owner
+      ? 'No Salesforce object is mapped on this account yet. Open Apps › Salesforce for LiveChat and press Map objects to choose Leads, Contacts or others.'
+      : 'No Salesforce object is mapped on this account yet. Your license owner can map Leads, Contacts or other objects in the app’s settings.',
+};
+
+function failedState(failure: SalesforceError, owner: boolean): Pick<RelatedAccount, 'state' | 'message'> {
   switch (failure.kind) {
     case 'needs_reconnect':
-      return {
-        state: 'needs_reconnect',
-        message:
-          'This Salesforce account needs to be reconnected. Ask your license owner to reconnect it in the app’s settings.',
-      };
+      return { state: 'needs_reconnect', message: advice.reconnect(owner) };
     case 'limit_reached':
       return {
         state: 'limit_reached',
@@ -59,13 +71,13 @@ export function createRelatedService(
     return searchResponseSchema.parse(answer).searchRecords;
   }
 
-  async function forAccount(account: AccountRow, chat: ChatSnapshot, refresh: boolean) {
+  async function forAccount(account: AccountRow, chat: ChatSnapshot, refresh: boolean, owner: boolean) {
     const base = { account: toWidgetAccount(account), objects: [] };
     const fetchedAt = deps.clock.now();
     if (account.status === 'needs_reconnect') {
       return {
         ...base,
-        ...failedState(new SalesforceError('needs_reconnect', 'needs reconnect')),
+        ...failedState(new SalesforceError('needs_reconnect', 'needs reconnect'), owner),
         fetchedAt,
       };
     }
@@ -74,13 +86,12 @@ export function createRelatedService(
       return {
         ...base,
         state: 'no_mappings' as const,
-        message:
-          'No Salesforce object is mapped on this account yet. Your license owner can map Leads, Contacts or other objects in the app’s settings.',
+        message: advice.map(owner),
         fetchedAt,
       };
     }
     const connected = deps.ctx.connect(account);
-    if ('failure' in connected) return { ...base, ...failedState(connected.failure), fetchedAt };
+    if ('failure' in connected) return { ...base, ...failedState(connected.failure, owner), fetchedAt };
     const { conn } = connected;
     try {
       const describes = await describesOf(account, conn, mapped);
@@ -123,7 +134,7 @@ export function createRelatedService(
         { account: account.id, kind: failure.kind, code: failure.errorCode },
         'related records search failed',
       );
-      return { ...base, ...failedState(failure), fetchedAt };
+      return { ...base, ...failedState(failure, owner), fetchedAt };
     }
   }
 
@@ -137,16 +148,18 @@ export function createRelatedService(
     const accounts = await deps.ctx.usableAccounts(agent);
     const chat = await deps.ctx.chat(agent, token, ref);
     const visitor = { name: chat.visitor.name ?? null, email: chat.visitor.email ?? null };
+    const owner = canConfigure(agent);
     if (accounts.length === 0) {
       return {
         state: 'no_accounts',
+        message: advice.noAccount(owner),
         chatId,
         visitor,
         accounts: [],
         fetchedAt: deps.clock.now().toISOString(),
       };
     }
-    const results = await Promise.all(accounts.map((a) => forAccount(a, chat, refresh)));
+    const results = await Promise.all(accounts.map((a) => forAccount(a, chat, refresh, owner)));
     const oldest = Math.min(...results.map((r) => r.fetchedAt.getTime()));
     return {
       state: 'ok',

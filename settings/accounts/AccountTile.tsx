@@ -9,7 +9,7 @@ import type { ReactNode } from 'react';
 import type { SalesforceAccount } from '../../src/api/accounts';
 import { formatDate } from '../../ui/format';
 import { AccountStatusTag } from './AccountStatusTag';
-import { accessSummary, environmentLabel } from './accountText';
+import { accessSummary, environmentLabel, reconnectAdvice } from './accountText';
 
 export interface AccountTileActions {
   onAccess: (account: SalesforceAccount) => void;
@@ -59,9 +59,6 @@ export function AccountTile({
   actions,
 }: { account: SalesforceAccount; busy: boolean } & { actions: AccountTileActions }) {
   const connected = account.status === 'connected';
-  const connectedBy = [account.connectedUser?.name, account.connectedBy && `via ${account.connectedBy}`]
-    .filter(Boolean)
-    .join(' ');
   return (
     <article
       className={`account-tile account-tile--${account.status}`}
@@ -90,8 +87,7 @@ export function AccountTile({
 
       {account.status === 'needs_reconnect' && (
         <Alert kind="error" className="account-tile__alert" data-testid="account-status-reason">
-          {account.statusReason ?? 'Salesforce no longer accepts this connection.'} Reconnect to use this
-          account again.
+          {reconnectAdvice(account.statusReason)}
         </Alert>
       )}
       {account.status === 'pending' && (
@@ -107,8 +103,21 @@ export function AccountTile({
         <Fact label="Connected" testId="account-connected-by">
           {account.connectedAt ? (
             <>
-              {connectedBy || 'Unknown user'}
-              <span className="account-tile__muted"> · {formatDate(account.connectedAt)}</span>
+              {/* Who Salesforce acts as, then who connected it in LiveChat: two different people. */}
+              <span data-testid="account-salesforce-user">
+                {account.connectedUser ? (
+                  <>
+                    Salesforce user {account.connectedUser.name}
+                    <span className="account-tile__muted"> ({account.connectedUser.email})</span>
+                  </>
+                ) : (
+                  'Salesforce user unknown'
+                )}
+              </span>
+              <span className="account-tile__muted account-tile__connected-by">
+                {account.connectedBy ? `by ${account.connectedBy} in LiveChat · ` : ''}
+                {formatDate(account.connectedAt)}
+              </span>
             </>
           ) : (
             <span className="account-tile__muted">Not yet</span>

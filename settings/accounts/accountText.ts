@@ -21,3 +21,9 @@ export function accessSummary(access: SalesforceAccount['access']): string {
   const n = access.agentEmails.length;
   return `${n} chosen ${n === 1 ? 'agent' : 'agents'}`;
 }
+
+/** Why the account stopped working, and the action, said once (the reason may already name it). */
+export function reconnectAdvice(reason: string | null): string {
+  const why = reason ?? 'Salesforce no longer accepts this connection.';
+  return /reconnect/i.test(why) ? why : `${why} Reconnect to use this account again.`;
+}

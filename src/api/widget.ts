@@ -94,6 +94,8 @@ export type RelatedAccount = z.infer<typeof relatedAccountSchema>;
 export const relatedResponseSchema = z.object({
   /** `no_accounts`: the agent may use no Salesforce account (none connected, or access rules). */
   state: z.enum(['ok', 'no_accounts']),
+  /** With `no_accounts`: what to do about it, for the reader (an owner, or an agent). */
+  message: z.string().optional(),
   chatId: z.string(),
   visitor: z.object({ name: z.string().nullable(), email: z.string().nullable() }),
   accounts: z.array(relatedAccountSchema),

@@ -266,8 +266,8 @@ export function RelatedRecords({ chatId, threadId }: { chatId: string; threadId?
       {header}
       {data.state === 'no_accounts' ? (
         <Notice testId="state-no-accounts" title="No Salesforce account to use">
-          You may not use any connected Salesforce account yet. Ask your license owner to give you access in
-          the app’s settings.
+          {data.message ??
+            'You may not use any connected Salesforce account yet. Ask your license owner to give you access in the app’s settings.'}
         </Notice>
       ) : (
         data.accounts.map((entry) => (

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { endpoints } from '../../../src/api/endpoints';
 import type { RelatedResponse } from '../../../src/api/widget';
+import { otherLicense, oscar } from '../../support/factories/people';
 import { startWorld, type World } from '../../support/world';
 import {
   chatWith,
@@ -149,6 +150,10 @@ describe('GET /api/widget/related', () => {
     try {
       const body = await related(nora.email, chatWith(world, john));
       expect(body).toMatchObject({ state: 'no_accounts', accounts: [] });
+      expect(body.message).toContain('Ask your license owner');
+      // Owners use every account whatever the rules: they meet this only with none connected,
+      // and are then told what to press (the reconnect test below shows the same split).
+      expect((await related(owner.email, chatWith(world, john))).state).toBe('ok');
     } finally {
       for (const id of [demoAccount, uat.accountId]) {
         await world.call(ownerToken, endpoints.putAccess, {
@@ -159,6 +164,13 @@ describe('GET /api/widget/related', () => {
     }
   });
 
+  it('tells an owner whose license has no account yet what to press', async () => {
+    const [chat] = world.livechat.admin.chats(otherLicense.licenseId);
+    const body = await related(oscar.email, chat!.id);
+    expect(body).toMatchObject({ state: 'no_accounts', accounts: [] });
+    expect(body.message).toContain('press Add account');
+  });
+
   it('shows an account Salesforce refuses as needing reconnection, the others still answering', async () => {
     world.salesforce.admin.expireAccessTokens(uat.orgId);
     world.salesforce.admin.revokeRefreshTokens(uat.orgId);
@@ -166,6 +178,11 @@ describe('GET /api/widget/related', () => {
     expect(accountNamed(body, 'Demo Shop')!.state).toBe('ok');
     expect(accountNamed(body, 'Demo Shop UAT')).toMatchObject({ state: 'needs_reconnect' });
     expect(accountNamed(body, 'Demo Shop UAT')!.message).toMatch(/reconnect/);
+    // Advice for the reader: the agent is told whom to ask, the owner what to press.
+    expect(accountNamed(body, 'Demo Shop UAT')!.message).toContain('Ask your license owner');
+    const asOwner = await related(owner.email, chatWith(world, john));
+    expect(accountNamed(asOwner, 'Demo Shop UAT')!.message).toContain('press Reconnect');
+    expect(accountNamed(asOwner, 'Demo Shop UAT')!.message).not.toContain('Ask your license owner');
   });
 
   it('says when Salesforce is out of API calls or down', async () => {
