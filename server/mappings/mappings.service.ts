@@ -4,6 +4,7 @@ import type { PreviewResponse } from '../../src/api/mappings';
 import type { ChatSnapshot } from '../../src/chat/chat';
 import type { Mapping } from '../../src/mapping/mapping';
 import { hasErrors, type Problem } from '../../src/mapping/problems';
+import { withoutEmptyOptionalFields } from '../../src/mapping/newMapping';
 import { validateMapping } from '../../src/mapping/validate';
 import type { ObjectMetadata } from '../../src/salesforce/objectMetadata';
 import type { AccountRow } from '../accounts/accounts.repo';
@@ -175,8 +176,9 @@ export function createMappingsService(deps: {
     }
     const { meta, problems } = await check(agent, account, conn, mapping);
     if (!meta || hasErrors(problems)) throw invalid(problems);
-    return save(agent, account, mapping, 'mapping.created', meta.label, (tx) =>
-      createMapping(tx, { licenseId: agent.licenseId, accountId, objectLabel: meta.label, mapping }),
+    const saved = withoutEmptyOptionalFields(mapping, meta);
+    return save(agent, account, saved, 'mapping.created', meta.label, (tx) =>
+      createMapping(tx, { licenseId: agent.licenseId, accountId, objectLabel: meta.label, mapping: saved }),
     );
   }
 
@@ -197,8 +199,9 @@ export function createMappingsService(deps: {
     }
     const { meta, problems } = await check(agent, account, conn, mapping);
     if (!meta || hasErrors(problems)) throw invalid(problems);
-    return save(agent, account, mapping, 'mapping.updated', meta.label, (tx) =>
-      replaceMapping(tx, mappingId, meta.label, mapping),
+    const saved = withoutEmptyOptionalFields(mapping, meta);
+    return save(agent, account, saved, 'mapping.updated', meta.label, (tx) =>
+      replaceMapping(tx, mappingId, meta.label, saved),
     );
   }
 

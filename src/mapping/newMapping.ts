@@ -28,3 +28,18 @@ export function canRemoveField(meta: ObjectMetadata, fieldName: string): boolean
   const field = findField(meta, fieldName);
   return field === undefined || !isRequiredOnCreate(field);
 }
+
+/**
+ * The mapping as it is saved: optional fields the owner left empty (a static entry with no value)
+ * are not mapped fields, so they are dropped, and so is a searchable field that went with them.
+ * Required fields stay, empty or not (validation says what they need).
+ */
+export function withoutEmptyOptionalFields(mapping: Mapping, meta: ObjectMetadata): Mapping {
+  const empty = (entry: Mapping['fields'][number]) =>
+    entry.entryType === 'static' &&
+    (entry.value === null || entry.value === '') &&
+    canRemoveField(meta, entry.field);
+  const fields = mapping.fields.filter((entry) => !empty(entry));
+  const kept = new Set(fields.map((entry) => entry.field));
+  return { ...mapping, fields, searchableFields: mapping.searchableFields.filter((name) => kept.has(name)) };
+}

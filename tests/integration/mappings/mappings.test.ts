@@ -109,6 +109,19 @@ describe('mapping CRUD', () => {
     expect(mappings.map((m) => m.objectName)).toEqual(['Lead', 'Contact', 'Case']);
   });
 
+  it('does not save optional fields left empty, nor count them as mapped', async () => {
+    const withEmpty = {
+      ...caseMapping,
+      fields: [...caseMapping.fields, { entryType: 'static' as const, field: 'Priority', value: null }],
+    };
+    const saved = await world.call(owner, endpoints.updateMapping, {
+      params: { mappingId: caseId },
+      body: withEmpty,
+    });
+    expect(saved.fields.map((f) => f.field)).not.toContain('Priority');
+    expect(saved.fields).toHaveLength(caseMapping.fields.length);
+  });
+
   it('refuses to map the same object twice on one account', async () => {
     const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`, { body: caseMapping });
     expect(res.status).toBe(409);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canRemoveField, newMapping } from '../../../src/mapping/newMapping';
+import { canRemoveField, newMapping, withoutEmptyOptionalFields } from '../../../src/mapping/newMapping';
 import { validateMapping } from '../../../src/mapping/validate';
 import { buildLeadMetadata } from '../../support/factories/salesforceMetadata';
 
@@ -40,5 +40,26 @@ describe('canRemoveField', () => {
     expect(canRemoveField(lead, 'Email')).toBe(true);
     expect(canRemoveField(lead, 'Status')).toBe(true);
     expect(canRemoveField(lead, 'Gone__c')).toBe(true);
+  });
+});
+
+describe('withoutEmptyOptionalFields', () => {
+  it('drops optional fields left empty (and their searchable mark), keeps required ones and values', () => {
+    const saved = withoutEmptyOptionalFields(
+      {
+        ...newMapping(lead),
+        fields: [
+          { entryType: 'static', field: 'LastName', value: null },
+          { entryType: 'static', field: 'Company', value: 'Acme' },
+          { entryType: 'static', field: 'Email', value: null },
+          { entryType: 'static', field: 'Title', value: '' },
+          { entryType: 'dynamic', field: 'Description', source: 'chat.transcript' },
+        ],
+        searchableFields: ['Email', 'Company'],
+      },
+      lead,
+    );
+    expect(saved.fields.map((f) => f.field)).toEqual(['LastName', 'Company', 'Description']);
+    expect(saved.searchableFields).toEqual(['Company']);
   });
 });
