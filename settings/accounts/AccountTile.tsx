@@ -5,9 +5,12 @@ import Edit from '@livechat/design-system-icons/Edit';
 import People from '@livechat/design-system-icons/People';
 import Refresh from '@livechat/design-system-icons/Refresh';
 import Timeline from '@livechat/design-system-icons/Timeline';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { SalesforceAccount } from '../../src/api/accounts';
+import { useApi } from '../../ui/api/ApiContext';
 import { formatDate } from '../../ui/format';
+import { queryKeys } from '../../ui/query/keys';
 import { AccountStatusTag } from './AccountStatusTag';
 import { accessSummary, environmentLabel, reconnectAdvice } from './accountText';
 
@@ -59,6 +62,14 @@ export function AccountTile({
   actions,
 }: { account: SalesforceAccount; busy: boolean } & { actions: AccountTileActions }) {
   const connected = account.status === 'connected';
+  const api = useApi();
+  // The license's groups and agents, to name who may use the account (shared with the access form).
+  const directory = useQuery({
+    queryKey: queryKeys.directory,
+    queryFn: () => api.getDirectory(),
+    enabled: account.access.mode !== 'everyone',
+    staleTime: 60_000,
+  });
   return (
     <article
       className={`account-tile account-tile--${account.status}`}
@@ -124,7 +135,7 @@ export function AccountTile({
           )}
         </Fact>
         <Fact label="Who can use it" testId="account-access-summary">
-          {accessSummary(account.access)}
+          {accessSummary(account.access, directory.data)}
         </Fact>
         <Fact label="API calls, last 24 hours" testId="account-api-usage">
           {apiUsageText(account)}

@@ -173,7 +173,8 @@ describe.skipIf(!chromiumPath)('Settings → Salesforce accounts in the Agent Ap
     await settings.getByTestId('access-save').click();
 
     await modal.waitFor({ state: 'detached' });
-    expect(await tile.getByTestId('account-access-summary').textContent()).toContain('1 chosen agent');
+    // The tile names who may use it.
+    await tile.getByTestId('account-access-summary').getByText(nate.name, { exact: true }).waitFor();
     expect(await settings.getByTestId('accounts-notice').textContent()).toContain(
       'Saved who may use “Production”.',
     );
