@@ -95,6 +95,11 @@ describe.skipIf(!chromiumPath)('the Chat Details widget in the Agent App (Chromi
     await form.getByTestId('create-save').click();
     await form.getByTestId('problem-Company').waitFor();
     expect(await form.getByTestId('problem-Company').textContent()).toBe('“Company” is required.');
+    // The problem is brought into view and its field focused, so the agent sees what to fix.
+    await widget.waitForFunction(
+      () => document.activeElement?.getAttribute('data-testid') === 'field-Company',
+    );
+    expect(await form.getByTestId('problem-Company').isVisible()).toBe(true);
     await shot(page, 'widget-create-form-problem.png');
 
     await form.getByTestId('field-Company').fill('Initech GmbH');

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CreateRecordResponse, FormValue, RecordForm } from '../../src/api/widget';
 import { useApi } from '../../ui/api/ApiContext';
 import { errorMessage } from '../../ui/api/ApiError';
@@ -81,12 +81,27 @@ function FilledForm({
     ),
   );
   const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a refused save, the first problem is brought into view and focused: in a narrow column
+  // it is often above what the agent sees, and nothing would seem to happen.
+  const [showFirstProblem, setShowFirstProblem] = useState(0);
+  useEffect(() => {
+    if (showFirstProblem === 0) return;
+    const first =
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      formRef.current?.querySelector<HTMLElement>('[data-testid="create-form-problem"]');
+    first?.scrollIntoView({ block: 'center' });
+    first?.focus({ preventScroll: true });
+  }, [showFirstProblem]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const found = checkForm(form.fields, values);
     setProblems(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) {
+      setShowFirstProblem((n) => n + 1);
+      return;
+    }
     setSaving(true);
     try {
       onCreated(
@@ -99,6 +114,7 @@ function FilledForm({
       );
     } catch (error) {
       setProblems(problemsByField(error, { under: 'values' }));
+      setShowFirstProblem((n) => n + 1);
     } finally {
       setSaving(false);
     }
@@ -106,6 +122,7 @@ function FilledForm({
 
   return (
     <form
+      ref={formRef}
       className="wf-form"
       onSubmit={submit}
       noValidate
