@@ -8,6 +8,9 @@ function toLocalInput(iso: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/** `2024-05-22`, what a date input can show. */
+const isDateText = (text: string) => text === '' || /^\d{4}-\d{2}-\d{2}/.test(text);
+
 const asText = (value: FormValue) =>
   value === null ? '' : Array.isArray(value) ? value.join(', ') : String(value);
 
@@ -133,14 +136,21 @@ export function FieldEditor({ field, value, problem, onChange }: Props) {
         editor = text('url');
         break;
       case 'date':
-        editor = text('date', { value: asText(value).slice(0, 10) });
+        // A value from the chat that is not a date would show as an empty date input that still
+        // refuses to save: it stays visible, as text, until the agent replaces it.
+        editor = isDateText(asText(value))
+          ? text('date', { value: asText(value).slice(0, 10) })
+          : text('text', { placeholder: 'YYYY-MM-DD' });
         break;
       case 'datetime':
-        editor = text('datetime-local', {
-          value: typeof value === 'string' && value ? toLocalInput(value) : '',
-          onChange: (e: { target: { value: string } }) =>
-            onChange(e.target.value ? new Date(e.target.value).toISOString() : null),
-        });
+        editor =
+          value === null || (typeof value === 'string' && toLocalInput(value))
+            ? text('datetime-local', {
+                value: typeof value === 'string' && value ? toLocalInput(value) : '',
+                onChange: (e: { target: { value: string } }) =>
+                  onChange(e.target.value ? new Date(e.target.value).toISOString() : null),
+              })
+            : text('text', { placeholder: 'YYYY-MM-DDTHH:MM' });
         break;
       case 'time':
         editor = text('time', { value: asText(value).slice(0, 5) });
@@ -150,9 +160,11 @@ export function FieldEditor({ field, value, problem, onChange }: Props) {
       case 'double':
       case 'currency':
       case 'percent':
-        editor = text('number', {
-          step: field.type === 'int' || field.type === 'long' ? 1 : 'any',
-          inputMode: 'decimal',
+        // Text with a decimal keypad, not a number input: a number input hides a value that is not
+        // a number and shows a large one rounded; the form's checks say what is wrong instead.
+        editor = text('text', {
+          inputMode: field.type === 'int' || field.type === 'long' ? 'numeric' : 'decimal',
+          autoComplete: 'off',
         });
         break;
       default:
