@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { PreviewResponse } from '../../src/api/mappings';
 import type { ChatSnapshot } from '../../src/chat/chat';
 import type { Mapping } from '../../src/mapping/mapping';
-import { hasErrors, type Problem } from '../../src/mapping/problems';
+import { hasErrors, uniqueProblems, type Problem } from '../../src/mapping/problems';
 import { withoutEmptyOptionalFields } from '../../src/mapping/newMapping';
 import { validateMapping } from '../../src/mapping/validate';
 import type { ObjectMetadata } from '../../src/salesforce/objectMetadata';
@@ -254,7 +254,9 @@ export function createMappingsService(deps: {
         found: found.get(l.field) ?? null,
       })),
       missing: prepared.missing,
-      problems: [...problems, ...prepared.problems],
+      // The mapping's own warnings are shown beside its fields already: the preview adds what this
+      // chat's values cause, and the errors that keep the record from being created.
+      problems: uniqueProblems([...problems.filter((p) => p.severity === 'error'), ...prepared.problems]),
     };
   }
 

@@ -70,3 +70,17 @@ export function hasErrors(problems: readonly Problem[]): boolean {
 export function errorsOf(problems: readonly Problem[]): Problem[] {
   return problems.filter((problem) => problem.severity === 'error');
 }
+
+/**
+ * Each problem once: the mapping's check and the record's preparation can both notice the same
+ * thing about one field (the same path, code and message); the person reads it once.
+ */
+export function uniqueProblems(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.path}\u0001${problem.code}\u0001${problem.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -284,6 +284,12 @@ describe('preview', () => {
       },
     ]);
     expect(preview.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // The mapping's own warning (shown beside its field in the form) is not repeated by the preview.
+    const withRules = await world.call(owner, endpoints.previewMapping, {
+      params: { id: accountId },
+      body: { mapping: { ...caseMapping, autoAssign: true }, chatId: kenjisChat.id },
+    });
+    expect(withRules.problems.map((p) => p.code)).not.toContain('owner_replaced_by_assignment_rules');
     expect(world.salesforce.admin.findRecords(DEMO_ORG, 'Lead').length).toBe(leadsBefore);
     expect(
       world.salesforce.admin.findRecords(DEMO_ORG, 'Case', {

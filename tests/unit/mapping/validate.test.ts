@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldMapping, Mapping } from '../../../src/mapping/mapping';
-import { hasErrors } from '../../../src/mapping/problems';
+import { hasErrors, uniqueProblems } from '../../../src/mapping/problems';
 import { validateMapping } from '../../../src/mapping/validate';
 import {
   buildFieldMetadata,
@@ -445,5 +445,18 @@ describe('assignment rules and a mapped owner', () => {
   it('says nothing when the rules are off', () => {
     const problems = validateMapping(ownerMapped(false), lead);
     expect(problems.map((p) => p.code)).not.toContain('owner_replaced_by_assignment_rules');
+  });
+});
+
+describe('uniqueProblems', () => {
+  it('keeps each problem once, in order', () => {
+    const a = {
+      path: 'fields.0.value',
+      code: 'value_truncated',
+      severity: 'warning',
+      message: 'Cut to fit.',
+    } as const;
+    const b = { ...a, path: 'fields.1.value' };
+    expect(uniqueProblems([a, b, { ...a }, b])).toEqual([a, b]);
   });
 });
