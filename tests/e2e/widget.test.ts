@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
+import { DEMO_ORG } from '../support/automation';
 import { ensureBuilt } from '../support/builtFrontends';
 import { startWorld, type World } from '../support/world';
 import { demoLicense, demoVisitors, nora } from '../support/factories/people';
@@ -84,6 +85,8 @@ describe.skipIf(!chromiumPath)('the Chat Details widget in the Agent App (Chromi
     await widget.getByTestId('create-Lead').click();
     const form = widget.getByTestId('create-form');
     await form.waitFor();
+    // With the form open, "no lead matches" is no longer said under it.
+    expect(await leads.getByText('No lead matches this visitor.').count()).toBe(0);
     expect(await form.getByTestId('field-LastName').inputValue()).toBe('Müller');
     expect(await form.getByTestId('field-Email').inputValue()).toBe(zoe.email);
     expect(await form.getByTestId('field-LeadSource').inputValue()).toBe('Web');
@@ -120,6 +123,20 @@ describe.skipIf(!chromiumPath)('the Chat Details widget in the Agent App (Chromi
     expect(created).toHaveLength(1);
     expect(created[0]).toMatchObject({ LastName: 'Müller', FirstName: 'Zoë', Company: 'Initech GmbH' });
     expect(await success.getAttribute('href')).toContain(String(created[0]!.Id));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('offers to try again when Salesforce is unavailable, and shows the records when it answers', async () => {
+    // A chat no earlier test opened, so its records are not in the server's short cache.
+    world.salesforce.admin.failNext(1, { kind: 503, orgId: DEMO_ORG });
+    const { page, widget, errors } = await openAgentApp(chatOf(demoVisitors.existingLead.name));
+    const retry = widget.getByTestId('state-unavailable-retry');
+    await retry.waitFor({ timeout: 20_000 });
+    await shot(page, 'widget-salesforce-unavailable.png');
+    await retry.click();
+    const leads = widget.locator('[data-testid="related-object"][data-object="Lead"]');
+    await leads.getByRole('link', { name: new RegExp(demoVisitors.existingLead.name) }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -121,9 +121,8 @@ function ObjectGroup({
           ))}
         </ul>
       ) : (
-        object.searched && (
-          <p className="wr-empty">No {object.objectLabel.toLowerCase()} matches this visitor.</p>
-        )
+        object.searched &&
+        !creating && <p className="wr-empty">No {object.objectLabel.toLowerCase()} matches this visitor.</p>
       )}
     </section>
   );
@@ -136,6 +135,7 @@ function AccountSection({
   showLabel,
   created,
   onCreated,
+  onRetry,
 }: {
   chatId: string;
   threadId: string | undefined;
@@ -143,6 +143,7 @@ function AccountSection({
   showLabel: boolean;
   created: Created;
   onCreated: (created: CreateRecordResponse) => void;
+  onRetry: () => void;
 }) {
   const canCreate = entry.state === 'ok' || entry.state === 'no_searchable_values';
   return (
@@ -156,17 +157,27 @@ function AccountSection({
         </div>
       )}
       {entry.state === 'needs_reconnect' && (
-        <Notice testId="state-needs-reconnect" title="Salesforce connection lost" tone="error">
+        <Notice
+          testId="state-needs-reconnect"
+          title="Salesforce connection lost"
+          tone="error"
+          onRetry={onRetry}
+        >
           {entry.message ?? 'Ask your license owner to reconnect this account in the app’s settings.'}
         </Notice>
       )}
       {entry.state === 'limit_reached' && (
-        <Notice testId="state-limit-reached" title="Out of Salesforce API calls" tone="error">
+        <Notice
+          testId="state-limit-reached"
+          title="Out of Salesforce API calls"
+          tone="error"
+          onRetry={onRetry}
+        >
           {entry.message ?? 'This org has used up its API calls for today.'}
         </Notice>
       )}
       {entry.state === 'unavailable' && (
-        <Notice testId="state-unavailable" title="Salesforce is unavailable" tone="error">
+        <Notice testId="state-unavailable" title="Salesforce is unavailable" tone="error" onRetry={onRetry}>
           {entry.message ?? 'Salesforce could not be reached. Try again in a moment.'}
         </Notice>
       )}
@@ -279,6 +290,7 @@ export function RelatedRecords({ chatId, threadId }: { chatId: string; threadId?
             showLabel={data.accounts.length > 1}
             created={created}
             onCreated={onCreated}
+            onRetry={() => void related.refetch()}
           />
         ))
       )}
