@@ -15,6 +15,7 @@ export function toRunDto(row: RunWithMapping): Run {
   return {
     id: row.id,
     chatId: row.chatId,
+    visitor: { name: row.visitorName, email: row.visitorEmail },
     chatLink: chatLink(DEFAULT_APP_LINK_BASE, row.chatId, row.threadId),
     accountId: row.accountId,
     accountLabel: row.mapping.account.label,
@@ -52,6 +53,7 @@ export function createActivityService(deps: { db: Database; queue: JobQueue | un
       ...(query.from ? { from: new Date(query.from) } : {}),
       ...(query.to ? { to: new Date(query.to) } : {}),
       ...(query.before ? { before: new Date(query.before) } : {}),
+      ...(query.visitor ? { visitor: query.visitor } : {}),
     });
     return rows.map(toRunDto);
   }

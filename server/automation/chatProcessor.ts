@@ -135,7 +135,13 @@ export function createChatProcessor(deps: {
     const run: RunRow = await ensureRun(
       deps.db,
       { licenseId: mapping.licenseId, chatId: chat.chatId, mappingId: mapping.id },
-      { threadId: chat.threadId, accountId: account.id, objectName: mapping.objectName },
+      {
+        threadId: chat.threadId,
+        accountId: account.id,
+        objectName: mapping.objectName,
+        visitorName: chat.visitor.name ?? null,
+        visitorEmail: chat.visitor.email ?? null,
+      },
     );
     if (['created', 'linked', 'skipped', 'failed'].includes(run.status)) return null;
     // Another worker holds it (or died holding it): try again after its lease, never skip it.

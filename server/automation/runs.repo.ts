@@ -7,7 +7,13 @@ export type RunRow = Prisma.AutomationRunGetPayload<object>;
 export async function ensureRun(
   db: Database,
   key: { licenseId: string; chatId: string; mappingId: string },
-  data: { threadId: string; accountId: string; objectName: string },
+  data: {
+    threadId: string;
+    accountId: string;
+    objectName: string;
+    visitorName?: string | null;
+    visitorEmail?: string | null;
+  },
 ): Promise<RunRow> {
   await db.automationRun.createMany({ data: [{ ...key, ...data }], skipDuplicates: true });
   return db.automationRun.findUniqueOrThrow({ where: { licenseId_chatId_mappingId: key } });
@@ -143,7 +149,16 @@ export async function finishRun(
 export function listRuns(
   db: Database,
   licenseId: string,
-  filter: { status?: RunStatus; from?: Date; to?: Date; before?: Date; limit: number; runId?: string },
+  filter: {
+    status?: RunStatus;
+    from?: Date;
+    to?: Date;
+    before?: Date;
+    limit: number;
+    runId?: string;
+    /** Part of the visitor's name or email, any case. */
+    visitor?: string;
+  },
 ) {
   const createdAt: Prisma.DateTimeFilter = {};
   if (filter.from) createdAt.gte = filter.from;
@@ -155,6 +170,14 @@ export function listRuns(
       ...(filter.runId ? { id: filter.runId } : {}),
       ...(filter.status ? { status: filter.status } : {}),
       ...(Object.keys(createdAt).length ? { createdAt } : {}),
+      ...(filter.visitor
+        ? {
+            OR: [
+              { visitorName: { contains: filter.visitor, mode: 'insensitive' as const } },
+              { visitorEmail: { contains: filter.visitor, mode: 'insensitive' as const } },
+            ],
+          }
+        : {}),
     },
     include: {
       mapping: { select: { objectLabel: true, account: { select: { label: true, instanceUrl: true } } } },

@@ -22,7 +22,7 @@ export function ActivityFilters({
   );
   const selected = filters.status ? [{ key: filters.status, name: statusLabels[filters.status] }] : null;
   const invalidRange = filters.from !== '' && filters.to !== '' && filters.from > filters.to;
-  const any = filters.status !== null || filters.from !== '' || filters.to !== '';
+  const any = filters.status !== null || filters.from !== '' || filters.to !== '' || filters.visitor !== '';
 
   return (
     <div className="activity-filters" role="search" aria-label="Filter the runs">
@@ -46,6 +46,19 @@ export function ActivityFilters({
           size="compact"
         />
       </div>
+      <label className="activity-filters__field activity-filters__field--visitor">
+        <Text as="span" size="sm" className="activity-filters__label">
+          Visitor
+        </Text>
+        <Input
+          type="search"
+          inputSize="compact"
+          placeholder="Name or email"
+          value={filters.visitor}
+          onChange={(e) => onChange({ ...filters, visitor: e.target.value })}
+          data-testid="activity-filter-visitor"
+        />
+      </label>
       <label className="activity-filters__field">
         <Text as="span" size="sm" className="activity-filters__label">
           From

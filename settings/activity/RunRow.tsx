@@ -88,16 +88,20 @@ export function RunRow({ run, onRetry }: { run: Run; onRetry: (run: Run) => void
         </Text>
       </div>
       <div className="run-row__chat">
+        {/* The chat by who it was with; its id stays the link's text when the chat named no one. */}
         <a
           href={run.chatLink}
           target="_blank"
           rel="noopener noreferrer"
           className="run-row__chat-link"
-          title="Open the chat in LiveChat"
+          title={`Open chat ${run.chatId} in LiveChat`}
           data-testid="activity-chat-link"
         >
-          {run.chatId}
+          {run.visitor.name ?? run.visitor.email ?? run.chatId}
         </a>
+        <Text as="div" size="sm" className="run-outcome__muted" data-testid="activity-visitor">
+          {run.visitor.name && run.visitor.email ? run.visitor.email : `Chat ${run.chatId}`}
+        </Text>
       </div>
       <div className="run-row__what">
         <Text as="div" size="md" className="run-row__object">

@@ -23,9 +23,11 @@ export interface ActivityFilters {
   /** `YYYY-MM-DD` from the date inputs, '' when unset. */
   from: string;
   to: string;
+  /** Part of the visitor's name or email, '' when unset. */
+  visitor: string;
 }
 
-export const noFilters: ActivityFilters = { status: null, from: '', to: '' };
+export const noFilters: ActivityFilters = { status: null, from: '', to: '', visitor: '' };
 
 export type ActivityState =
   | { status: 'loading' }
@@ -37,6 +39,7 @@ function queryOf(filters: ActivityFilters): Parameters<typeof queryKeys.activity
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.from ? { from: dayToIso(filters.from, 'start') } : {}),
     ...(filters.to ? { to: dayToIso(filters.to, 'end') } : {}),
+    ...(filters.visitor.trim() ? { visitor: filters.visitor.trim() } : {}),
   };
 }
 

@@ -76,6 +76,8 @@ export type RunStatus = (typeof runStatuses)[number];
 export const runSchema = z.object({
   id: z.string(),
   chatId: z.string(),
+  /** Who the chat was with, when the chat said (runs from before this was kept have neither). */
+  visitor: z.object({ name: z.string().nullable(), email: z.string().nullable() }),
   chatLink: z.string(),
   accountId: z.string(),
   accountLabel: z.string(),
@@ -101,6 +103,8 @@ export const activityQuerySchema = z.object({
   to: queryDateTime('to').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: queryDateTime('before').optional(),
+  /** Part of the visitor's name or email. */
+  visitor: z.string().trim().min(1).max(100).optional(),
 });
 export type ActivityQuery = z.infer<typeof activityQuerySchema>;
 

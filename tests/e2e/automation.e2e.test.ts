@@ -90,6 +90,13 @@ describe.skipIf(!chromiumPath)('automatic records in Activity, through the demo 
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await row.getByTestId('activity-status').textContent()).toBe('Created');
     expect(await row.getByTestId('activity-retry').count()).toBe(0);
+    // The row names the chat by its visitor, and the owner can find it by them.
+    expect(await row.getByTestId('activity-chat-link').textContent()).toBe('Amara Okafor');
+    expect(await row.getByTestId('activity-visitor').textContent()).toBe(email);
+    await settings().getByTestId('activity-filter-visitor').fill('okafor');
+    await expect.poll(() => settings().getByTestId('activity-run').count()).toBe(1);
+    await shot('automation-activity-search.png');
+    await settings().getByTestId('activity-filter-visitor').fill('');
 
     // A visitor who is already a Lead: the run links to that Lead, and the list shows it by itself.
     const known = demoVisitors.existingLead;

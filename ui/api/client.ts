@@ -42,7 +42,14 @@ export function createApiClient(deps: HttpDeps) {
 
     // activity (automatic runs)
     listActivity: (
-      query: { status?: RunStatus; from?: string; to?: string; limit?: number; before?: string } = {},
+      query: {
+        status?: RunStatus;
+        from?: string;
+        to?: string;
+        limit?: number;
+        before?: string;
+        visitor?: string;
+      } = {},
     ) => call(e.listActivity, { query: { limit: 50, ...query } }),
     retryRun: (runId: string) => call(e.retryRun, { params: { runId } }),
 

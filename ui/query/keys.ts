@@ -18,7 +18,7 @@ export const queryKeys = {
   auditLog: ['settings', 'audit'] as const,
   audit: (query: { limit: number }) => ['settings', 'audit', query] as const,
   activityLog: ['settings', 'activity'] as const,
-  activity: (query: { status?: RunStatus; from?: string; to?: string }) =>
+  activity: (query: { status?: RunStatus; from?: string; to?: string; visitor?: string }) =>
     ['settings', 'activity', query] as const,
   chatFields: ['settings', 'chat-fields'] as const,
   recentChats: ['settings', 'chats', 'recent'] as const,

@@ -155,7 +155,16 @@ describe('the ended-chat webhook', () => {
       chatId: ended.chatId,
       status: 'failed',
       objectLabel: 'Lead',
+      // Named by its visitor, and found by them.
+      visitor: { name: 'Karl Nilsen', email: 'karl.nilsen@example.no' },
     });
+    for (const visitor of ['karl', 'NILSEN@example']) {
+      const found = await world.call(owner, endpoints.listActivity, { query: { visitor } });
+      expect(found.runs.map((r) => r.chatId)).toEqual([ended.chatId]);
+    }
+    expect(
+      (await world.call(owner, endpoints.listActivity, { query: { visitor: 'nobody-here' } })).runs,
+    ).toEqual([]);
 
     // Fixed mapping + Retry. Suppose the failed attempt had in fact reached Salesforce: the retry
     // finds that record (created since the run's first attempt) instead of creating a second one.
