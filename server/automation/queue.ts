@@ -51,7 +51,17 @@ export function createJobQueue(options: {
     superviseIntervalSeconds: superviseSeconds,
     monitorIntervalSeconds: superviseSeconds,
   });
-  boss.on('error', (error: unknown) => log.error({ err: error }, 'queue error'));
+  let stopping = false;
+  boss.on('error', (error: unknown) => {
+    // Our own stop ends the embedded PostgreSQL last; a pool connection still closing then hears
+    // "terminating connection due to administrator command" (57P01): the designed outcome.
+    const e = error as { code?: string; message?: string } | null;
+    if (stopping && (e?.code === '57P01' || e?.message === 'Connection terminated unexpectedly')) {
+      log.debug({ err: error }, 'queue connection closed by the database stopping');
+      return;
+    }
+    log.error({ err: error }, 'queue error');
+  });
   let started: Promise<void> | undefined;
 
   return {
@@ -78,6 +88,7 @@ export function createJobQueue(options: {
       }
     },
     stop: async () => {
+      stopping = true;
       if (started) await boss.stop({ graceful: true, timeout: 1_000 });
     },
     enqueueChat: async (job) => {
