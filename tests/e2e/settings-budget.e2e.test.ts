@@ -1,30 +1,20 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { endpoints } from '../../src/api/endpoints';
 import { DEMO_ORG } from '../support/automation';
-import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
-import { ensureBuilt } from '../support/builtFrontends';
-import { openSettingsAs, screenshot } from '../support/e2e';
-import { startWorld, type World } from '../support/world';
+import { chromiumOrExplain } from '../support/browser';
+import { openSettingsAs, screenshot, withBrowserWorld } from '../support/e2e';
+import type { World } from '../support/world';
 import { olivia } from '../support/factories/people';
 
 const chromiumPath = chromiumOrExplain();
 
 describe.skipIf(!chromiumPath)('Settings → an account’s API usage and budget (Chromium)', () => {
-  let world: World;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    mkdirSync(screenshotDir, { recursive: true });
-    world = await startWorld({ seed: true, worker: false });
-    browser = await launchChromium(chromiumPath!);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
+  let world!: World;
+  let browser!: Browser;
+  withBrowserWorld(chromiumPath, (w, b) => {
+    world = w;
+    browser = b;
   });
 
   it('shows the org’s API calls and ours, and lets the owner set and remove the automation budget', async () => {

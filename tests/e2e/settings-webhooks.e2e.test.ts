@@ -1,29 +1,19 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoClient } from '../../emulators/livechat';
-import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
-import { ensureBuilt } from '../support/builtFrontends';
-import { openSettingsAs, screenshot } from '../support/e2e';
-import { startWorld, type World } from '../support/world';
+import { chromiumOrExplain } from '../support/browser';
+import { openSettingsAs, screenshot, withBrowserWorld } from '../support/e2e';
+import type { World } from '../support/world';
 import { demoLicense, olivia } from '../support/factories/people';
 
 const chromiumPath = chromiumOrExplain();
 
 describe.skipIf(!chromiumPath)('Settings when LiveChat does not send the license’s chats (Chromium)', () => {
-  let world: World;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    mkdirSync(screenshotDir, { recursive: true });
-    world = await startWorld({ seed: true, worker: false });
-    browser = await launchChromium(chromiumPath!);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
+  let world!: World;
+  let browser!: Browser;
+  withBrowserWorld(chromiumPath, (w, b) => {
+    world = w;
+    browser = b;
   });
 
   it('tells the owner that automation gets no chats, and switches the webhooks back on', async () => {

@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
-import { ensureBuilt } from '../support/builtFrontends';
-import { startWorld, type World } from '../support/world';
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumOrExplain, screenshotDir } from '../support/browser';
+import { frameAt, withBrowserWorld } from '../support/e2e';
+import type { World } from '../support/world';
 import { demoLicense, demoVisitors, nora, olivia } from '../support/factories/people';
 
 const chromiumPath = chromiumOrExplain();
@@ -16,35 +15,22 @@ const chromiumPath = chromiumOrExplain();
  * the app asks for one click, and the popup (first-party) signs in.
  */
 describe.skipIf(!chromiumPath)('signing in with third-party cookies blocked (Chromium)', () => {
-  let world: World;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    mkdirSync(screenshotDir, { recursive: true });
-    world = await startWorld({ seed: true, worker: false });
-    browser = await launchChromium(chromiumPath!, { thirdPartyCookies: 'blocked' });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  let world!: World;
+  let browser!: Browser;
+  withBrowserWorld(
+    chromiumPath,
+    (w, b) => {
+      world = w;
+      browser = b;
+    },
+    { thirdPartyCookies: 'blocked' },
+  );
 
   const chatOf = (name: string) => {
     const chat = world.livechat.admin.chats(demoLicense.licenseId).find((c) => c.customer.name === name);
     if (!chat) throw new Error(`no chat of ${name}`);
     return chat.id;
   };
-
-  async function frameAt(page: Page, prefix: string): Promise<Frame> {
-    for (let i = 0; i < 100; i++) {
-      const frame = page.frames().find((f) => f.url().startsWith(prefix));
-      if (frame) return frame;
-      await page.waitForTimeout(100);
-    }
-    throw new Error(`no frame at ${prefix}`);
-  }
 
   it('runs on three sites, with the accounts session cookie cross-site as LiveChat’s is', async () => {
     const sites = [world.livechatUrl, world.appUrl, world.livechat.accountsUrl].map(

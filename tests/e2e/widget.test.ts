@@ -1,29 +1,20 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumOrExplain, launchChromium, screenshotDir } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumOrExplain, screenshotDir } from '../support/browser';
 import { DEMO_ORG } from '../support/automation';
-import { ensureBuilt } from '../support/builtFrontends';
-import { startWorld, type World } from '../support/world';
+import { frameAt, withBrowserWorld } from '../support/e2e';
+import type { World } from '../support/world';
 import { demoLicense, demoVisitors, nora } from '../support/factories/people';
 
 const chromiumPath = chromiumOrExplain();
 
 describe.skipIf(!chromiumPath)('the Chat Details widget in the Agent App (Chromium)', () => {
-  let world: World;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    mkdirSync(screenshotDir, { recursive: true });
-    world = await startWorld({ seed: true, worker: false });
-    browser = await launchChromium(chromiumPath!);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
+  let world!: World;
+  let browser!: Browser;
+  withBrowserWorld(chromiumPath, (w, b) => {
+    world = w;
+    browser = b;
   });
 
   const chatOf = (name: string) => {
@@ -32,15 +23,6 @@ describe.skipIf(!chromiumPath)('the Chat Details widget in the Agent App (Chromi
     return chat.id;
   };
 
-  async function widgetFrame(page: Page): Promise<Frame> {
-    for (let i = 0; i < 100; i++) {
-      const frame = page.frames().find((f) => f.url().startsWith(`${world.appUrl}/widget/`));
-      if (frame) return frame;
-      await page.waitForTimeout(100);
-    }
-    throw new Error('the widget frame never appeared');
-  }
-
   async function openAgentApp(chatId: string) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
@@ -48,7 +30,7 @@ describe.skipIf(!chromiumPath)('the Chat Details widget in the Agent App (Chromi
     await page.goto(
       `${world.livechatUrl}/agent-app?as=${encodeURIComponent(nora.email)}&chat=${chatId}&view=archives`,
     );
-    const widget = await widgetFrame(page);
+    const widget = await frameAt(page, `${world.appUrl}/widget/`);
     return { page, widget, errors };
   }
 

@@ -1,8 +1,50 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { onTestFailed } from 'vitest';
-import { screenshotDir } from './browser';
-import type { World } from './world';
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, onTestFailed } from 'vitest';
+import { launchChromium, screenshotDir } from './browser';
+import { ensureBuilt } from './builtFrontends';
+import { startWorld, type World } from './world';
+
+/**
+ * The hooks of an end-to-end file, inside its `describe`: the built frontends, a world (seeded, no
+ * worker, unless `world` says otherwise) and a Chromium (third-party cookies as given), handed to
+ * `use` once started and closed after the file.
+ */
+export function withBrowserWorld(
+  chromiumPath: string | undefined,
+  use: (world: World, browser: Browser) => void,
+  options: {
+    world?: Parameters<typeof startWorld>[0];
+    thirdPartyCookies?: 'allowed' | 'blocked';
+  } = {},
+): void {
+  let world: World | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureBuilt();
+    mkdirSync(screenshotDir, { recursive: true });
+    world = await startWorld({ seed: true, worker: false, ...options.world });
+    browser = await launchChromium(chromiumPath!, {
+      ...(options.thirdPartyCookies && { thirdPartyCookies: options.thirdPartyCookies }),
+    });
+    use(world, browser);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await world?.close();
+  });
+}
+
+/** The page's frame whose address starts with `prefix`, once it has appeared (10 s at most). */
+export async function frameAt(page: Page, prefix: string): Promise<Frame> {
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find((f) => f.url().startsWith(prefix));
+    if (frame) return frame;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no frame at ${prefix}`);
+}
 
 export interface SettingsPage {
   page: Page;
