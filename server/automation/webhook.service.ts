@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { ChatDeactivatedWebhook, LiveChatWebhook } from '../../src/api/automation';
+import type { ChatDeactivatedWebhook, KnownWebhook, WebhookEnvelope } from '../../src/api/automation';
 import { sessionFieldsToRecord } from '../../src/chat/fromLiveChat';
 import type { Clock } from '../clock';
 import { captureSessionFields } from '../chatFields/sessionFields.repo';
@@ -28,10 +28,20 @@ export function createWebhookService(deps: {
 }) {
   const log = deps.logger.child({ module: 'webhooks' });
 
-  async function receive(webhook: LiveChatWebhook): Promise<{ stored: boolean }> {
+  async function verify(webhook: WebhookEnvelope): Promise<void> {
     if (!(await deps.secrets.verify(webhook.webhook_id, webhook.secret_key))) {
       throw errors.unauthorized('The webhook secret does not match.');
     }
+  }
+
+  /** A webhook whose action the app did not register: checked, and acknowledged without more. */
+  async function acknowledge(webhook: WebhookEnvelope): Promise<{ stored: boolean }> {
+    await verify(webhook);
+    return { stored: false };
+  }
+
+  async function receive(webhook: KnownWebhook): Promise<{ stored: boolean }> {
+    await verify(webhook);
     // The app's webhooks reach every license that installed it from the Marketplace, also those
     // whose owner has not opened the settings yet: without an installation there is nothing to do
     // (no token, no mappings), and the delivery is acknowledged so LiveChat does not retry it.
@@ -39,37 +49,35 @@ export function createWebhookService(deps: {
       log.info({ license: webhook.organization_id }, 'webhook of a license without installation; ignored');
       return { stored: false };
     }
-    if (webhook.action === 'chat_deactivated') return chatEnded(webhook as ChatDeactivatedWebhook);
-    const captured = sessionFieldsOf(webhook);
-    if (!captured) return { stored: false };
-    await captureSessionFields(
-      deps.db,
-      { licenseId: webhook.organization_id, chatId: captured.chatId },
-      captured.fields,
-      deps.clock.now(),
-    );
-    return { stored: Object.keys(captured.fields).length > 0 };
+    switch (webhook.action) {
+      case 'chat_deactivated':
+        return chatEnded(webhook);
+      // A live chat's custom variables: its customer's session fields when it starts and when the
+      // page changes them. They expire with the visitor's session (Agent Chat API v3.5 › Customer:
+      // "Expires along with the session"), so an archived chat read after the visitor left may no
+      // longer carry them: kept here meanwhile.
+      case 'incoming_chat': {
+        const { chat } = webhook.payload;
+        const customer = chat.users.find((u) => u.type === 'customer');
+        return captured(webhook.organization_id, chat.id, customer?.session_fields);
+      }
+      case 'customer_session_fields_updated':
+        return captured(
+          webhook.organization_id,
+          webhook.payload.active_chat.chat_id,
+          webhook.payload.session_fields,
+        );
+    }
   }
 
-  /**
-   * A live chat's custom variables: its customer's session fields when it starts (`incoming_chat`)
-   * and when the page changes them (`customer_session_fields_updated`). They expire with the
-   * visitor's session (Agent Chat API v3.5 › Customer: "Expires along with the session"), so an
-   * archived chat read after the visitor left may no longer carry them: kept here meanwhile.
-   */
-  function sessionFieldsOf(
-    webhook: LiveChatWebhook,
-  ): { chatId: string; fields: Record<string, string> } | null {
-    if (webhook.action === 'incoming_chat') {
-      const { chat } = (webhook as Extract<LiveChatWebhook, { action: 'incoming_chat' }>).payload;
-      const customer = chat.users.find((u) => u.type === 'customer');
-      return { chatId: chat.id, fields: sessionFieldsToRecord(customer?.session_fields) };
-    }
-    if (webhook.action === 'customer_session_fields_updated') {
-      const { payload } = webhook as Extract<LiveChatWebhook, { action: 'customer_session_fields_updated' }>;
-      return { chatId: payload.active_chat.chat_id, fields: sessionFieldsToRecord(payload.session_fields) };
-    }
-    return null;
+  async function captured(
+    licenseId: string,
+    chatId: string,
+    sessionFields: readonly Record<string, unknown>[] | null | undefined,
+  ): Promise<{ stored: boolean }> {
+    const fields = sessionFieldsToRecord(sessionFields);
+    await captureSessionFields(deps.db, { licenseId, chatId }, fields, deps.clock.now());
+    return { stored: Object.keys(fields).length > 0 };
   }
 
   async function chatEnded(webhook: ChatDeactivatedWebhook): Promise<{ stored: boolean }> {
@@ -111,5 +119,5 @@ export function createWebhookService(deps: {
     await markQueued(deps.db, key, null);
   }
 
-  return { receive, enqueuePending, requeueLater };
+  return { receive, acknowledge, enqueuePending, requeueLater };
 }

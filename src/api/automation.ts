@@ -48,19 +48,17 @@ export const sessionFieldsUpdatedWebhookSchema = webhookEnvelopeSchema.extend({
   }),
 });
 
-export type LiveChatWebhook =
-  | ChatDeactivatedWebhook
-  | z.infer<typeof incomingChatWebhookSchema>
-  | z.infer<typeof sessionFieldsUpdatedWebhookSchema>
-  | z.infer<typeof webhookEnvelopeSchema>;
+/** The webhooks the app registers (webhookRegistration), told apart by `action`. */
+export const knownWebhookSchema = z.discriminatedUnion('action', [
+  chatDeactivatedWebhookSchema,
+  incomingChatWebhookSchema,
+  sessionFieldsUpdatedWebhookSchema,
+]);
+export type KnownWebhook = z.infer<typeof knownWebhookSchema>;
+export type WebhookEnvelope = z.infer<typeof webhookEnvelopeSchema>;
 
-/** The schema a delivery of `action` is read with; other actions only need the envelope. */
-export function webhookSchemaFor(action: string) {
-  if (action === 'chat_deactivated') return chatDeactivatedWebhookSchema;
-  if (action === 'incoming_chat') return incomingChatWebhookSchema;
-  if (action === 'customer_session_fields_updated') return sessionFieldsUpdatedWebhookSchema;
-  return webhookEnvelopeSchema;
-}
+export const isKnownWebhookAction = (action: string): action is KnownWebhook['action'] =>
+  action === 'chat_deactivated' || action === 'incoming_chat' || action === 'customer_session_fields_updated';
 
 export const runStatuses = [
   'pending',
