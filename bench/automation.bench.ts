@@ -5,7 +5,6 @@
  * policy "create"; how long the webhook endpoint takes to acknowledge `chat_deactivated` (p50/p99);
  * and how many ended chats one worker turns into records per second.
  */
-import { randomBytes } from 'node:crypto';
 import { demoLicense } from '../emulators/demo/people';
 import { DEMO_ORG, isDone } from '../tests/support/automation';
 import { startWorld, type World } from '../tests/support/world';
@@ -93,7 +92,8 @@ async function setLeadPolicy(world: World, policy: 'link' | 'create') {
 }
 
 /** POSTs `chat_deactivated` as LiveChat would, one at a time, for archived chats of the license. */
-async function webhookLatencies(world: World, secret: string) {
+/** The registration's own id and secret, as LiveChat sends them with each delivery. */
+async function webhookLatencies(world: World, registration: { webhookId: string; secret: string }) {
   const chats = Array.from({ length: WEBHOOKS }, (_, i) =>
     world.livechat.admin.createChat(demoLicense.licenseId, {
       visitor: { name: `Hook Visitor${i}`, email: `bench.hook.${i}@example.com` },
@@ -104,8 +104,8 @@ async function webhookLatencies(world: World, secret: string) {
   const times: number[] = [];
   for (const { chatId, threadId } of chats) {
     const body = JSON.stringify({
-      webhook_id: randomBytes(8).toString('hex'),
-      secret_key: secret,
+      webhook_id: registration.webhookId,
+      secret_key: registration.secret,
       action: 'chat_deactivated',
       organization_id: demoLicense.organizationId,
       payload: { chat_id: chatId, thread_id: threadId },
@@ -142,7 +142,10 @@ export async function run(): Promise<Record<string, number | string>> {
     const create = await endAll(world, createChats);
     const createOutcomes = await statuses(world, createChats);
 
-    const latencies = await webhookLatencies(world, delivered.body.secret_key);
+    const latencies = await webhookLatencies(world, {
+      webhookId: delivered.body.webhook_id,
+      secret: delivered.body.secret_key,
+    });
 
     return {
       'chats ended at once': THROUGHPUT_CHATS,
