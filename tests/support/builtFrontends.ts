@@ -2,13 +2,21 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-export const distDir = path.resolve(import.meta.dirname, '../../dist');
+const root = path.resolve(import.meta.dirname, '../..');
 
-/** dist/ as `npm run build` leaves it; built here when a test runs alone without it. */
+/**
+ * dist/ as `npm run build` leaves it, or SFL_DIST_DIR (`npx vite build --outDir <dir>`), so two people
+ * working in one checkout can build and run the Chromium tests without emptying each other's folder.
+ */
+export const distDir = process.env.SFL_DIST_DIR
+  ? path.resolve(process.env.SFL_DIST_DIR)
+  : path.join(root, 'dist');
+
+/** The built frontends; built here when a test runs alone without them. */
 export function ensureBuilt(): string {
   if (!existsSync(path.join(distDir, 'widget', 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
-      cwd: path.dirname(distDir),
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', distDir], {
+      cwd: root,
       stdio: 'inherit',
     });
   }

@@ -6,6 +6,7 @@ import type { Config } from '../../server/config';
 import { buildConfig } from './config';
 import type { CallArgs, Endpoint, SuccessOf } from '../../src/api/endpoints';
 import { createCall, createHttp } from '../../ui/api/http';
+import { distDir } from './builtFrontends';
 
 /** Quick retries and a short job timeout, so failure tests finish in seconds. */
 const testAutomation: Partial<Config> = {
@@ -70,7 +71,7 @@ export async function startWorld(
     {
       seed: options.seed ?? false,
       pollingIntervalSeconds: 0.5,
-      distDir: new URL('../../dist', import.meta.url).pathname,
+      distDir,
       ...(options.worker === undefined ? {} : { worker: options.worker }),
     },
   );
