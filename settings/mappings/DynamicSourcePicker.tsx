@@ -27,6 +27,7 @@ export function DynamicSourcePicker({
         testId={`dynamic-picker-${field.name}`}
         error={error}
         ariaLabel={`Chat value for ${field.label}`}
+        field={field}
       />
       {/* Nothing found in the archive: say why here, where the owner looks for their field. */}
       {(Boolean(env.chatFields.catalogue?.scan.message) || env.chatFields.scanError !== null) && (

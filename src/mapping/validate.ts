@@ -1,9 +1,8 @@
 import {
   chatFieldFor,
-  describeChatSource,
   type ChatField,
   type ChatSourceId,
-  type ChatValueKind,
+  type DiscoveredChatField,
 } from '../chat/chatFields';
 import {
   findField,
@@ -15,7 +14,8 @@ import {
   type FieldMetadata,
   type ObjectMetadata,
 } from '../salesforce/objectMetadata';
-import { convertFieldValue, isSupportedFieldType, numberFieldTypes } from './convertValue';
+import { convertFieldValue, isSupportedFieldType } from './convertValue';
+import { chatValueFit } from './sourceFit';
 import type { FieldMapping, Mapping } from './mapping';
 import type { Problem } from './problems';
 
@@ -23,7 +23,7 @@ export interface ValidateMappingOptions {
   /** Metadata of objects that Auto-Match fields search (by object name), to check the matched field. */
   relatedObjects?: Readonly<Record<string, ObjectMetadata>>;
   /** The discovered chat fields, so list-valued form fields (checkboxes) are known as lists. */
-  chatFields?: readonly ChatField[];
+  chatFields?: readonly (ChatField | DiscoveredChatField)[];
 }
 
 /**
@@ -169,59 +169,23 @@ function checkFieldMapping(
   }
 }
 
-function sourceKind(source: ChatSourceId, options: ValidateMappingOptions): ChatValueKind {
-  return options.chatFields?.find((candidate) => candidate.id === source)?.kind ?? chatFieldFor(source).kind;
+/** The catalogue's entry of a source (its kind and sample), or what its id says. */
+function sourceField(source: ChatSourceId, options: ValidateMappingOptions): ChatField | DiscoveredChatField {
+  return options.chatFields?.find((candidate) => candidate.id === source) ?? chatFieldFor(source);
 }
 
 type Issue = Omit<Problem, 'path' | 'field'>;
 
-/** Catches chat values that can never fit a field (a time in a number field); the rest is checked per chat. */
+/** Catches chat values that cannot fit a field (a name in a number field); the rest is checked per chat. */
 function checkChatValueFits(
   field: FieldMetadata,
   source: ChatSourceId,
   options: ValidateMappingOptions,
 ): Issue[] {
-  const kind = sourceKind(source, options);
-  const what = describeChatSource(source);
-  const cannot = (reason: string): Issue[] => [
-    {
-      code: 'chat_value_does_not_fit',
-      severity: 'error',
-      message: `${what} cannot go into "${field.label}" (a field of type ${fieldTypeLabel(field.type)}): ${reason}.`,
-    },
-  ];
-  if (field.type === 'reference') {
-    return [
-      {
-        code: 'reference_from_chat_value',
-        severity: 'warning',
-        message:
-          `"${field.label}" needs a Salesforce record id; this works only if ${what} holds one. ` +
-          'To find the record by a value, use Auto-Match.',
-      },
-    ];
-  }
-  const isNumber = numberFieldTypes.includes(field.type);
-  if (
-    kind === 'datetime' &&
-    (isNumber || field.type === 'boolean' || field.type === 'picklist' || field.type === 'multipicklist')
-  ) {
-    return cannot('it is a date and time');
-  }
-  const isTime = ['date', 'datetime', 'time'].includes(field.type);
-  if (kind === 'list' && (isNumber || isTime)) {
-    return cannot('it is a list of values, and the field takes one');
-  }
-  if (kind === 'list' && field.type === 'picklist') {
-    return [
-      {
-        code: 'chat_value_does_not_fit',
-        severity: 'warning',
-        message: `${what} can hold several values, but "${field.label}" takes one; chats with more than one will fail.`,
-      },
-    ];
-  }
-  return [];
+  const fit = chatValueFit(field, sourceField(source, options));
+  if (fit.verdict === 'yes' || !fit.message) return [];
+  const code = field.type === 'reference' ? 'reference_from_chat_value' : 'chat_value_does_not_fit';
+  return [{ code, severity: fit.verdict === 'no' ? 'error' : 'warning', message: fit.message }];
 }
 
 function checkAutoMatch(

@@ -91,6 +91,38 @@ describe.skipIf(!chromiumPath)('Settings → Map objects in the Agent App (Chrom
     await page.close();
   });
 
+  it('offers a number field only chat values that can be numbers, and says why the others cannot', async () => {
+    const { page, settings, errors } = await openSettingsAs(browser, world, olivia.email);
+    await startMappingLead(settings);
+    await addOptionalField(settings, 'Employees', 'NumberOfEmployees');
+    await entryType(settings, 'NumberOfEmployees', 'Dynamic');
+
+    await settings.getByTestId('dynamic-picker-NumberOfEmployees').click();
+    const option = (name: string) =>
+      settings
+        .getByTestId('picker-list')
+        .getByRole('option')
+        .filter({ has: settings.getByText(name, { exact: true }) })
+        .first();
+    // The design system marks a disabled option on the item inside its role="option" wrapper.
+    const isDisabled = async (name: string) =>
+      (await option(name).locator('> div').getAttribute('aria-disabled')) === 'true';
+    await option('Visitor name').waitFor();
+    expect(await isDisabled('Visitor name')).toBe(true);
+    expect(await option('Visitor name').textContent()).toContain('text, not a number');
+    expect(await isDisabled('Chat start time')).toBe(true);
+    expect(await isDisabled('Chat ID')).toBe(true);
+    await screenshot(page, 'settings-mapping-number-sources.png');
+
+    // A click on a value that cannot fit chooses nothing.
+    await option('Visitor name').click({ force: true });
+    expect(await settings.getByTestId('dynamic-picker-NumberOfEmployees').textContent()).not.toContain(
+      'Visitor name',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('maps Lead with every entry type, previews it against Kenji Tanaka’s chat, and saves it', async () => {
     const { page, settings, errors } = await openSettingsAs(browser, world, olivia.email);
     await startMappingLead(settings);

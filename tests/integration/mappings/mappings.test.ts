@@ -179,6 +179,27 @@ describe('mapping CRUD', () => {
     );
   });
 
+  it('refuses at save a chat value that cannot fit its field’s type', async () => {
+    const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`, {
+      body: buildMapping({
+        objectName: 'Opportunity',
+        fields: [
+          { entryType: 'static', field: 'Name', value: 'Chat' },
+          { entryType: 'static', field: 'StageName', value: 'Prospecting' },
+          { entryType: 'dynamic', field: 'Amount', source: 'visitor.name' },
+          { entryType: 'dynamic', field: 'CloseDate', source: 'visitor.email' },
+        ],
+        searchableFields: [],
+      }),
+    });
+    expect(res.status).toBe(400);
+    const problems = res.body.error.details.problems as { path: string; code: string; message: string }[];
+    expect(problems.filter((p) => p.code === 'chat_value_does_not_fit')).toEqual([
+      expect.objectContaining({ path: 'fields.2.source', message: expect.stringMatching(/never a number/) }),
+      expect.objectContaining({ path: 'fields.3.source', message: expect.stringMatching(/not a date/) }),
+    ]);
+  });
+
   it('rejects malformed input before looking at Salesforce', async () => {
     const res = await world.api(owner, `/api/settings/accounts/${accountId}/mappings`, {
       body: { objectName: 'Case', fields: [{ entryType: 'magic', field: 'Subject' }], automation: 'yes' },

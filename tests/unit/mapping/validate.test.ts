@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chatFieldFor } from '../../../src/chat/chatFields';
 import type { FieldMapping, Mapping } from '../../../src/mapping/mapping';
 import { hasErrors, uniqueProblems } from '../../../src/mapping/problems';
 import { validateMapping } from '../../../src/mapping/validate';
@@ -225,6 +226,56 @@ describe('validateMapping', () => {
           path: 'fields.3.source',
           code: 'chat_value_does_not_fit',
           severity: 'error',
+        }),
+      ]);
+    });
+
+    it('refuses at save a visitor name in a number field and an email in a date field', () => {
+      const problems = problemsWith(
+        { entryType: 'dynamic', field: 'NumberOfEmployees', source: 'visitor.name' },
+        { entryType: 'dynamic', field: 'Follow_Up__c', source: 'visitor.email' },
+      );
+
+      expect(hasErrors(problems)).toBe(true);
+      expect(problems).toEqual([
+        expect.objectContaining({
+          path: 'fields.2.source',
+          code: 'chat_value_does_not_fit',
+          severity: 'error',
+          message:
+            'Visitor name cannot go into "Employees" (a field of type Number): it is text, never a number.',
+        }),
+        expect.objectContaining({
+          path: 'fields.3.source',
+          code: 'chat_value_does_not_fit',
+          severity: 'error',
+          message: expect.stringContaining('it is text, not a date'),
+        }),
+      ]);
+    });
+
+    it('warns at save when a custom variable held a value that does not fit', () => {
+      const problems = validateMapping(
+        leadMapping({
+          fields: [
+            ...requiredLeadEntries,
+            { entryType: 'dynamic', field: 'NumberOfEmployees', source: 'customVariable:team' },
+          ],
+        }),
+        lead,
+        {
+          chatFields: [
+            { ...chatFieldFor('customVariable:team'), sample: 'a dozen', seenInChatId: 'C1', chatCount: 2 },
+          ],
+        },
+      );
+
+      expect(problems).toEqual([
+        expect.objectContaining({
+          path: 'fields.2.source',
+          code: 'chat_value_does_not_fit',
+          severity: 'warning',
+          message: expect.stringContaining('in recent chats it held “a dozen”'),
         }),
       ]);
     });
