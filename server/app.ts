@@ -106,7 +106,12 @@ export function createServices(deps: ServiceDeps) {
     clock,
     logger,
   });
-  const activity = createActivityService({ db, queue: deps.queue, logger });
+  const activity = createActivityService({
+    db,
+    queue: deps.queue,
+    logger,
+    agentAppUrl: config.livechat.agentAppUrl,
+  });
   const accounts = createAccountsService({
     db,
     secretBox,

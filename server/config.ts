@@ -75,6 +75,8 @@ const envSchema = z.object({
   }),
   LIVECHAT_ACCOUNTS_URL: url.default('https://accounts.livechat.com'),
   LIVECHAT_API_URL: url.default('https://api.livechatinc.com'),
+  /** The Agent App, where chat links open (`<url>/archives/<thread id>`). */
+  LIVECHAT_AGENT_APP_URL: url.default('https://my.livechatinc.com'),
   SALESFORCE_CLIENT_ID: optionalText,
   SALESFORCE_CLIENT_SECRET: optionalText,
   SALESFORCE_PRODUCTION_LOGIN_URL: url.default('https://login.salesforce.com'),
@@ -136,6 +138,8 @@ export interface Config {
     clientSecret: string;
     accountsUrl: string;
     apiUrl: string;
+    /** The Agent App's origin: chat links point into its archives. */
+    agentAppUrl: string;
     /** The app author's personal access token: registers the app's license webhook. */
     authorToken: { accountId: string; token: string } | undefined;
   };
@@ -211,6 +215,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         clientSecret: e.LIVECHAT_CLIENT_SECRET ?? '',
         accountsUrl: e.LIVECHAT_ACCOUNTS_URL,
         apiUrl: e.LIVECHAT_API_URL,
+        agentAppUrl: e.LIVECHAT_AGENT_APP_URL.replace(/\/+$/, ''),
         authorToken: e.LIVECHAT_AUTHOR_PAT,
       },
       salesforce: {

@@ -171,6 +171,8 @@ export async function startDemo(
       // The accounts service on a site of its own, as on the real LiveChat (see the emulator's accountsUrl).
       accountsUrl: livechat.accountsUrl,
       apiUrl: livechatUrl,
+      // Chat links open in the emulator's Agent App page, which answers LiveChat's archive addresses.
+      agentAppUrl: livechatUrl,
       // The app's author is the demo company (as when a developer tries the app on their own
       // license): its owner's personal access token registers the app's webhook at start.
       authorToken: livechat.admin.issuePersonalAccessToken(owner.email, ['webhooks.configuration:rw']),

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { ActivityQuery, Run } from '../../src/api/automation';
-import { chatLink, DEFAULT_APP_LINK_BASE } from '../../src/chat/fromLiveChat';
+import { chatLink } from '../../src/chat/fromLiveChat';
 import type { Agent } from '../auth/agent';
 import { recordAudit } from '../audit/audit.repo';
 import type { Database } from '../db/prisma';
@@ -11,12 +11,13 @@ import { chatsWaitingFor, chatsWithStaleRuns, findRunOfLicense, listRuns, setRun
 
 type RunWithMapping = Awaited<ReturnType<typeof listRuns>>[number];
 
-export function toRunDto(row: RunWithMapping): Run {
+/** A run as the Activity tab shows it; its chat opens in the Agent App at `agentAppUrl`. */
+export function toRunDto(row: RunWithMapping, agentAppUrl: string): Run {
   return {
     id: row.id,
     chatId: row.chatId,
     visitor: { name: row.visitorName, email: row.visitorEmail },
-    chatLink: chatLink(DEFAULT_APP_LINK_BASE, row.chatId, row.threadId),
+    chatLink: chatLink(agentAppUrl, row.chatId, row.threadId),
     accountId: row.accountId,
     accountLabel: row.mapping.account.label,
     mappingId: row.mappingId,
@@ -43,7 +44,12 @@ const chatJob = (run: { licenseId: string; chatId: string; threadId: string | nu
 export type ActivityService = ReturnType<typeof createActivityService>;
 
 /** Activity: the automatic runs of a license, retrying failed ones, resuming waiting ones. */
-export function createActivityService(deps: { db: Database; queue: JobQueue | undefined; logger: Logger }) {
+export function createActivityService(deps: {
+  db: Database;
+  queue: JobQueue | undefined;
+  logger: Logger;
+  agentAppUrl: string;
+}) {
   const log = deps.logger.child({ module: 'activity' });
 
   async function list(agent: Agent, query: ActivityQuery): Promise<Run[]> {
@@ -55,7 +61,7 @@ export function createActivityService(deps: { db: Database; queue: JobQueue | un
       ...(query.before ? { before: new Date(query.before) } : {}),
       ...(query.visitor ? { visitor: query.visitor } : {}),
     });
-    return rows.map(toRunDto);
+    return rows.map((row) => toRunDto(row, deps.agentAppUrl));
   }
 
   function requireQueue(): JobQueue {
@@ -102,7 +108,7 @@ export function createActivityService(deps: { db: Database; queue: JobQueue | un
       details: { object: run.objectName, chatId: run.chatId },
     });
     const [row] = await listRuns(deps.db, agent.licenseId, { limit: 1, runId: run.id });
-    return toRunDto(row!);
+    return toRunDto(row!, deps.agentAppUrl);
   }
 
   /** Queues the chats again (one job per chat); how many. */

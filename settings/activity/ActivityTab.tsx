@@ -67,7 +67,8 @@ export function ActivityTab() {
   const api = useApi();
   const activity = useActivity(api);
   const { state, filters } = activity;
-  const filtered = filters.status !== null || filters.from !== '' || filters.to !== '';
+  const filtered =
+    filters.status !== null || filters.from !== '' || filters.to !== '' || filters.visitor.trim() !== '';
 
   let body;
   if (state.status === 'loading') {
@@ -92,7 +93,7 @@ export function ActivityTab() {
         {filtered ? (
           <EmptyState
             title="No runs match these filters"
-            description="Try another status or a wider date range."
+            description="Try another status, another visitor or a wider date range."
             actions={
               <Button kind="secondary" onClick={() => activity.setFilters(noFilters)}>
                 Clear filters
@@ -109,7 +110,11 @@ export function ActivityTab() {
     );
   } else {
     body = (
-      <div className="activity-list" data-testid="activity-list">
+      <div
+        className={`activity-list${activity.updating ? ' activity-list--updating' : ''}`}
+        aria-busy={activity.updating}
+        data-testid="activity-list"
+      >
         <ListHeader />
         <ul className="activity-list__rows">
           {state.runs.map((run) => (

@@ -1,4 +1,5 @@
 import {
+  keepPreviousData,
   useInfiniteQuery,
   useMutation,
   useMutationState,
@@ -10,6 +11,7 @@ import type { Run, RunStatus } from '../../src/api/automation';
 import type { ApiClient } from '../../ui/api/client';
 import { errorMessage } from '../../ui/api/ApiError';
 import { queryKeys } from '../../ui/query/keys';
+import { useDebouncedValue } from '../../ui/useDebouncedValue';
 import { dayToIso, inProgress } from './runText';
 
 export const PAGE_SIZE = 50;
@@ -17,6 +19,8 @@ export const PAGE_SIZE = 50;
 const ACTIVE_REFRESH_MS = 2_500;
 /** Otherwise chats end at any time, and waiting runs resume once their account is reconnected. */
 const IDLE_REFRESH_MS = 5_000;
+/** The visitor search asks once typing pauses, not at every keystroke. */
+const SEARCH_DEBOUNCE_MS = 300;
 
 export interface ActivityFilters {
   status: RunStatus | null;
@@ -83,13 +87,16 @@ export function useActivity(api: ApiClient) {
   const [filters, setFilters] = useState<ActivityFilters>(noFilters);
   const [refreshing, setRefreshing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const query = queryOf(filters);
+  const visitor = useDebouncedValue(filters.visitor, SEARCH_DEBOUNCE_MS);
+  const query = queryOf({ ...filters, visitor });
 
   const list = useInfiniteQuery({
     queryKey: queryKeys.activity(query),
     queryFn: ({ pageParam }) => fetchPage(api, query, pageParam),
     initialPageParam: null as Cursor,
     getNextPageParam: nextCursor,
+    // While the filters change (a search being typed), the list shown stays until the new one arrives.
+    placeholderData: keepPreviousData,
     // Often while a run is under way, every few seconds otherwise: chats end at any time, and waiting
     // runs resume once their account is reconnected.
     refetchInterval: ({ state: { data } }) =>
@@ -149,6 +156,8 @@ export function useActivity(api: ApiClient) {
     filters,
     setFilters,
     state,
+    /** The list shown is of the previous filters, until the new one arrives. */
+    updating: list.isPlaceholderData,
     reload: () => void list.refetch(),
     refresh,
     refreshing,

@@ -1,8 +1,9 @@
 import { Picker, type IPickerListItem } from '@livechat/design-system-react-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../ui/api/ApiError';
 import { queryKeys } from '../../ui/query/keys';
+import { useDebouncedValue } from '../../ui/useDebouncedValue';
 import type { EditorEnv } from './editorEnv';
 import { onPickerSelect } from './onPickerSelect';
 
@@ -25,12 +26,8 @@ interface Props {
 export function LookupInput({ env, object, value, onChange, testId, error }: Props) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
-  const [searched, setSearched] = useState('');
+  const searched = useDebouncedValue(query.trim(), DEBOUNCE_MS);
   const { api, accountId } = env;
-  useEffect(() => {
-    const timer = setTimeout(() => setSearched(query.trim()), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [query]);
 
   const lookup = useQuery({
     queryKey: queryKeys.lookup(accountId, object, searched),

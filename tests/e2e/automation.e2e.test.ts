@@ -93,10 +93,39 @@ describe.skipIf(!chromiumPath)('automatic records in Activity, through the demo 
     // The row names the chat by its visitor, and the owner can find it by them.
     expect(await row.getByTestId('activity-chat-link').textContent()).toBe('Amara Okafor');
     expect(await row.getByTestId('activity-visitor').textContent()).toBe(email);
-    await settings().getByTestId('activity-filter-visitor').fill('okafor');
+    // Typed as a person types: the list is asked once typing pauses, not at every letter.
+    const searches: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      const visitor = new URL(request.url()).searchParams.get('visitor');
+      if (request.url().includes('/api/settings/activity') && visitor !== null) searches.push(visitor);
+    };
+    page.on('request', onRequest);
+    await settings().getByTestId('activity-filter-visitor').pressSequentially('okafor', { delay: 30 });
+    await expect.poll(() => searches.includes('okafor')).toBe(true);
+    page.off('request', onRequest);
+    expect(searches.filter((visitor) => visitor !== 'okafor')).toEqual([]);
     await expect.poll(() => settings().getByTestId('activity-run').count()).toBe(1);
     await shot('automation-activity-search.png');
     await settings().getByTestId('activity-filter-visitor').fill('');
+
+    // The chat's link opens it in LiveChat: here, the demo's Agent App, on that archived chat.
+    const chatLink = row.getByTestId('activity-chat-link');
+    const [run] = await runsOf(world, chatId);
+    expect(await chatLink.getAttribute('href')).toBe(
+      `${new URL(world.agentAppUrl).origin}/archives/${encodeURIComponent(run!.threadId!)}`,
+    );
+    const [opened] = await Promise.all([page.context().waitForEvent('page'), chatLink.click()]);
+    await opened.waitForURL(/\/agent-app\?/);
+    await expect
+      .poll(() =>
+        opened.evaluate(
+          () => (window as unknown as { __agentApp: { selectedKey: string | null } }).__agentApp.selectedKey,
+        ),
+      )
+      .toBe(`${chatId}/${run!.threadId}`);
+    expect(await opened.locator('#chat-title').textContent()).toContain('Amara Okafor');
+    await opened.screenshot({ path: path.join(screenshotDir, 'automation-activity-chat-opened.png') });
+    await opened.close();
 
     // A visitor who is already a Lead: the run links to that Lead, and the list shows it by itself.
     const known = demoVisitors.existingLead;

@@ -661,12 +661,17 @@
     });
     loadState().then(function (s) {
       var wanted = params.get('chat');
+      var wantedThread = params.get('thread');
       var all = s.active.concat(s.archived);
-      var match = wanted
+      var match = wantedThread
         ? all.filter(function (e) {
-            return e.chat.id === wanted && (view !== 'archives' || !e.chat.thread.active);
+            return e.chat.thread.id === wantedThread;
           })[0]
-        : null;
+        : wanted
+          ? all.filter(function (e) {
+              return e.chat.id === wanted && (view !== 'archives' || !e.chat.thread.active);
+            })[0]
+          : null;
       if (match) {
         selectedKey = match.key;
         if (!match.chat.thread.active && view === 'chats') view = 'archives';

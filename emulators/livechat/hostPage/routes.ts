@@ -2,7 +2,8 @@
  * The Agent App host page: `GET /agent-app` (+ its script and state), a trimmed LiveChat Agent App that frames the
  * app's `/widget/` (Chat Details) and `/settings/` (Apps) and drives them with the Agent App SDK's Trusted
  * postMessage protocol. Query parameters: `app_url` (overrides the configured app), `plugin_id`, `chat` (chat id to
- * open), `view` (`chats` | `archives` | `apps`), `as` (an agent email to sign in as first).
+ * open), `thread` (thread id to open), `view` (`chats` | `archives` | `apps`), `as` (an agent email to sign in as
+ * first). `/archives/<thread id>` and `/archives/?query=<chat id>` (LiveChat's archive addresses) lead there.
  */
 import { readFileSync } from 'node:fs';
 import express, { type Router } from 'express';
@@ -55,6 +56,19 @@ export function hostPageRouter(ctx: EmulatorContext, admin: LiveChatAdmin): Rout
         ? req.query.plugin_id
         : (ctx.agentApp?.pluginId ?? 'salesforce-for-livechat');
     res.type('html').send(hostPageHtml({ appUrl: appUrl?.replace(/\/+$/, '') ?? null, pluginId }));
+  });
+
+  // The Agent App's archive addresses, as chat links use them (src/chat/fromLiveChat.ts `chatLink`):
+  // `/archives/<thread id>` opens that conversation, `/archives/?query=<chat id>` searches for a chat.
+  router.get('/archives/:threadId', (req, res) => {
+    res.redirect(302, `/agent-app?${new URLSearchParams({ view: 'archives', thread: req.params.threadId })}`);
+  });
+  router.get('/archives', (req, res) => {
+    const query = typeof req.query.query === 'string' ? req.query.query : '';
+    res.redirect(
+      302,
+      `/agent-app?${new URLSearchParams({ view: 'archives', ...(query ? { chat: query } : {}) })}`,
+    );
   });
 
   router.get('/agent-app/client.js', (_req, res) => {
