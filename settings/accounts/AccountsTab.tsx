@@ -57,11 +57,23 @@ export function AccountsTab() {
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
 
   const put = useCallback((account: SalesforceAccount) => changed({ put: account }), [changed]);
-  const connectFlow = useSalesforceConnect(put);
+  // An account added but never connected (its popup closed before Salesforce answered) is not left
+  // behind as a "Not connected" tile: the owner did not finish adding it.
+  const discard = useCallback(
+    (account: SalesforceAccount) =>
+      void api.removeAccount(account.id).then(
+        () => changed({ removed: account }),
+        () => changed({ put: account }),
+      ),
+    [api, changed],
+  );
+  const connectFlow = useSalesforceConnect(put, discard);
 
   function addAccount(body: CreateAccountRequest): Promise<void> {
     setNotice(null);
-    return connectFlow.connect(body.label, () => api.createAccount(body)).then(() => setDialog(null));
+    return connectFlow
+      .connect(body.label, () => api.createAccount(body), { isNew: true })
+      .then(() => setDialog(null));
   }
 
   function reconnect(account: SalesforceAccount) {

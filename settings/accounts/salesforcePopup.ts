@@ -34,6 +34,9 @@ export function openSalesforcePopup(authorizeUrl: string, popup: Window | null =
   return opened;
 }
 
+/** How long after the popup is seen closed its answer may still arrive (the callback posts, then closes). */
+const CLOSED_MARGIN_MS = 150;
+
 export type PopupOutcome = { kind: 'message'; message: OAuthCallbackMessage } | { kind: 'closed' };
 
 /**
@@ -57,20 +60,25 @@ export function waitForSalesforceAnswer(options: {
       resolve({ kind: 'message', message: parsed.data });
     };
     window.addEventListener('message', onMessage);
-    let closedSince: number | null = null;
-    const timer = setInterval(() => {
+    let closedAt: ReturnType<typeof setTimeout> | null = null;
+    const check = () => {
       const popup = options.popup();
-      if (!popup || !popup.closed) return;
-      // The callback page posts and then closes itself: give its message a moment to arrive.
-      closedSince ??= Date.now();
-      if (Date.now() - closedSince >= 600) {
+      if (!popup || !popup.closed || closedAt !== null) return;
+      // The callback page posts and then closes itself: its message is already queued, so one more
+      // turn of the event loop (and a little margin) is enough to hear it before calling it closed.
+      closedAt = setTimeout(() => {
         cleanup();
         resolve({ kind: 'closed' });
-      }
-    }, options.pollMs ?? 300);
+      }, CLOSED_MARGIN_MS);
+    };
+    const timer = setInterval(check, options.pollMs ?? 250);
+    // Closing the popup gives this window the focus back: look at once rather than at the next poll.
+    window.addEventListener('focus', check);
     cleanup = () => {
       window.removeEventListener('message', onMessage);
+      window.removeEventListener('focus', check);
       clearInterval(timer);
+      if (closedAt !== null) clearTimeout(closedAt);
     };
   });
   return { outcome, cancel: () => cleanup() };

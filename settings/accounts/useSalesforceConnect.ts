@@ -20,19 +20,32 @@ export type ConnectState =
  * authorize URL (create or reconnect), waits for the callback page's message and sends it to the backend.
  * Closing the popup without an answer goes back to idle, without an error.
  */
-export function useSalesforceConnect(onAccount: (account: SalesforceAccount) => void) {
+export function useSalesforceConnect(
+  onAccount: (account: SalesforceAccount) => void,
+  /** A new account whose popup was closed before Salesforce answered: it is not kept as a tile. */
+  onAbandoned: (account: SalesforceAccount) => void = () => {},
+) {
   const api = useApi();
   const [state, setState] = useState<ConnectState>({ phase: 'idle' });
   const cancelRef = useRef<() => void>(() => {});
   const onAccountRef = useRef(onAccount);
+  const onAbandonedRef = useRef(onAbandoned);
   useEffect(() => {
     onAccountRef.current = onAccount;
+    onAbandonedRef.current = onAbandoned;
   });
   useEffect(() => () => cancelRef.current(), []);
 
-  /** Call from a click handler. Resolves when `start` has answered (rejects with its error, popup closed). */
+  /**
+   * Call from a click handler. Resolves when `start` has answered (rejects with its error, popup closed).
+   * `isNew`: the account was created for this attempt, so closing the popup without an answer discards it.
+   */
   const connect = useCallback(
-    async (label: string, start: () => Promise<AuthorizeResponse>): Promise<void> => {
+    async (
+      label: string,
+      start: () => Promise<AuthorizeResponse>,
+      { isNew = false }: { isNew?: boolean } = {},
+    ): Promise<void> => {
       cancelRef.current();
       let popup = openBlankPopup();
       let started: AuthorizeResponse;
@@ -69,6 +82,7 @@ export function useSalesforceConnect(onAccount: (account: SalesforceAccount) => 
         if (cancelled) return;
         if (outcome.kind === 'closed') {
           setState({ phase: 'idle' });
+          if (isNew) onAbandonedRef.current(started.account);
           return;
         }
         const m = outcome.message;

@@ -115,6 +115,26 @@ describe.skipIf(!chromiumPath)('Settings → Salesforce accounts in the Agent Ap
     await page.close();
   });
 
+  it('leaves no “Not connected” tile behind when the owner closes the Salesforce popup unanswered', async () => {
+    const { page, settings, errors } = await openSettingsAs(browser, world, olivia.email);
+    await settings.getByTestId('account-list').waitFor({ timeout: 20_000 });
+    const before = (await world.call(world.tokenFor(olivia.email), endpoints.listAccounts)).accounts;
+
+    const popup = await startAddingAccount(page, settings, 'Abandoned', 'production');
+    await settings.getByTestId('connect-waiting').waitFor();
+    await tileOf(settings, 'Abandoned').waitFor();
+    await popup.close();
+
+    await tileOf(settings, 'Abandoned').waitFor({ state: 'detached' });
+    expect(await settings.getByTestId('connect-waiting').count()).toBe(0);
+    await expect
+      .poll(async () => (await world.call(world.tokenFor(olivia.email), endpoints.listAccounts)).accounts)
+      .toEqual(before);
+    await screenshot(page, 'settings-accounts-popup-abandoned.png');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says in plain words that the connection was not allowed when the owner denies it in Salesforce', async () => {
     const { page, settings, errors } = await openSettingsAs(browser, world, olivia.email);
     await settings.getByTestId('account-list').waitFor({ timeout: 20_000 });
