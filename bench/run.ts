@@ -1,8 +1,12 @@
 /**
- * npm run bench: runs every `bench/*.bench.ts` (each exports `run()` answering its measurements)
- * against the local emulators and prints what they measured. Numbers, not pass/fail: tests never time.
+ * npm run bench: runs every `bench/*.bench.ts` (each exports `run()` answering its measurements under
+ * fully qualified keys, e.g. `automation.chatsPerSecond`) against the local emulators, prints what
+ * they measured, and merges every record into `bench/results.json` (with when, where and under what
+ * load it ran). `npm run bench -- automation` runs the files whose name contains "automation" and
+ * replaces only their keys. Numbers, not pass/fail: tests never time.
  */
-import { readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 for (const name of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[name];
@@ -24,10 +28,22 @@ const files = (await readdir(dir))
 if (files.length === 0) {
   process.stdout.write('no benchmarks found\n');
 }
+const resultsFile = path.join(dir, 'results.json');
+const merged: Record<string, number | string> = existsSync(resultsFile)
+  ? (JSON.parse(await readFile(resultsFile, 'utf8')) as Record<string, number | string>)
+  : {};
 for (const file of files) {
   const started = Date.now();
   const bench = (await import(path.join(dir, file))) as { run(): Promise<Record<string, number | string>> };
+  const load = os.loadavg()[0]!;
   const results = await bench.run();
+  // A bench's keys share its file's prefix (automation.bench.ts → automation.*): older ones go.
+  const prefix = `${file.replace(/\.bench\.ts$/, '')}.`;
+  for (const key of Object.keys(merged)) if (key.startsWith(prefix)) delete merged[key];
+  Object.assign(merged, results, {
+    [`${prefix}ranAt`]: new Date().toISOString(),
+    [`${prefix}loadAverageAtStart`]: Number(load.toFixed(2)),
+  });
   process.stdout.write(`\n${file} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   const width = Math.max(...Object.keys(results).map((k) => k.length));
   for (const [key, value] of Object.entries(results)) {
@@ -36,6 +52,11 @@ for (const file of files) {
     );
   }
 }
+merged['machine.cpus'] = os.cpus().length;
+merged['machine.node'] = process.version;
+const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
+await writeFile(resultsFile, `${JSON.stringify(sorted, null, 2)}\n`);
+process.stdout.write(`\nwrote ${path.relative(process.cwd(), resultsFile)}\n`);
 await postgres.stop();
 await rm(pgDir, { recursive: true, force: true });
 process.exit(0);

@@ -1,41 +1,62 @@
 /**
- * The Chat Details widget's benchmark: what every chat's sidebar loads (the JS files dist/widget/index.html
- * loads, raw and gzip) and the time from asking /api/widget/related (as the widget does on each
- * customer_profile) to the visitor's records, against the emulators: cold (one Salesforce search per
- * account) and cached (none).
+ * The Chat Details widget's benchmark (keys `widget.*`).
+ *
+ * - What every chat's sidebar loads: the JS and CSS files dist/widget/index.html loads, gzip
+ *   (`jsGzipBytes`, `cssGzipBytes`).
+ * - Time to records, in Chromium (`timeToRecordsMs`): the emulator's Agent App page is opened on a new
+ *   chat of a visitor who is a Contact in Salesforce, and the widget frame notes when that Contact is
+ *   drawn, from the frame's navigation start (`…FromPageMs`: from the Agent App page's): the widget's
+ *   JS, the Agent App handshake, the LiveChat sign-in and /api/widget/related, all real, the app and
+ *   both emulators in this process. Each open in a new browser context (nothing cached, signed in to
+ *   LiveChat), then once reloaded (`…ReloadMs`: HTTP cache warm, the records in the server's cache);
+ *   medians of `OPENS` opens. `handshakesPerOpen` counts the Agent App handshakes the frame heard (1:
+ *   no retry waited for), `timeToRecordsRelatedMs` the related request as the browser saw it.
+ * - The API alone: /api/widget/related cold (one Salesforce search per account) and cached.
  */
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import pino from 'pino';
+import type { Browser, Page } from 'playwright-core';
 import { startDemo, type Demo } from '../emulators/demo/demo';
 import { demoClient } from '../emulators/livechat';
 import { demoLicense, demoVisitors } from '../emulators/demo/people';
+import { findChromium, launchChromium } from '../tests/support/browser';
 import { ensureBuilt } from '../tests/support/builtFrontends';
 import { buildConfig } from '../tests/support/config';
 
 const CHATS = 30;
+const OPENS = 7;
 const agent = 'nora.agent@demo-shop.example';
 
 async function bundleSize(distDir: string) {
   const html = await readFile(path.join(distDir, 'widget', 'index.html'), 'utf8');
+  const files = (pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map((m) => m[1]!))];
   const scripts = [
-    ...html.matchAll(/<script[^>]+src="([^"]+)"/g),
-    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
-  ].map((m) => m[1]!);
-  let raw = 0;
-  let gzip = 0;
-  for (const src of new Set(scripts)) {
-    const file = await readFile(path.join(distDir, src.replace(/^\//, '')));
-    raw += file.length;
-    gzip += gzipSync(file, { level: 9 }).length;
-  }
-  return { files: scripts.length, raw, gzip };
+    ...files(/<script[^>]+src="([^"]+)"/g),
+    ...files(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ];
+  const styles = files(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
+  const gzip = async (srcs: string[]) => {
+    let total = 0;
+    for (const src of srcs) {
+      const file = await readFile(path.join(distDir, src.replace(/^\//, '')));
+      total += gzipSync(file, { level: 9 }).length;
+    }
+    return total;
+  };
+  return { jsFiles: scripts.length, jsGzip: await gzip(scripts), cssGzip: await gzip(styles) };
 }
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+const round = (n: number) => Math.round(n * 10) / 10;
 
 /** What the widget does on customer_profile: ask for the chat's related records, wait for them. */
 async function related(world: Demo, token: string, chatId: string) {
@@ -57,7 +78,102 @@ async function timeRelated(world: Demo, token: string, chatIds: string[]) {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
 }
 
+/**
+ * Runs in every frame before its scripts (Playwright's init script); in the widget's frame it notes, in
+ * the frame's own clock, when the first record of the visitor is drawn (the animation frame after it
+ * enters the page), and the Agent App handshakes the frame heard.
+ */
+function watchForRecords() {
+  if (!location.pathname.startsWith('/widget/')) return;
+  const seen: { recordsAt?: number; handshakes: number } = { handshakes: 0 };
+  (window as unknown as { __sflBench: typeof seen }).__sflBench = seen;
+  window.addEventListener('message', (event: MessageEvent) => {
+    const data = event.data as Record<string, unknown> | null;
+    if (data && data['@@livechat/postmessenger'] === true && data.type === 'handshake') seen.handshakes++;
+  });
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('[data-testid="related-ready"] [data-testid="related-record"]')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      seen.recordsAt = performance.now();
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+interface Open {
+  /** From the widget frame's navigation start to the record drawn. */
+  fromFrameMs: number;
+  /** From the Agent App page's navigation start to the record drawn. */
+  fromPageMs: number;
+  handshakes: number;
+  /** The API's own share, as the browser saw it (request start to response end). */
+  relatedMs: number;
+}
+
+async function measureOpen(page: Page, world: Demo, chatId: string, reload: boolean): Promise<Open> {
+  if (reload) await page.reload();
+  else await page.goto(`${world.agentAppUrl}?chat=${chatId}`);
+  const widgetUrl = `${world.appUrl}/widget/`;
+  for (let i = 0; i < 300; i++) {
+    const frame = page.frames().find((f) => f.url().startsWith(widgetUrl));
+    const result = await frame
+      ?.evaluate(() => {
+        const seen = (window as unknown as { __sflBench?: { recordsAt?: number; handshakes: number } })
+          .__sflBench;
+        if (seen?.recordsAt === undefined) return null;
+        const relatedEntry = performance
+          .getEntriesByType('resource')
+          .find((e) => e.name.includes('/api/widget/related')) as PerformanceResourceTiming | undefined;
+        return {
+          recordsAt: seen.recordsAt,
+          handshakes: seen.handshakes,
+          timeOrigin: performance.timeOrigin,
+          relatedMs: relatedEntry ? relatedEntry.responseEnd - relatedEntry.requestStart : NaN,
+        };
+      })
+      .catch(() => null);
+    if (result) {
+      const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+      return {
+        fromFrameMs: result.recordsAt,
+        fromPageMs: result.timeOrigin + result.recordsAt - pageOrigin,
+        handshakes: result.handshakes,
+        relatedMs: result.relatedMs,
+      };
+    }
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the widget did not show the visitor’s records within 15 s');
+}
+
+/** Opens the Agent App on a new chat of a known Contact, `OPENS` times, each in a new browser context. */
+async function timeToRecords(world: Demo, browser: Browser) {
+  const cold: Open[] = [];
+  const warm: Open[] = [];
+  for (let n = 0; n < OPENS; n++) {
+    const { chatId } = world.livechat.admin.createChat(demoLicense.licenseId, {
+      visitor: { name: demoVisitors.existingContact.name, email: demoVisitors.existingContact.email },
+      agentEmail: agent,
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(watchForRecords);
+    const page = await context.newPage();
+    // Signed in to LiveChat first (the accounts session the widget's silent sign-in relies on).
+    await page.goto(
+      `${world.livechatUrl}/signin-as?email=${encodeURIComponent(agent)}&return=${encodeURIComponent('/agent-app/state')}`,
+    );
+    cold.push(await measureOpen(page, world, chatId, false));
+    warm.push(await measureOpen(page, world, chatId, true));
+    await context.close();
+  }
+  return { cold, warm };
+}
+
 export async function run(): Promise<Record<string, number | string>> {
+  const chromium = findChromium();
+  if (!chromium)
+    throw new Error('No Chromium found (CHROMIUM_PATH, /usr/bin/chromium): the widget bench needs one.');
   const distDir = ensureBuilt();
   const bundle = await bundleSize(distDir);
   // Its own embedded PostgreSQL in a throwaway folder, and both emulators, as the demo runs.
@@ -72,6 +188,7 @@ export async function run(): Promise<Record<string, number | string>> {
       distDir,
     },
   );
+  const browser = await launchChromium(chromium);
   try {
     const visitors = [
       demoVisitors.existingContact,
@@ -88,33 +205,42 @@ export async function run(): Promise<Record<string, number | string>> {
     });
     const token = world.livechat.admin.issueAgentToken(agent, { clientId: demoClient.clientId });
     // The org's describes are read once per org, ever (not per chat): warm them outside the measure.
-    const warm = world.livechat.admin.createChat(demoLicense.licenseId, {
+    const warmUp = world.livechat.admin.createChat(demoLicense.licenseId, {
       visitor: { name: 'Warm Up', email: 'warm@example.com' },
       agentEmail: agent,
     });
-    await related(world, token, warm.chatId);
+    await related(world, token, warmUp.chatId);
 
     const org = world.salesforce.admin.orgs().find((o) => o.name === demoLicense.name)!.id;
     world.salesforce.admin.clearCalls(org);
-    const cold = await timeRelated(world, token, chatIds);
+    const coldApi = await timeRelated(world, token, chatIds);
     const coldCalls = world.salesforce.admin.callCount(org);
     world.salesforce.admin.clearCalls(org);
-    const cached = await timeRelated(world, token, chatIds);
+    const cachedApi = await timeRelated(world, token, chatIds);
     const cachedCalls = world.salesforce.admin.callCount(org);
 
+    const opens = await timeToRecords(world, browser);
+    const of = (list: Open[], key: keyof Open) => round(median(list.map((o) => o[key])));
+
     return {
-      'widget bundle JS files': bundle.files,
-      'widget bundle JS (bytes)': bundle.raw,
-      'widget bundle JS gzip (bytes)': bundle.gzip,
-      'chats measured': CHATS,
-      'related cold p50 (ms)': Math.round(cold.p50 * 10) / 10,
-      'related cold p95 (ms)': Math.round(cold.p95 * 10) / 10,
-      'related cold Salesforce calls per chat': coldCalls / CHATS,
-      'related cached p50 (ms)': Math.round(cached.p50 * 10) / 10,
-      'related cached p95 (ms)': Math.round(cached.p95 * 10) / 10,
-      'related cached Salesforce calls per chat': cachedCalls / CHATS,
+      'widget.jsGzipBytes': bundle.jsGzip,
+      'widget.cssGzipBytes': bundle.cssGzip,
+      'widget.jsFiles': bundle.jsFiles,
+      'widget.timeToRecordsMs': of(opens.cold, 'fromFrameMs'),
+      'widget.timeToRecordsFromPageMs': of(opens.cold, 'fromPageMs'),
+      'widget.timeToRecordsReloadMs': of(opens.warm, 'fromFrameMs'),
+      'widget.timeToRecordsRelatedMs': of(opens.cold, 'relatedMs'),
+      'widget.handshakesPerOpen': of([...opens.cold, ...opens.warm], 'handshakes'),
+      'widget.opensMeasured': OPENS,
+      'widget.relatedColdP50Ms': round(coldApi.p50),
+      'widget.relatedColdP95Ms': round(coldApi.p95),
+      'widget.relatedColdSalesforceCallsPerChat': coldCalls / CHATS,
+      'widget.relatedCachedP50Ms': round(cachedApi.p50),
+      'widget.relatedCachedP95Ms': round(cachedApi.p95),
+      'widget.relatedCachedSalesforceCallsPerChat': cachedCalls / CHATS,
     };
   } finally {
+    await browser.close();
     await world.stop();
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -1,11 +1,12 @@
 /**
- * npm start: builds the frontends if their sources changed since the last build, then runs the app.
+ * npm start: builds the frontends if their sources changed since the last build, then runs the app
+ * and, in a process of its own, the automation worker (AUTOMATION_WORKER=none: the web only).
  * Without LiveChat and Salesforce credentials it runs the demo (local emulators, seeded data).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { configFromEnvironmentOrExit, runServer } from '../server/main';
+import { configFromEnvironmentOrExit, runServer, workerPlacement } from '../server/main';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -35,9 +36,11 @@ const parsed = configFromEnvironmentOrExit();
 // Vite's dev client needs inline scripts and a websocket: the CSP allows them in development only.
 const config = dev ? { ...parsed, env: 'development' as const } : parsed;
 if (!dev) buildIfNeeded();
+// The automation worker runs in a process of its own, started and stopped with the app.
+const worker = workerPlacement(config);
 if (config.mode === 'demo') {
   const { runDemo } = await import('../emulators/demo/launch');
-  await runDemo(config, { dev });
+  await runDemo(config, { dev, worker });
 } else {
-  await runServer(config, { dev });
+  await runServer(config, { dev, worker });
 }

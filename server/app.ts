@@ -26,6 +26,7 @@ import type { JobQueue } from './automation/queue';
 import { webhookRoutes } from './automation/webhook.routes';
 import { createWebhookService } from './automation/webhook.service';
 import { createWebhookSecrets } from './automation/webhookSecrets';
+import type { ChatEndedIntake } from './automation/webhookEvents.repo';
 import { createWebhookRegistration } from './livechat/webhookRegistration.service';
 import { createChatFieldsService } from './chatFields/chatFields.service';
 import { createMappingsService } from './mappings/mappings.service';
@@ -55,12 +56,14 @@ export interface AppDeps {
   services?: Services;
   /** The automation queue; without it webhooks are stored and queued by the next worker to start. */
   queue?: JobQueue;
+  /** The ended-chat webhook's one-transaction write (with `queue`). */
+  intake?: ChatEndedIntake;
 }
 
 export type Services = ReturnType<typeof createServices>;
 
 /** What the services are built from (the app's dependencies less those only the HTTP side uses). */
-export type ServiceDeps = Pick<AppDeps, 'config' | 'logger' | 'db' | 'clock' | 'queue'>;
+export type ServiceDeps = Pick<AppDeps, 'config' | 'logger' | 'db' | 'clock' | 'queue' | 'intake'>;
 
 /**
  * Everything the routes and the automation worker use, built from configuration: the one place real
@@ -123,7 +126,13 @@ export function createServices(deps: ServiceDeps) {
     logger,
     onConnected: (accountId) => activity.resumeAccount(accountId).then(() => undefined),
   });
-  const chatFields = createChatFieldsService({ db, livechat, clock, logger });
+  const chatFields = createChatFieldsService({
+    db,
+    livechat,
+    clock,
+    logger,
+    agentAppUrl: config.livechat.agentAppUrl,
+  });
   const licenseTokens = createLicenseTokens({ db, livechat, secretBox, clock, logger });
   const webhookSecrets = createWebhookSecrets({ db, secretBox, clock });
   return {
@@ -137,7 +146,14 @@ export function createServices(deps: ServiceDeps) {
     accounts,
     chatFields,
     activity,
-    webhooks: createWebhookService({ db, secrets: webhookSecrets, queue: deps.queue, clock, logger }),
+    webhooks: createWebhookService({
+      db,
+      secrets: webhookSecrets,
+      queue: deps.queue,
+      intake: deps.intake,
+      clock,
+      logger,
+    }),
     webhookSecrets,
     webhookRegistration: createWebhookRegistration({
       db,
@@ -189,8 +205,11 @@ export function createServices(deps: ServiceDeps) {
   };
 }
 
-/** Health probes and the frontends' static files, logged at debug level. */
-const QUIET_PATHS = /^\/(healthz|readyz|favicon\.ico|assets\/|widget\/|settings\/)/;
+/**
+ * Health probes, the frontends' static files and acknowledged webhooks (many a second on a busy
+ * license; each chat's outcome has its own line), logged at debug level when they succeed.
+ */
+const QUIET_PATHS = /^\/(healthz|readyz|favicon\.ico|assets\/|widget\/|settings\/|webhooks\/)/;
 
 /** Builds the Express app from its dependencies. It never listens: main.ts and tests do. */
 export function createApp(deps: AppDeps): Express {
@@ -212,7 +231,7 @@ export function createApp(deps: AppDeps): Express {
         `${req.method} ${((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0]} ${res.statusCode} ${Math.round(responseTime)} ms`,
       customLogLevel: (req, res, error) => {
         if (error || res.statusCode >= 500) return 'error';
-        // Probes and static files would bury the lines a person reads (the demo's banner among them).
+        // Probes, static files and webhooks would bury the lines a person reads (the demo's banner among them).
         const url = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '';
         return res.statusCode < 400 && QUIET_PATHS.test(url) ? 'debug' : 'info';
       },

@@ -102,8 +102,15 @@ const envSchema = z.object({
   AUTOMATION_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(12),
   /** The longest wait between two retries. */
   AUTOMATION_RETRY_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
-  /** How often an idle worker looks for jobs. */
+  /** How often an idle worker looks for jobs that became due (new jobs wake it at once). */
   AUTOMATION_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /**
+   * Ended chats one worker process handles at once. The work waits on Salesforce and LiveChat, not on
+   * the CPU (about 12 ms of it per chat): at a real org's ~150 ms per call a chat takes 250-400 ms
+   * end to end, so 32 keeps 50+ chats a second going. Salesforce limits only calls that run longer
+   * than 20 s (25 at once per org); when it is that slow, the refused calls are retried with backoff.
+   */
+  AUTOMATION_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(32),
   /** Extra origins allowed to frame the frontends (LiveChat's own are always allowed). */
   FRAME_ANCESTORS: z
     .string()
@@ -114,6 +121,12 @@ const envSchema = z.object({
         .map((h) => h.trim())
         .filter(Boolean),
     ),
+  /**
+   * Where the app runs the automation worker: `process`, a process of its own started and stopped
+   * with the app; `none`, not at all (a web-only process: `npm run worker` runs elsewhere on the same
+   * DATABASE_URL).
+   */
+  AUTOMATION_WORKER: z.enum(['process', 'none']).default('process'),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -152,12 +165,16 @@ export interface Config {
     allowedLoginHosts: string[];
   };
   frameAncestors: string[];
+  /** Where the app runs the automation worker: its own process, or none (web only). */
+  worker: 'process' | 'none';
   automation: {
     jobTimeoutSeconds: number;
     retryDelaySeconds: number;
     retryDelayMaxSeconds: number;
     retryLimit: number;
     pollIntervalSeconds: number;
+    /** Chats one worker process handles at once. */
+    concurrency: number;
   };
 }
 
@@ -227,12 +244,14 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         allowedLoginHosts: e.SALESFORCE_ALLOWED_LOGIN_HOSTS,
       },
       frameAncestors: e.FRAME_ANCESTORS,
+      worker: e.AUTOMATION_WORKER,
       automation: {
         jobTimeoutSeconds: e.AUTOMATION_JOB_TIMEOUT_SECONDS,
         retryDelaySeconds: e.AUTOMATION_RETRY_DELAY_SECONDS,
         retryDelayMaxSeconds: e.AUTOMATION_RETRY_DELAY_MAX_SECONDS,
         retryLimit: e.AUTOMATION_RETRY_LIMIT,
         pollIntervalSeconds: e.AUTOMATION_POLL_INTERVAL_SECONDS,
+        concurrency: e.AUTOMATION_CONCURRENCY,
       },
     },
   };

@@ -26,6 +26,8 @@ export function createLogger(options: {
   level: string;
   format?: 'pretty' | 'json';
   destination?: pino.DestinationStream;
+  /** The process's name on each line ("worker"): the app and its worker write to one stream. */
+  name?: string;
 }): Logger {
   const destination =
     options.destination ??
@@ -45,6 +47,7 @@ export function createLogger(options: {
   return pino(
     {
       level: options.level,
+      ...(options.name && { name: options.name }),
       redact: { paths: redactedPaths, censor: '[redacted]' },
       base: undefined,
     },

@@ -26,8 +26,13 @@ export async function runServer(config: Config, options: StartOptions = {}): Pro
   stopOnSignals(logger, running.stop, { graceMs: config.shutdownGraceMs });
 }
 
-export const loggerFor = (config: Config): Logger =>
-  createLogger({ level: config.logLevel, format: config.logFormat });
+/** How `npm start` runs the automation worker: in a process of its own, unless AUTOMATION_WORKER=none. */
+export const workerPlacement = (config: Config): StartOptions['worker'] =>
+  config.worker === 'none' ? false : 'process';
+
+/** The process's logger; `name` marks its lines where several processes share one stream. */
+export const loggerFor = (config: Config, name?: string): Logger =>
+  createLogger({ level: config.logLevel, format: config.logFormat, ...(name && { name }) });
 
 /** A start that failed: one plain sentence when the person can fix it, else logged with its cause. */
 export function startFailed(logger: Logger, error: unknown, fallback: string): void {
@@ -47,5 +52,6 @@ export function configFromEnvironmentOrExit(): Config {
 }
 
 if (import.meta.main) {
-  await runServer(configFromEnvironmentOrExit(), { dev: process.argv.includes('--dev') });
+  const config = configFromEnvironmentOrExit();
+  await runServer(config, { dev: process.argv.includes('--dev'), worker: workerPlacement(config) });
 }

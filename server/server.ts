@@ -13,6 +13,8 @@ import { answerClientErrorsAsJson } from './http/clientErrors';
 import { listen } from './lifecycle/listen';
 import { keepWebhookRegistered } from './livechat/keepWebhookRegistered';
 import { startWorker } from './automation/worker';
+import { createChatEndedIntake } from './automation/webhookEvents.repo';
+import { startWorkerProcess, workerEnvironment } from './lifecycle/workerProcess';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
 
@@ -34,8 +36,11 @@ export interface StartOptions {
   distDir?: string;
   /** Serve the frontends through Vite's dev middleware (hot reload) instead of dist/. */
   dev?: boolean;
-  /** Run the automation worker in this process too (default: yes, a single machine). */
-  worker?: boolean;
+  /**
+   * Where the automation worker runs: in this process (`true`, the default: tests), in a process of
+   * its own started and stopped with the app (`'process'`: `npm start`), or not here (`false`).
+   */
+  worker?: boolean | 'process';
   /** How often an idle worker looks for jobs (tests shorten it). */
   pollingIntervalSeconds?: number;
   /** The database on an embedded server (default `salesforce_livechat`). */
@@ -77,24 +82,41 @@ export async function startServer(
     const queue = createQueueFor(config, databaseUrl, logger, options.pollingIntervalSeconds);
     await queue.start();
     cleanups.push(() => queue.stop());
-    const deps = { config, logger, db, migrationNames: migrations.map((m) => m.name), frontends, queue };
+    const intake = createChatEndedIntake(databaseUrl);
+    cleanups.push(() => intake.close());
+    const migrationNames = migrations.map((m) => m.name);
+    const deps = { config, logger, db, migrationNames, frontends, queue, intake };
     const services = createServices(deps);
     cleanups.push(() => services.apiUsage.stop()); // the last counts are written before the database closes
     const registration = await keepWebhookRegistered(services.webhookRegistration, logger);
     cleanups.push(async () => registration.stop());
-    const worker =
-      options.worker === false ? undefined : await startWorker(workerOf(services, queue, logger));
+    await services.webhookSecrets.preload(); // the first delivery is checked from memory too
+    const inProcess = options.worker === undefined || options.worker === true;
+    const worker = inProcess ? await startWorker(workerOf(services, queue, logger)) : undefined;
     const app = createApp({ ...deps, services });
     const httpServer = http.createServer(app);
     answerClientErrorsAsJson(httpServer);
     const port = await listen(httpServer, config.port, config.host, { what: 'the app', variable: 'PORT' });
     const url = config.port === port ? config.publicUrl : `http://localhost:${port}`;
+    const workerProcess =
+      options.worker === 'process'
+        ? startWorkerProcess({
+            entry: path.join(projectRoot, 'server', 'worker.ts'),
+            cwd: projectRoot,
+            env: workerEnvironment(config, databaseUrl),
+            logger,
+          })
+        : undefined;
 
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
         const graceMs = config.shutdownGraceMs;
-        await Promise.all([closeHttp(httpServer, graceMs), worker?.stop({ graceMs })]);
+        await Promise.all([
+          closeHttp(httpServer, graceMs),
+          worker?.stop({ graceMs }),
+          workerProcess?.stop(graceMs),
+        ]);
         await cleanup();
       })());
     return { url, httpServer, db, services, stop };

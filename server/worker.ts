@@ -1,6 +1,6 @@
 /**
  * `npm run worker`: the automation worker alone, for running several machines. It needs the shared
- * database (DATABASE_URL); on a single machine `npm start` runs a worker inside the app.
+ * database (DATABASE_URL); on a single machine `npm start` runs this worker in a process of its own.
  */
 import { createServices } from './app';
 import { createQueueFor } from './automation/queue';
@@ -11,10 +11,10 @@ import { configFromEnvironmentOrExit, loggerFor } from './main';
 import { workerOf } from './server';
 
 const config = configFromEnvironmentOrExit();
-const logger = loggerFor(config);
+const logger = loggerFor(config, 'worker');
 if (!config.databaseUrl) {
   logger.fatal(
-    'The worker alone needs DATABASE_URL (the database the app uses); `npm start` runs a worker inside the app.',
+    'The worker alone needs DATABASE_URL (the database the app uses); `npm start` runs a worker beside the app.',
   );
   process.exit(1);
 }

@@ -1,14 +1,13 @@
+import type { OpenChatStore } from './agentApp/agentApp';
 import { useOpenChat } from './agentApp/useOpenChat';
 import { Spinner } from './lite';
 import { Notice } from './records/Notice';
 import { RelatedRecords } from './records/RelatedRecords';
 
 /** Follows the chat open in LiveChat and shows its visitor's Salesforce records. */
-export function ChatDetails() {
-  const open = useOpenChat();
+export function ChatDetails({ agentApp }: { agentApp: OpenChatStore }) {
+  const open = useOpenChat(agentApp);
   switch (open.status) {
-    case 'outside':
-      return <OutsideLiveChat />;
     case 'connecting':
       return (
         <div className="widget-center" data-testid="agent-app-connecting">
@@ -24,15 +23,6 @@ export function ChatDetails() {
         </div>
       );
     case 'ready':
-      if (!open.chat) {
-        return (
-          <div className="widget-body">
-            <Notice testId="no-chat" title="Open a chat">
-              Open a chat in Chats or Archives to see the visitor’s Salesforce records.
-            </Notice>
-          </div>
-        );
-      }
       if (!open.chat.chatId) {
         return (
           <div className="widget-body">

@@ -1,3 +1,4 @@
+import { recordTypeInfos } from './metadata/record-types';
 import type { FieldDef, ObjectDef } from './metadata/types';
 import type { Org } from './org';
 
@@ -11,6 +12,7 @@ const soapTypes: Record<string, string> = {
   percent: 'xsd:double',
   date: 'xsd:date',
   datetime: 'xsd:dateTime',
+  base64: 'xsd:base64Binary',
 };
 
 function describeField(field: FieldDef) {
@@ -177,18 +179,7 @@ export function describeObject(org: Org, version: string, object: ObjectDef) {
     lookupLayoutable: null,
     namedLayoutInfos: [],
     networkScopeFieldName: null,
-    recordTypeInfos: [
-      {
-        active: true,
-        available: true,
-        defaultRecordTypeMapping: true,
-        developerName: 'Master',
-        master: true,
-        name: 'Master',
-        recordTypeId: '012000000000000AAA',
-        urls: { layout: `${base}/describe/layouts/012000000000000AAA` },
-      },
-    ],
+    recordTypeInfos: recordTypeInfos(object, base),
     searchLayoutable: true,
     sobjectDescribeOption: 'FULL',
     supportedScopes: [

@@ -1,5 +1,5 @@
 import type { AccountUsage } from '../salesforce/apiUsage.service';
-import type { AccessRule, SalesforceAccount } from '../../src/api/accounts';
+import type { AccessRule, DuplicateCheck, SalesforceAccount } from '../../src/api/accounts';
 import type { AccountRow } from './accounts.repo';
 
 export function toAccessRule(row: AccountRow['accessRule']): AccessRule {
@@ -9,7 +9,11 @@ export function toAccessRule(row: AccountRow['accessRule']): AccessRule {
 }
 
 /** The only way an account row becomes JSON: tokens never leave the server. */
-export function toAccountDto(row: AccountRow, usage?: AccountUsage): SalesforceAccount {
+export function toAccountDto(
+  row: AccountRow,
+  usage?: AccountUsage,
+  duplicateChecks: DuplicateCheck[] = [],
+): SalesforceAccount {
   return {
     id: row.id,
     label: row.label,
@@ -35,5 +39,6 @@ export function toAccountDto(row: AccountRow, usage?: AccountUsage): SalesforceA
         }
       : null,
     automationBudgetPercent: row.automationBudgetPercent,
+    duplicateChecks,
   };
 }

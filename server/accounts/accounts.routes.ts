@@ -12,7 +12,9 @@ export function accountsSettingsRoutes(accounts: AccountsService): Router {
 
   route(endpoints.listAccounts, async (_input, res) => {
     const listed = await accounts.listWithUsage(agentOf(res));
-    return { accounts: listed.map(({ row, usage }) => toAccountDto(row, usage)) };
+    return {
+      accounts: listed.map(({ row, usage, duplicateChecks }) => toAccountDto(row, usage, duplicateChecks)),
+    };
   });
 
   route(endpoints.setAutomationBudget, async ({ params, body }, res) => ({

@@ -1,4 +1,5 @@
-import type { ApiUsageService } from '../salesforce/apiUsage.service';
+import type { AccountUsage, ApiUsageService } from '../salesforce/apiUsage.service';
+import { duplicateChecksOf } from '../salesforce/duplicateChecks';
 import type { Logger } from 'pino';
 import type { AccessRule, CompleteOAuthRequest, CreateAccountRequest } from '../../src/api/accounts';
 import type { Agent } from '../auth/agent';
@@ -226,8 +227,12 @@ export function createAccountsService(deps: AccountsServiceDeps) {
   /** The license's accounts with today's API usage, for the tiles. */
   async function listWithUsage(agent: Agent) {
     const rows = await listAccounts(deps.db, agent.licenseId);
-    const usage = deps.apiUsage ? await deps.apiUsage.today(rows.map((r) => r.id)) : new Map();
-    return rows.map((row) => ({ row, usage: usage.get(row.id) }));
+    const ids = rows.map((r) => r.id);
+    const [usage, checks] = await Promise.all([
+      deps.apiUsage ? deps.apiUsage.today(ids) : new Map<string, AccountUsage>(),
+      duplicateChecksOf(deps.db, ids),
+    ]);
+    return rows.map((row) => ({ row, usage: usage.get(row.id), duplicateChecks: checks.get(row.id) ?? [] }));
   }
 
   /** The accounts an agent may use in the widget. */

@@ -30,6 +30,10 @@ function summarize(action: string, d: Record<string, unknown>): string {
       return `Changed the ${text(d.object)} mapping on “${text(d.account)}”`;
     case 'mapping.deleted':
       return `Removed the ${text(d.object)} mapping from “${text(d.account)}”`;
+    case 'chat_field.declared':
+      return `Declared the ${text(d.field)} for mappings`;
+    case 'chat_field.removed':
+      return `Removed the declared ${text(d.field)}`;
     case 'run.retried':
       return `Retried the automatic ${text(d.object)} for chat ${text(d.chatId)}`;
     default:

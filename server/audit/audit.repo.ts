@@ -14,6 +14,8 @@ export type AuditAction =
   | 'mapping.created'
   | 'mapping.updated'
   | 'mapping.deleted'
+  | 'chat_field.declared'
+  | 'chat_field.removed'
   | 'run.retried';
 
 export interface AuditEntry {

@@ -25,10 +25,23 @@ export function createAgentAuth(deps: {
   logger: Logger;
 }) {
   const log = deps.logger.child({ module: 'agent-auth' });
+  /**
+   * One verification in flight per token: the widget's first requests (/api/me and its records) arrive
+   * together with a token not yet cached, and ask LiveChat once between them.
+   */
+  const verifying = new Map<string, Promise<Agent>>();
 
-  async function verify(token: string): Promise<Agent> {
-    const now = deps.clock.now();
+  function verify(token: string): Promise<Agent> {
     const tokenHash = sha256(token);
+    const inFlight = verifying.get(tokenHash);
+    if (inFlight) return inFlight;
+    const verified = verifyWithLiveChat(token, tokenHash).finally(() => verifying.delete(tokenHash));
+    verifying.set(tokenHash, verified);
+    return verified;
+  }
+
+  async function verifyWithLiveChat(token: string, tokenHash: string): Promise<Agent> {
+    const now = deps.clock.now();
     const cached = await findCachedAgent(deps.db, tokenHash, now);
     if (cached) return cached;
 

@@ -14,17 +14,29 @@ import { objectAndRelated } from '../mappings/mappings.service';
 import { prepareRecord } from '../mappings/prepareRecord';
 import type { SalesforceConnections } from '../salesforce/connections';
 import type { SalesforceMetadata } from '../salesforce/metadata.service';
+import type { SalesforceClient } from '../salesforce/salesforce.client';
+import { rulesThatDecide } from '../../src/salesforce/duplicateRules';
 import { recordUrl } from '../salesforce/recordUrl';
 import { writeRecord, type FieldEquals } from '../salesforce/recordWriter';
 import { SalesforceError, temporaryReason, toSalesforceError } from '../salesforce/salesforceError';
 import type { ChatEndedJob } from './queue';
-import { claimRun, ensureRun, finishRun, getRun, releaseRun, retryRunLater, type RunRow } from './runs.repo';
+import {
+  claimOrCreateRun,
+  ensureRun,
+  finishRun,
+  releaseRun,
+  retryRunLater,
+  runState,
+  type ClaimedRun,
+} from './runs.repo';
 import { refusalForOwner } from '../salesforce/refusalInWords';
 
 /** A worker owns a run this long; a crashed worker's run is taken over after it. */
 const DEFAULT_LEASE_MS = 2 * 60 * 1000;
 /** How far before an attempt's start a record it created may be dated (clock skew). */
 const RECOVERY_SLACK_MS = 60 * 1000;
+
+type Describes = Awaited<ReturnType<SalesforceMetadata['describesOf']>>;
 
 /** Thrown when some mapping of the chat hit a temporary failure: the job is retried later. */
 export class RetryLater extends Error {
@@ -125,48 +137,111 @@ export function createChatProcessor(deps: {
     return `Waiting: the org has used ${usage.used.toLocaleString('en-US')} of its ${usage.limit.toLocaleString('en-US')} daily API calls, and automation on “${account.label}” may use up to ${percent} % (${allowed.toLocaleString('en-US')}). It goes on by itself as usage falls; agents’ widget keeps working.`;
   }
 
+  /** What one job knows about one account: its connection and its describes (one cache read for all). */
+  interface AccountContext {
+    conn: SalesforceClient;
+    describes: Promise<Describes>;
+  }
+
+  /**
+   * Whether the org's duplicate rules on the mapping's object match on one of its searchable fields,
+   * so that the create alone finds an existing record. When Salesforce cannot say now, the search goes
+   * first (as without rules): never a duplicate for want of an answer.
+   */
+  async function duplicateRulesDecide(
+    describes: Describes,
+    mapping: MappingWithAccount,
+    searchable: FieldEquals[],
+  ) {
+    try {
+      const config = await describes.duplicateRules(mapping.objectName);
+      return (
+        rulesThatDecide(
+          config,
+          searchable.map((s) => s.field),
+        ).length > 0
+      );
+    } catch (error) {
+      log.info(
+        { object: mapping.objectName, err: error },
+        'duplicate rules unknown; searching before the create',
+      );
+      return false;
+    }
+  }
+
+  /**
+   * Per account of the job's mappings, a connection and the describes its mappings may need (their
+   * objects and auto-matched ones), read from the cache in one query, lazily: an account whose runs
+   * are all done or waiting costs nothing. A failure surfaces in each run that needs it.
+   */
+  function accountContexts(mappings: MappingWithAccount[]) {
+    const contexts = new Map<string, AccountContext>();
+    return (account: MappingWithAccount['account']): AccountContext => {
+      let context = contexts.get(account.id);
+      if (!context) {
+        const conn = deps.connections.connect(account, 'automation');
+        const names = mappings
+          .filter((m) => m.account.id === account.id)
+          .flatMap((m) => [m.objectName, ...m.fields.flatMap((f) => (f.matchObject ? [f.matchObject] : []))]);
+        const linked = mappings
+          .filter((m) => m.account.id === account.id && m.duplicatePolicy === 'link')
+          .map((m) => m.objectName);
+        const describes = deps.metadata.describesOf(account.id, conn, names, { duplicateRulesOf: linked });
+        describes.catch(() => undefined); // awaited (and reported) by each run that needs it
+        context = { conn, describes };
+        contexts.set(account.id, context);
+      }
+      return context;
+    };
+  }
+
   async function runOne(
     mapping: MappingWithAccount,
     chat: ChatSnapshot,
     attempt: { final: boolean },
+    contextOf: (account: MappingWithAccount['account']) => AccountContext,
   ): Promise<string | null> {
     const now = () => deps.clock.now();
     const account = mapping.account;
-    const run: RunRow = await ensureRun(
-      deps.db,
-      { licenseId: mapping.licenseId, chatId: chat.chatId, mappingId: mapping.id },
-      {
-        threadId: chat.threadId,
-        accountId: account.id,
-        objectName: mapping.objectName,
-        visitorName: chat.visitor.name ?? null,
-        visitorEmail: chat.visitor.email ?? null,
-      },
-    );
-    if (['created', 'linked', 'skipped', 'failed'].includes(run.status)) return null;
-    // Another worker holds it (or died holding it): try again after its lease, never skip it.
-    if (run.status === 'running' && run.leaseUntil && run.leaseUntil > now())
-      return 'another worker is on it';
+    const key = { licenseId: mapping.licenseId, chatId: chat.chatId, mappingId: mapping.id };
+    const data = {
+      threadId: chat.threadId,
+      accountId: account.id,
+      objectName: mapping.objectName,
+      visitorName: chat.visitor.name ?? null,
+      visitorEmail: chat.visitor.email ?? null,
+    };
 
-    if (account.status !== 'connected') {
-      if (run.status !== 'waiting') await waitForReconnect(run.id, account.label);
-      return null;
-    }
-    const overBudget = await budgetExceeded(account);
-    if (overBudget) {
+    const overBudget = account.status === 'connected' ? await budgetExceeded(account) : null;
+    if (account.status !== 'connected' || overBudget) {
+      // The run waits; it is created (once) to say why, unless it is settled already.
+      const run = await ensureRun(deps.db, key, data);
+      if (['created', 'linked', 'skipped', 'failed'].includes(run.status)) return null;
+      if (run.status === 'running' && run.leaseUntil && run.leaseUntil > now())
+        return 'another worker is on it';
+      if (!overBudget) {
+        if (run.status !== 'waiting') await waitForReconnect(run.id, account.label);
+        return null;
+      }
       // Nothing is lost: the run waits, its job is retried with backoff, and the sweep queues it
       // again after that; it goes on by itself once the org's usage falls below the budget.
       if (run.errorMessage !== overBudget)
         await finishRun(deps.db, run.id, { status: 'waiting', errorMessage: overBudget }, now());
       return attempt.final ? null : 'over the automation budget';
     }
-    // An earlier attempt may have created the record before failing or dying: look for it first.
-    const recovering = run.attempts > 0 && run.startedAt !== null;
-    const lease = await claimRun(deps.db, run, now(), LEASE_MS);
-    if (!lease) return 'another worker took it';
-    claimed.set(run.id, lease);
+
+    // Created and taken in one statement; its answer is all the attempt needs to know about the run.
+    const run = await claimOrCreateRun(deps.db, key, data, now(), LEASE_MS);
+    if (!run) {
+      const state = await runState(deps.db, key);
+      if (!state || ['created', 'linked', 'skipped', 'failed'].includes(state.status)) return null;
+      // Another worker holds it (or died holding it): try again after its lease, never skip it.
+      return 'another worker is on it';
+    }
+    claimed.set(run.id, run.leaseUntil);
     try {
-      return await settle(mapping, chat, attempt, run.id, recovering);
+      return await settle(mapping, chat, attempt, run, contextOf);
     } finally {
       claimed.delete(run.id);
     }
@@ -176,12 +251,13 @@ export function createChatProcessor(deps: {
     mapping: MappingWithAccount,
     chat: ChatSnapshot,
     attempt: { final: boolean },
-    runId: string,
-    recovering: boolean,
+    run: ClaimedRun,
+    contextOf: (account: MappingWithAccount['account']) => AccountContext,
   ): Promise<string | null> {
     const now = () => deps.clock.now();
     const account = mapping.account;
-    const run = await getRun(deps.db, runId);
+    // An earlier attempt may have created the record before failing or dying: look for it first.
+    const recovering = run.attempts > 1;
 
     const fail = (
       message: string,
@@ -195,9 +271,17 @@ export function createChatProcessor(deps: {
       );
 
     try {
-      const conn = deps.connections.connect(account, 'automation');
+      const context = contextOf(account);
+      const { conn } = context;
+      const describes = await context.describes;
       const mappingModel = toMapping(mapping);
-      const { meta, related } = await objectAndRelated(deps.metadata, account.id, conn, mappingModel);
+      // The job's describes, read once for all its mappings, stand in for the service's own reads.
+      const { meta, related } = await objectAndRelated(
+        { ...deps.metadata, describe: (_account, _conn, objectName) => describes.get(objectName) },
+        account.id,
+        conn,
+        mappingModel,
+      );
       const prepared = prepareRecord(mappingModel, chat, meta, related);
       const errors = errorsOf(prepared.problems);
       if (errors.length) {
@@ -211,13 +295,17 @@ export function createChatProcessor(deps: {
         .filter((f) => f.searchable && typeof prepared.values[f.field] === 'string')
         .map((f) => ({ field: f.field, value: String(prepared.values[f.field]) }));
       const match = recovering ? recoveryMatch(mapping, prepared.values) : [];
+      const linking = mapping.duplicatePolicy === 'link' && searchable.length > 0;
+      // "link" in one call when the org's own duplicate rules find the visitor's record on the create;
+      // otherwise (and while recovering, which searches anyway) the search goes first.
+      const byRules = linking && !recovering && (await duplicateRulesDecide(describes, mapping, searchable));
       const result = await writeRecord(conn, {
         objectName: mapping.objectName,
         values: prepared.values,
         lookups: prepared.lookups,
         autoAssign: mapping.autoAssign,
-        ...(mapping.duplicatePolicy === 'link' && searchable.length ? { linkTo: searchable } : {}),
-        ...(match.length && run.startedAt
+        ...(linking ? (byRules ? { linkOnDuplicate: true } : { linkTo: searchable }) : {}),
+        ...(match.length
           ? { recover: { since: new Date(run.startedAt.getTime() - RECOVERY_SLACK_MS), match } }
           : {}),
       });
@@ -234,9 +322,11 @@ export function createChatProcessor(deps: {
               ? `A duplicate rule in Salesforce found this visitor as an existing ${result.objectName}; linked to it instead of creating a ${mapping.objectLabel}.`
               : result.outcome === 'skipped'
                 ? 'A duplicate rule in Salesforce pointed at an existing record, so none was created.'
-                : result.unmatched.length
-                  ? `No match for ${result.unmatched.join(', ')}; Salesforce's default was kept.`
-                  : null,
+                : result.outcome === 'linked' && byRules
+                  ? `The org’s duplicate rules found this visitor’s existing ${mapping.objectLabel}; linked to it.`
+                  : result.unmatched.length
+                    ? `No match for ${result.unmatched.join(', ')}; Salesforce's default was kept.`
+                    : null,
           errorCode: null,
           errorFields: [],
           sfCalls: result.calls,
@@ -288,6 +378,14 @@ export function createChatProcessor(deps: {
     }
   }
 
+  /**
+   * Mapping `later` waits for `earlier` when it auto-matches a record of the object `earlier` creates
+   * in the same org (a Contact matching the Account made from the same chat); others run at once.
+   */
+  const dependsOn = (later: MappingWithAccount, earlier: MappingWithAccount) =>
+    later.account.id === earlier.account.id &&
+    later.fields.some((f) => f.entryType === 'auto_match' && f.matchObject === earlier.objectName);
+
   /** Processes one ended chat; throws RetryLater when a temporary failure should be retried. */
   async function process(
     job: ChatEndedJob,
@@ -297,13 +395,28 @@ export function createChatProcessor(deps: {
     if (mappings.length === 0) return;
     const chat = await fetchChat(job);
     if (!chat) return;
-    const retry: string[] = [];
-    for (const mapping of mappings) {
-      // The worker is stopping: the chat's other mappings are left for the worker that takes it next.
-      if (attempt.signal?.aborted) throw new RetryLater(['the worker stopped']);
-      const reason = await runOne(mapping, chat, attempt);
-      if (reason) retry.push(`${mapping.objectName}: ${reason}`);
+    const contextOf = accountContexts(mappings);
+    // The chat's mappings run side by side, each after the earlier ones it depends on (oldest first).
+    const outcomes = new Map<string, Promise<string | null>>();
+    for (const [index, mapping] of mappings.entries()) {
+      const before = mappings.slice(0, index).filter((earlier) => dependsOn(mapping, earlier));
+      outcomes.set(
+        mapping.id,
+        (async () => {
+          await Promise.allSettled(before.map((earlier) => outcomes.get(earlier.id)));
+          // The worker is stopping: what has not begun is left for the worker that takes the chat next.
+          if (attempt.signal?.aborted) return 'the worker stopped';
+          return runOne(mapping, chat, attempt, contextOf);
+        })(),
+      );
     }
+    const settled = await Promise.allSettled(outcomes.values());
+    // Something unexpected (the database away) fails the job as it is, once every mapping has settled.
+    const broken = settled.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (broken) throw broken.reason;
+    const retry = settled.flatMap((o, i) =>
+      o.status === 'fulfilled' && o.value ? [`${mappings[i]!.objectName}: ${o.value}`] : [],
+    );
     if (retry.length) throw new RetryLater(retry);
   }
 

@@ -1,4 +1,4 @@
-import type { Prisma, RunStatus } from '../db/generated/client';
+import { Prisma, type RunStatus } from '../db/generated/client';
 import type { Database } from '../db/prisma';
 
 export type RunRow = Prisma.AutomationRunGetPayload<object>;
@@ -19,29 +19,61 @@ export async function ensureRun(
   return db.automationRun.findUniqueOrThrow({ where: { licenseId_chatId_mappingId: key } });
 }
 
+/** A run this caller took: its id, the attempt it is on (1 for the first) and when its first attempt began. */
+export interface ClaimedRun {
+  id: string;
+  attempts: number;
+  startedAt: Date;
+  leaseUntil: Date;
+}
+
 /**
- * Takes a run for this worker: pending or waiting runs, or a running one whose worker's lease ran
- * out (it crashed). Compare-and-set on the row's state, so two workers never both take it.
+ * Creates the run of a (license, chat, mapping) on first sight and takes it, in one statement: a new
+ * run, or a pending or waiting one, or a running one whose worker's lease ran out (it crashed). The
+ * condition is checked on the row under its lock (INSERT … ON CONFLICT DO UPDATE … WHERE), so two
+ * workers never both take it. Null when the run exists and may not be taken (done, or another
+ * worker's lease holds): `runState` says which.
  */
-/** Takes a run by compare-and-set; answers the lease's end when this caller got it, else null. */
-export async function claimRun(db: Database, run: RunRow, now: Date, leaseMs: number): Promise<Date | null> {
-  const claimable =
-    run.status === 'pending' ||
-    run.status === 'waiting' ||
-    (run.status === 'running' && (run.leaseUntil ?? now) <= now);
-  if (!claimable) return null;
+export async function claimOrCreateRun(
+  db: Database,
+  key: { licenseId: string; chatId: string; mappingId: string },
+  data: {
+    threadId: string;
+    accountId: string;
+    objectName: string;
+    visitorName?: string | null;
+    visitorEmail?: string | null;
+  },
+  now: Date,
+  leaseMs: number,
+): Promise<ClaimedRun | null> {
   const leaseUntil = new Date(now.getTime() + leaseMs);
-  const claimed = await db.automationRun.updateMany({
-    where: { id: run.id, status: run.status, updatedAt: run.updatedAt },
-    data: {
-      status: 'running',
-      leaseUntil,
-      attempts: { increment: 1 },
-      // The first attempt's start: records created since then may be an earlier attempt's own.
-      startedAt: run.startedAt ?? now,
-    },
+  // Timestamps go as UTC text into the zone-less columns, as Prisma writes them.
+  const at = now.toISOString();
+  const lease = leaseUntil.toISOString();
+  const rows = await db.$queryRaw<{ id: string; attempts: number; started_ms: number }[]>`
+    INSERT INTO automation_runs AS r (id, license_id, chat_id, mapping_id, thread_id, account_id, object_name,
+      visitor_name, visitor_email, status, lease_until, attempts, started_at, updated_at, error_fields)
+    VALUES (gen_random_uuid(), ${key.licenseId}, ${key.chatId}, ${key.mappingId}::uuid, ${data.threadId},
+      ${data.accountId}::uuid, ${data.objectName}, ${data.visitorName ?? null}, ${data.visitorEmail ?? null},
+      'running', ${lease}::timestamp, 1, ${at}::timestamp, ${at}::timestamp, '{}')
+    ON CONFLICT (license_id, chat_id, mapping_id) DO UPDATE
+      SET status = 'running', lease_until = EXCLUDED.lease_until, attempts = r.attempts + 1,
+        started_at = COALESCE(r.started_at, EXCLUDED.started_at), updated_at = EXCLUDED.updated_at
+      WHERE r.status IN ('pending', 'waiting')
+        OR (r.status = 'running' AND (r.lease_until IS NULL OR r.lease_until <= EXCLUDED.updated_at))
+    RETURNING r.id::text AS id, r.attempts, (extract(epoch FROM r.started_at) * 1000)::float8 AS started_ms`;
+  const row = rows[0];
+  if (!row) return null;
+  return { id: row.id, attempts: row.attempts, startedAt: new Date(row.started_ms), leaseUntil };
+}
+
+/** Why a run could not be taken: its status and lease. */
+export function runState(db: Database, key: { licenseId: string; chatId: string; mappingId: string }) {
+  return db.automationRun.findUnique({
+    where: { licenseId_chatId_mappingId: key },
+    select: { status: true, leaseUntil: true },
   });
-  return claimed.count === 1 ? leaseUntil : null;
 }
 
 /** Ends a lease now, when it is still the one this caller took: the next attempt need not wait for it. */
@@ -51,10 +83,6 @@ export async function releaseRun(db: Database, id: string, leaseUntil: Date, now
     data: { leaseUntil: now, errorMessage: 'Will retry: the worker stopped before finishing.' },
   });
   return released.count === 1;
-}
-
-export function getRun(db: Database, id: string): Promise<RunRow> {
-  return db.automationRun.findUniqueOrThrow({ where: { id } });
 }
 
 /** Back to pending after a temporary failure: the lease ends now, the reason is shown; the start is kept. */
@@ -134,16 +162,24 @@ export async function finishRun(
   },
   now: Date,
 ): Promise<void> {
-  const { sfCalls, finished, ...rest } = data;
-  await db.automationRun.update({
-    where: { id },
-    data: {
-      ...rest,
-      leaseUntil: null,
-      ...(sfCalls ? { sfCalls: { increment: sfCalls } } : {}),
-      ...(finished ? { finishedAt: now } : {}),
-    },
-  });
+  // One plain statement (the worker writes it for every run): only the columns given are set.
+  const at = now.toISOString();
+  const sets: Prisma.Sql[] = [
+    Prisma.sql`status = ${data.status}::run_status`,
+    Prisma.sql`lease_until = NULL`,
+    Prisma.sql`updated_at = ${at}::timestamp`,
+  ];
+  if (data.recordId !== undefined) sets.push(Prisma.sql`record_id = ${data.recordId}`);
+  if (data.recordUrl !== undefined) sets.push(Prisma.sql`record_url = ${data.recordUrl}`);
+  if (data.errorCode !== undefined) sets.push(Prisma.sql`error_code = ${data.errorCode}`);
+  if (data.errorMessage !== undefined) sets.push(Prisma.sql`error_message = ${data.errorMessage}`);
+  if (data.errorFields !== undefined)
+    sets.push(
+      Prisma.sql`error_fields = ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(data.errorFields)}::jsonb))`,
+    );
+  if (data.sfCalls) sets.push(Prisma.sql`sf_calls = sf_calls + ${data.sfCalls}`);
+  if (data.finished) sets.push(Prisma.sql`finished_at = ${at}::timestamp`);
+  await db.$executeRaw`UPDATE automation_runs SET ${Prisma.join(sets, ', ')} WHERE id = ${id}::uuid`;
 }
 
 export function listRuns(

@@ -8,21 +8,30 @@ import { errors } from '../http/appError';
 import { isInstalled } from '../installation/installation.repo';
 import type { JobQueue } from './queue';
 import type { WebhookSecrets } from './webhookSecrets';
-import { markQueued, storeChatEnded, unqueuedEvents, type ChatEndedKey } from './webhookEvents.repo';
+import {
+  markQueued,
+  storeChatEnded,
+  unqueuedEvents,
+  type ChatEndedIntake,
+  type ChatEndedKey,
+} from './webhookEvents.repo';
 
 export type WebhookService = ReturnType<typeof createWebhookService>;
 
 /**
  * LiveChat's ended-chat webhook: the secret is checked in constant time against the registration
- * the delivery names (`webhook_id`), the event is stored without its secret (a redelivery, or the
- * copy sent to a second registration during a rotation, stores nothing new), then a job is queued. If
- * queueing fails after the event was stored, `enqueuePending` (run at worker start) queues it later,
- * so an acknowledged webhook is never lost.
+ * the delivery names (`webhook_id`), from memory; the event is stored without its secret (a
+ * redelivery, or the copy sent to a second registration during a rotation, stores nothing new) and
+ * its job queued in the same transaction, two round trips to PostgreSQL in all (`intake`). Without a
+ * queue (a process that only stores) the event waits for `enqueuePending` (run by every worker at
+ * start and in its sweep), so an acknowledged webhook is never lost.
  */
 export function createWebhookService(deps: {
   db: Database;
   secrets: WebhookSecrets;
   queue: JobQueue | undefined;
+  /** The one-transaction write (with `queue`); without it events are stored through `db` alone. */
+  intake?: ChatEndedIntake;
   clock: Clock;
   logger: Logger;
 }) {
@@ -40,18 +49,20 @@ export function createWebhookService(deps: {
     return { stored: false };
   }
 
+  // The app's webhooks reach every license that installed it from the Marketplace, also those whose
+  // owner has not opened the settings yet: without an installation there is nothing to do (no
+  // token, no mappings), and the delivery is acknowledged so LiveChat does not retry it.
+  const notInstalled = (licenseId: string) => {
+    log.info({ license: licenseId }, 'webhook of a license without installation; ignored');
+    return { stored: false };
+  };
+
   async function receive(webhook: KnownWebhook): Promise<{ stored: boolean }> {
     await verify(webhook);
-    // The app's webhooks reach every license that installed it from the Marketplace, also those
-    // whose owner has not opened the settings yet: without an installation there is nothing to do
-    // (no token, no mappings), and the delivery is acknowledged so LiveChat does not retry it.
-    if (!(await isInstalled(deps.db, webhook.organization_id))) {
-      log.info({ license: webhook.organization_id }, 'webhook of a license without installation; ignored');
-      return { stored: false };
-    }
+    // The ended chat checks the installation in the same statement that stores it.
+    if (webhook.action === 'chat_deactivated') return chatEnded(webhook);
+    if (!(await isInstalled(deps.db, webhook.organization_id))) return notInstalled(webhook.organization_id);
     switch (webhook.action) {
-      case 'chat_deactivated':
-        return chatEnded(webhook);
       // A live chat's custom variables: its customer's session fields when it starts and when the
       // page changes them. They expire with the visitor's session (Agent Chat API v3.5 › Customer:
       // "Expires along with the session"), so an archived chat read after the visitor left may no
@@ -87,6 +98,16 @@ export function createWebhookService(deps: {
       threadId: webhook.payload.thread_id,
     };
     const { secret_key: _secret, ...withoutSecret } = webhook;
+    const { queue, intake } = deps;
+    if (queue && intake) {
+      const outcome = await intake.storeAndEnqueue(key, withoutSecret, (tx) =>
+        queue.enqueueChatWith(tx, key),
+      );
+      if (outcome === 'not_installed') return notInstalled(key.licenseId);
+      if (outcome === 'redelivered') log.info(key, 'webhook redelivered; already stored');
+      return { stored: outcome === 'stored' };
+    }
+    if (!(await isInstalled(deps.db, key.licenseId))) return notInstalled(key.licenseId);
     if (!(await storeChatEnded(deps.db, key, withoutSecret))) {
       log.info(key, 'webhook redelivered; already stored');
       return { stored: false };

@@ -19,8 +19,10 @@ export type WebhookSecrets = ReturnType<typeof createWebhookSecrets>;
 /**
  * Checks a delivery's `secret_key` against the registration named by its `webhook_id`, from memory:
  * the registrations are few and change only at a rotation, so a delivery costs no database read.
- * A delivery for a registration we have not seen (another process registered it) reloads them, at
- * most once a second, so a stream of made-up ids cannot turn into a stream of queries.
+ * They are read again in the background once a minute (the delivery that notices is answered from
+ * what is known), and at once for a delivery naming a registration we have not seen (another
+ * process registered it), at most once a second, so a stream of made-up ids cannot turn into a
+ * stream of queries.
  */
 export function createWebhookSecrets(deps: { db: Database; secretBox: SecretBox; clock: Clock }) {
   let known = new Map<string, Known>();
@@ -55,9 +57,9 @@ export function createWebhookSecrets(deps: { db: Database; secretBox: SecretBox;
    */
   async function verify(webhookId: string | undefined, secret: string): Promise<boolean> {
     const now = deps.clock.now().getTime();
-    const stale = now - loadedAt > REFRESH_MS;
     const unknown = webhookId !== undefined && !known.has(webhookId) && now - loadedAt > MISS_RELOAD_MS;
-    if (stale || unknown) await load();
+    if (loadedAt === 0 || unknown) await load();
+    else if (now - loadedAt > REFRESH_MS) void load().catch(() => {}); // the next one tries again
     const candidates =
       webhookId === undefined ? [...known.values()] : [known.get(webhookId)].filter((e) => e !== undefined);
     let matches = false;
@@ -74,5 +76,5 @@ export function createWebhookSecrets(deps: { db: Database; secretBox: SecretBox;
     loadedAt = 0;
   }
 
-  return { verify, invalidate };
+  return { verify, invalidate, preload: load };
 }

@@ -27,6 +27,7 @@ export async function startWorker(deps: {
   activity: Pick<ActivityService, 'requeueStale'>;
   queue: JobQueue;
   logger: Logger;
+  /** Chats handled at once; default the queue's (AUTOMATION_CONCURRENCY). */
   concurrency?: number;
   sweepIntervalMs?: number;
 }): Promise<Worker> {
@@ -54,7 +55,8 @@ export async function startWorker(deps: {
         inHand.delete(job);
       }
     },
-    { concurrency: deps.concurrency ?? 5 },
+    // Unset: the queue's configured concurrency (AUTOMATION_CONCURRENCY).
+    deps.concurrency === undefined ? {} : { concurrency: deps.concurrency },
   );
 
   // The sweep: events without a job, and runs whose jobs are gone (a worker died on the last

@@ -8,8 +8,12 @@ import type { ChatFieldsService } from './chatFields.service';
 export function chatFieldsRoutes(chatFields: ChatFieldsService): Router {
   const router = Router();
   const route = routesOn(router, { prefix: '/api/settings', access: 'owner' });
-  route(endpoints.getChatFields, (_input, res) => chatFields.catalogue(agentOf(res)));
+  route(endpoints.getChatFields, (_input, res) => chatFields.catalogue(agentOf(res), livechatTokenOf(res)));
   route(endpoints.scanChatFields, (_input, res) => chatFields.scan(agentOf(res), livechatTokenOf(res)));
+  route(endpoints.declareChatField, ({ body }, res) => chatFields.declare(agentOf(res), body));
+  route(endpoints.removeDeclaredChatField, ({ params }, res) =>
+    chatFields.removeDeclared(agentOf(res), params.id),
+  );
   route(endpoints.listRecentChats, (_input, res) => chatFields.recent(agentOf(res), livechatTokenOf(res)));
   return router;
 }

@@ -8,7 +8,8 @@ export const STOP_GRACE_MS = 20_000;
  * whoever sends it (Ctrl-C in a terminal, npm forwarding it, a process manager, a container runtime
  * when we are PID 1, which gets no default handlers), runs `stop` once and exits 0 when it is done.
  * A second signal, or a stop still going after `graceMs` plus a margin, ends the process at once
- * with a non-zero code, so a stuck shutdown never hangs a deploy.
+ * with a non-zero code, so a stuck shutdown never hangs a deploy. (The worker the app starts gets
+ * SIGTERM from itself when the app is gone: see whenAppGone.ts.)
  */
 export function stopOnSignals(
   logger: Logger,

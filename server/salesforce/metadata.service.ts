@@ -9,12 +9,22 @@ import {
 } from '../../src/salesforce/objectMetadata';
 import {
   cachedDescribes,
+  duplicateRulesKey,
   findDescribe,
+  findDescribes,
   forgetDescribes,
   saveDescribe,
   touchDescribe,
+  type CachedDescribe as CachedRow,
+  type DescribeKey,
 } from './describeCache.repo';
 import type { SalesforceClient } from './salesforce.client';
+import { SalesforceError } from './salesforceError';
+import {
+  duplicatesConfigSchema,
+  noDuplicateRules,
+  type DuplicatesConfig,
+} from '../../src/salesforce/duplicateRules';
 
 /** Within this age a cached describe is used without asking Salesforce at all. */
 const FRESH_MS = 15 * 60 * 1000;
@@ -29,19 +39,56 @@ export type SalesforceMetadata = ReturnType<typeof createSalesforceMetadata>;
  */
 export function createSalesforceMetadata(deps: { db: Database; clock: Clock; logger: Logger }) {
   const log = deps.logger.child({ module: 'salesforce-metadata' });
+  /**
+   * Revalidations (or first fetches) in flight in this process, by account and object: a caller who
+   * finds the same entry stale while one is under way waits for that one instead of asking again.
+   * Across processes each one revalidates on its own (at most one call per process, object and
+   * freshness window: a 304 costs one API call and no body).
+   */
+  const inFlight = new Map<string, Promise<unknown>>();
 
-  async function cached<T>(
-    accountId: string,
-    objectName: string,
+  const isFresh = (row: CachedRow) => deps.clock.now().getTime() - row.fetchedAt.getTime() < FRESH_MS;
+
+  /** The cached entry if fresh; else asks Salesforce, once per account and object at a time. */
+  async function cachedFrom<T>(
+    row: CachedRow | null,
+    key: DescribeKey,
     client: SalesforceClient,
     path: string,
     parse: (body: unknown) => T,
+    whenRefused?: T,
   ): Promise<T> {
-    const key = { accountId, objectName };
-    const row = await findDescribe(deps.db, key);
-    const now = deps.clock.now();
-    if (row && now.getTime() - row.fetchedAt.getTime() < FRESH_MS) return row.body as T;
+    if (row && isFresh(row)) return row.body as T;
+    const flightKey = `${key.accountId}/${key.objectName}`;
+    const joined = inFlight.get(flightKey);
+    if (joined) return joined as Promise<T>;
+    const flight = revalidate(row, key, client, path, parse, whenRefused).finally(() =>
+      inFlight.delete(flightKey),
+    );
+    inFlight.set(flightKey, flight);
+    return flight;
+  }
 
+  async function revalidate<T>(
+    row: CachedRow | null,
+    key: DescribeKey,
+    client: SalesforceClient,
+    path: string,
+    parse: (body: unknown) => T,
+    whenRefused?: T,
+  ): Promise<T> {
+    const now = deps.clock.now();
+    if (whenRefused !== undefined) {
+      try {
+        return await revalidate(row, key, client, path, parse);
+      } catch (error) {
+        // Salesforce refuses to say (the resource or object is not available to this org or user):
+        // kept as the given answer for the freshness window, so it is not asked for every chat.
+        if (!(error instanceof SalesforceError) || error.kind !== 'rejected') throw error;
+        await saveDescribe(deps.db, key, { body: whenRefused, fetchedAt: now, lastModified: null });
+        return whenRefused;
+      }
+    }
     // If-Modified-Since carries Salesforce's own date of the cached answer (its `Date` header), never
     // our clock: a server clock running ahead would otherwise hide a change made since
     // (REST API "Conditional requests", https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/intro_rest_conditional_requests.htm).
@@ -59,9 +106,40 @@ export function createSalesforceMetadata(deps: { db: Database; clock: Clock; log
     const value = parse(answer.body);
     // Only the reduced metadata is kept: a real describe is hundreds of kilobytes.
     await saveDescribe(deps.db, key, { body: value, fetchedAt: now, lastModified: salesforceDate ?? null });
-    log.debug({ account: accountId, object: objectName }, 'describe fetched');
+    log.debug({ account: key.accountId, object: key.objectName }, 'describe fetched');
     return value;
   }
+
+  async function cached<T>(
+    accountId: string,
+    objectName: string,
+    client: SalesforceClient,
+    path: string,
+    parse: (body: unknown) => T,
+  ): Promise<T> {
+    const key = { accountId, objectName };
+    return cachedFrom(await findDescribe(deps.db, key), key, client, path, parse);
+  }
+
+  const describePath = (objectName: string) => `/sobjects/${objectName}/describe`;
+  const parseDescribe = (body: unknown) => objectMetadataSchema.parse(body);
+  const duplicatesKey = duplicateRulesKey;
+  const duplicatesFrom = (
+    row: CachedRow | null,
+    accountId: string,
+    client: SalesforceClient,
+    objectName: string,
+  ) =>
+    cachedFrom<DuplicatesConfig>(
+      row,
+      { accountId, objectName: duplicatesKey(objectName) },
+      client,
+      // User Interface API, "Get Duplicate Management Configuration for a Specified Object"
+      // (https://developer.salesforce.com/docs/atlas.en-us.uiapi.meta/uiapi/ui_api_resources_duplicates_get.htm).
+      `/ui-api/duplicates/${objectName}`,
+      (body) => duplicatesConfigSchema.parse(body),
+      noDuplicateRules,
+    );
 
   /** Every object of the org (global describe), by label. */
   async function allObjects(accountId: string, client: SalesforceClient): Promise<SObjectSummary[]> {
@@ -85,9 +163,36 @@ export function createSalesforceMetadata(deps: { db: Database; clock: Clock; log
     client: SalesforceClient,
     objectName: string,
   ): Promise<ObjectMetadata> {
-    return cached<ObjectMetadata>(accountId, objectName, client, `/sobjects/${objectName}/describe`, (body) =>
-      objectMetadataSchema.parse(body),
-    );
+    return cached<ObjectMetadata>(accountId, objectName, client, describePath(objectName), parseDescribe);
+  }
+
+  /**
+   * Describes of several objects of one account, read from the cache in one query: `get(name)`
+   * answers each, from the cache while fresh, else revalidated as `describe` does (one call in
+   * flight per account and object). For a job that needs a few objects' metadata at once.
+   */
+  async function describesOf(
+    accountId: string,
+    client: SalesforceClient,
+    objectNames: string[],
+    options: { duplicateRulesOf?: string[] } = {},
+  ) {
+    const names = [...objectNames, ...(options.duplicateRulesOf ?? []).map(duplicatesKey)];
+    const rows = await findDescribes(deps.db, accountId, [...new Set(names)]);
+    const byName = new Map(rows.map((r) => [r.objectName, r]));
+    return {
+      /** The object's duplicate rules (asked of Salesforce when not cached or stale). */
+      duplicateRules: (objectName: string): Promise<DuplicatesConfig> =>
+        duplicatesFrom(byName.get(duplicatesKey(objectName)) ?? null, accountId, client, objectName),
+      get: (objectName: string): Promise<ObjectMetadata> =>
+        cachedFrom<ObjectMetadata>(
+          byName.get(objectName) ?? null,
+          { accountId, objectName },
+          client,
+          describePath(objectName),
+          parseDescribe,
+        ),
+    };
   }
 
   /**
@@ -109,5 +214,11 @@ export function createSalesforceMetadata(deps: { db: Database; clock: Clock; log
     await forgetDescribes(deps.db, accountId);
   }
 
-  return { allObjects, createableObjects, describe, describeAnyAge, forget };
+  /** An object's duplicate rules, cached like its describe (a refused answer counts as none). */
+  async function duplicateRules(accountId: string, client: SalesforceClient, objectName: string) {
+    const key = { accountId, objectName: duplicatesKey(objectName) };
+    return duplicatesFrom(await findDescribe(deps.db, key), accountId, client, objectName);
+  }
+
+  return { allObjects, createableObjects, describe, describesOf, describeAnyAge, duplicateRules, forget };
 }

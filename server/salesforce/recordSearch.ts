@@ -1,12 +1,11 @@
 import type { AccountRow } from '../accounts/accounts.repo';
 import type { AccountsService } from '../accounts/accounts.service';
 import type { Agent } from '../auth/agent';
-import { nameField } from '../../src/salesforce/objectMetadata';
 import type { SalesforceConnections } from './connections';
-import { soqlContains } from './composite';
+import { objectOfOrg, searchByName } from './lookups';
 import type { SalesforceMetadata } from './metadata.service';
 import { salesforceFailureError } from './salesforceError';
-import { AppError, errors } from '../http/appError';
+import { AppError } from '../http/appError';
 
 export type SalesforceLookup = ReturnType<typeof createSalesforceLookup>;
 
@@ -20,20 +19,8 @@ export function createSalesforceLookup(deps: {
     const account: AccountRow = await deps.accounts.get(agent, accountId);
     try {
       const client = deps.connections.connect(account, 'settings');
-      // The org's object list is cached: an object it does not have is the caller's mistake (404),
-      // not a Salesforce failure.
-      const all = await deps.metadata.allObjects(account.id, client);
-      if (!all.some((o) => o.name === objectName)) {
-        throw errors.notFound(`This Salesforce org has no object called ${objectName}.`);
-      }
-      const meta = await deps.metadata.describe(account.id, client, objectName);
-      const name = nameField(meta)?.name ?? 'Id';
-      const where = q ? ` WHERE ${name} LIKE ${soqlContains(q)}` : '';
-      const fields = name === 'Id' ? 'Id' : `Id, ${name}`;
-      const records = await client.query<Record<string, unknown>>(
-        `SELECT ${fields} FROM ${objectName}${where} ORDER BY ${name} LIMIT 20`,
-      );
-      return records.map((r) => ({ id: String(r.Id), name: String(r[name] ?? r.Id) }));
+      await objectOfOrg(deps.metadata, account.id, client, objectName);
+      return await searchByName(deps.metadata, account.id, client, objectName, q);
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw salesforceFailureError(error);

@@ -26,10 +26,17 @@ export interface WriteRequest {
   lookups: LookupSpec[];
   /** Sforce-Auto-Assign: let assignment rules pick the owner. */
   autoAssign: boolean;
-  /** "link": a record whose fields equal these is linked instead of creating one. */
+  /** "link": a record whose fields equal these is linked instead of creating one (searched first). */
   linkTo?: FieldEquals[];
+  /**
+   * "link" decided by the org's own duplicate rules: no search; a create they refuse as
+   * DUPLICATES_DETECTED is linked to the record they found. One call instead of two.
+   */
+  linkOnDuplicate?: boolean;
   /** After a crash mid-create: a record with these values created since then is this attempt's own. */
   recover?: { since: Date; match: FieldEquals[] };
+  /** Fields (SOQL select items) to read back from the new record in the same composite call. */
+  readBack?: string[];
 }
 
 export interface WriteResult {
@@ -42,6 +49,8 @@ export interface WriteResult {
   /** Auto-match fields that found nothing (left to Salesforce's default). */
   unmatched: string[];
   lookups: Map<string, LookupFound | null>;
+  /** The new record's `readBack` fields, when they could be read in the create call. */
+  record?: Record<string, unknown>;
 }
 
 const whereEquals = (match: FieldEquals[]) =>
@@ -50,6 +59,29 @@ const whereEquals = (match: FieldEquals[]) =>
 function findQuery(objectName: string, match: FieldEquals[], since?: Date): string {
   const created = since ? ` AND CreatedDate >= ${since.toISOString().replace(/\.\d{3}Z$/, 'Z')}` : '';
   return `SELECT Id FROM ${objectName} WHERE (${whereEquals(match)})${created} ORDER BY CreatedDate DESC LIMIT 1`;
+}
+
+/**
+ * Reads the record the composite's `record` subrequest creates: the query names its id by reference,
+ * left unencoded so that Salesforce substitutes it ("@{referenceId.field}" in a later subrequest's URL,
+ * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/requests_composite.htm).
+ */
+function readBackRequest(client: SalesforceClient, req: WriteRequest): CompositeSubrequest[] {
+  if (!req.readBack?.length) return [];
+  const soql = `SELECT ${req.readBack.join(', ')} FROM ${req.objectName} WHERE Id = '`;
+  return [
+    {
+      method: 'GET',
+      url: `${client.dataPath('/query')}?q=${encodeURIComponent(soql)}@{record.id}${encodeURIComponent("'")}`,
+      referenceId: 'readBack',
+    },
+  ];
+}
+
+function readBackRecord(res: CompositeSubresponse | undefined): Record<string, unknown> | undefined {
+  if (!res || res.httpStatusCode >= 300) return undefined;
+  const record = (res.body as { records?: unknown[] }).records?.[0];
+  return record !== null && typeof record === 'object' ? (record as Record<string, unknown>) : undefined;
 }
 
 function firstId(res: CompositeSubresponse | undefined): string | undefined {
@@ -159,20 +191,30 @@ export async function writeRecord(client: SalesforceClient, req: WriteRequest): 
           body: resolvedValues(),
           httpHeaders: headers,
         },
+        ...readBackRequest(client, req),
       ],
-      {
-        allOrNone: true,
-      },
+      // A read-back that fails (the record is created either way) must not roll the create back.
+      { allOrNone: !req.readBack?.length },
     );
-    return settleCreate(responses.get('record'));
+    return settleCreate(responses.get('record'), responses.get('readBack'));
   };
 
-  const settleCreate = (res: CompositeSubresponse | undefined): WriteResult => {
-    if (res && res.httpStatusCode < 300) return result('created', String((res.body as { id: string }).id));
+  const settleCreate = (
+    res: CompositeSubresponse | undefined,
+    readBack?: CompositeSubresponse,
+  ): WriteResult => {
+    if (res && res.httpStatusCode < 300) {
+      const record = readBackRecord(readBack);
+      return { ...result('created', String((res.body as { id: string }).id)), ...(record && { record }) };
+    }
     const failure = createFailure(res ?? { body: [], httpStatusCode: 500, referenceId: 'record' });
     if (failure.duplicate) {
       const { id, objectName } = failure.duplicate;
-      return result(req.linkTo?.length ? 'linked' : 'skipped', id, objectName ?? req.objectName);
+      return result(
+        req.linkTo?.length || req.linkOnDuplicate ? 'linked' : 'skipped',
+        id,
+        objectName ?? req.objectName,
+      );
     }
     throw failure;
   };
@@ -227,6 +269,8 @@ export async function writeRecord(client: SalesforceClient, req: WriteRequest): 
         referenceId: `lookup${n}`,
       })),
       { method: 'POST', url: createUrl, referenceId: 'record', body, httpHeaders: headers },
+      // Within Salesforce's five queries per composite call; with five lookups the card waits for a refresh.
+      ...(req.lookups.length < COMPOSITE_QUERY_LIMIT ? readBackRequest(client, req) : []),
     ],
     { allOrNone: false },
   );
@@ -237,5 +281,5 @@ export async function writeRecord(client: SalesforceClient, req: WriteRequest): 
     // A lookup found nothing, so its reference could not be read: create once more without it.
     return createOnly();
   }
-  return settleCreate(created);
+  return settleCreate(created, responses.get('readBack'));
 }

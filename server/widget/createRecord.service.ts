@@ -1,9 +1,12 @@
 import type { SalesforceClient } from '../salesforce/salesforce.client';
 import type { CreateRecordRequest, CreateRecordResponse } from '../../src/api/widget';
+import { cardFieldsOf } from '../../src/mapping/cardFields';
+import type { Mapping } from '../../src/mapping/mapping';
 import { errorsOf, hasErrors, type Problem } from '../../src/mapping/problems';
 import { resolve } from '../../src/mapping/resolve';
 import { validateValues } from '../../src/mapping/validateValues';
 import { nameField, type ObjectMetadata } from '../../src/salesforce/objectMetadata';
+import type { AccountRow } from '../accounts/accounts.repo';
 import type { Agent } from '../auth/agent';
 import { errors, type AppError } from '../http/appError';
 import { objectAndRelated } from '../mappings/mappings.service';
@@ -12,6 +15,9 @@ import { writeRecord } from '../salesforce/recordWriter';
 import { isTimeout, SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
 import { recordUrl } from '../salesforce/recordUrl';
 import type { RelatedCache } from './relatedCache';
+import { toRelatedRecord } from './related.presenter';
+import { describeTargets, lookupTargets, planCardFields } from './relatedCards';
+import { selectList } from './relatedSearch';
 import { refusalProblems } from './refusalInWords';
 import { accountFailureError, type WidgetContext, type WidgetDeps } from './widgetContext';
 
@@ -45,6 +51,19 @@ function nameOf(meta: ObjectMetadata, values: Record<string, unknown>, id: strin
  */
 export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContext; cache: RelatedCache }) {
   const log = deps.logger.child({ module: 'widget-create' });
+
+  /** The mapping's card fields, its lookups' targets described (cached; one the user may not see is left out). */
+  async function cardFieldsFor(
+    account: AccountRow,
+    conn: SalesforceClient,
+    mapping: Mapping,
+    meta: ObjectMetadata,
+  ) {
+    const targets = await describeTargets(lookupTargets(cardFieldsOf(mapping, meta)), (names) =>
+      deps.metadata.describeAnyAge(account.id, conn, names),
+    );
+    return planCardFields(mapping, meta, targets);
+  }
 
   async function create(
     agent: Agent,
@@ -91,14 +110,24 @@ export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContex
     const toWrite = { ...checked.values };
     for (const l of lookups) delete toWrite[l.field];
 
+    // The new record's card, read back in the create call itself (no extra API call): what Salesforce
+    // made of it (defaulted Status, the owner assignment rules chose, lookups' names) rather than a
+    // guess from the values sent.
+    const card = {
+      objectName: meta.name,
+      nameField: nameField(meta)?.name ?? 'Id',
+      cards: await cardFieldsFor(account, conn, mapping, meta),
+    };
+
     try {
       const result = await writeRecord(conn, {
         objectName: meta.name,
         values: toWrite,
         lookups,
         autoAssign: mapping.autoAssign,
+        readBack: selectList([card.nameField, ...card.cards.map((c) => c.select)]),
       });
-      deps.cache.forgetChat(account.id, chat.chatId);
+      await deps.cache.forgetChat(account.id, chat.chatId); // for every web process, before the answer
       log.info(
         {
           account: account.id,
@@ -109,16 +138,21 @@ export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContex
         },
         'record created from the widget',
       );
+      const readBack =
+        result.record && typeof result.record.Id === 'string'
+          ? toRelatedRecord(card, { ...result.record, Id: result.record.Id }, account.instanceUrl)
+          : undefined;
       return {
         outcome: result.outcome === 'created' ? 'created' : 'existing',
         record: {
           id: result.id,
-          name: nameOf(meta, toWrite, result.id),
+          name: readBack?.name ?? nameOf(meta, toWrite, result.id),
           // A duplicate rule may have pointed at a record of another object.
           url: recordUrl(account.instanceUrl, result.objectName, result.id),
           objectName: result.objectName,
           accountId: account.id,
           mappingId: row.id,
+          fields: readBack?.fields ?? [],
         },
       };
     } catch (error) {

@@ -1,17 +1,21 @@
 import type { SalesforceClient } from '../salesforce/salesforce.client';
-import type { FormField, FormValue, FormsResponse, RecordForm } from '../../src/api/widget';
+import type { FormField, FormLookup, FormValue, FormsResponse, RecordForm } from '../../src/api/widget';
 import type { ChatSnapshot } from '../../src/chat/chat';
 import type { SalesforceValue } from '../../src/mapping/convertValue';
+import type { Problem } from '../../src/mapping/problems';
 import {
   activePicklistValues,
   findField,
   isRequiredOnCreate,
+  nameField,
+  type FieldMetadata,
   type ObjectMetadata,
+  type SObjectSummary,
 } from '../../src/salesforce/objectMetadata';
 import type { AccountRow } from '../accounts/accounts.repo';
 import type { Agent } from '../auth/agent';
 import { objectAndRelated } from '../mappings/mappings.service';
-import { prepareRecord } from '../mappings/prepareRecord';
+import { prepareRecord, type PreparedRecord } from '../mappings/prepareRecord';
 import { runLookups, type LookupFound, type LookupSpec } from '../salesforce/lookups';
 import { SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
 import { toWidgetAccount } from './related.presenter';
@@ -36,9 +40,37 @@ function formValue(type: string, value: SalesforceValue | undefined, raw: unknow
   return value;
 }
 
+/** A given id that no record of the field's objects has: shown at the field, for the agent to pick one. */
+function noRecord(field: FieldMetadata, id: string, objects: FormLookup['objects']): Problem {
+  const what = objects.map((o) => o.label).join(' or ') || field.referenceTo.join(' or ');
+  return {
+    path: `values.${field.name}`,
+    field: field.name,
+    code: 'invalid_id',
+    severity: 'error',
+    message: `No ${what} has the id ${id}: choose one, or clear the field.`,
+  };
+}
+
+/** A reference field's objects that the org has, by label, in the field's own order. */
+function lookupObjects(field: FieldMetadata, org: Map<string, SObjectSummary>): FormLookup['objects'] {
+  return field.referenceTo.flatMap((name) => {
+    const object = org.get(name);
+    return object ? [{ name, label: object.label || name }] : [];
+  });
+}
+
+/** Which of the objects an id belongs to: its first three characters are the object's key prefix. */
+function objectOfId(id: string, objects: FormLookup['objects'], org: Map<string, SObjectSummary>) {
+  return objects.find((o) => org.get(o.name)?.keyPrefix === id.slice(0, 3));
+}
+
 /**
  * The Create forms: each mapped object resolved against the chat on the server (static values, dynamic
  * values from the chat, auto-matched records), with what each field's editor needs from its describe.
+ * A reference field's value is shown by its record's name: the ids the mapping gives are looked up
+ * with the auto-matches, in as few calls as Salesforce allows, and one that matches nothing is a problem
+ * at its field.
  */
 export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
   async function formsOf(
@@ -47,53 +79,72 @@ export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
     mapped: MappedObject[],
     chat: ChatSnapshot,
   ) {
+    const org = new Map((await deps.metadata.allObjects(account.id, conn)).map((o) => [o.name, o]));
     const prepared = [];
     for (const m of mapped) {
       const { meta, related } = await objectAndRelated(deps.metadata, account.id, conn, m.mapping);
-      prepared.push({
-        m,
-        meta,
-        record: prepareRecord(m.mapping, chat, meta, related),
-      });
+      prepared.push({ m, meta, record: prepareRecord(m.mapping, chat, meta, related) });
     }
-    // Every auto-match of every form in as few calls as Salesforce allows (5 queries per composite).
+
+    // Every auto-match and every given id of every form, 5 queries per composite call (Salesforce's limit).
     const lookups: LookupSpec[] = [];
-    const owners: { form: number; field: string }[] = [];
-    prepared.forEach((p, form) =>
-      p.record.lookups.forEach((l, n) => {
-        lookups.push({ ...l, field: `f${form}_${n}` });
-        owners.push({ form, field: l.field });
-      }),
-    );
-    const found = lookups.length ? await runLookups(conn, lookups) : new Map<string, LookupFound | null>();
-    const foundFor = (form: number, field: string) => {
-      const index = owners.findIndex((o) => o.form === form && o.field === field);
-      return index < 0 ? null : (found.get(lookups[index]!.field) ?? null);
+    const keyOf = new Map<string, string>();
+    const want = (form: number, field: string, spec: Omit<LookupSpec, 'field'>) => {
+      const key = `f${lookups.length}`;
+      lookups.push({ ...spec, field: key });
+      keyOf.set(`${form}:${field}`, key);
     };
+    const ids: { form: number; field: FieldMetadata; id: string; objects: FormLookup['objects'] }[] = [];
+    for (const [form, { m, meta, record }] of prepared.entries()) {
+      for (const l of record.lookups) want(form, l.field, l);
+      for (const entry of m.mapping.fields) {
+        const field = findField(meta, entry.field);
+        const id = record.values[entry.field];
+        if (entry.entryType === 'autoMatch' || field?.type !== 'reference' || typeof id !== 'string')
+          continue;
+        const objects = lookupObjects(field, org);
+        ids.push({ form, field, id, objects });
+        const object = objectOfId(id, objects, org);
+        if (!object) continue; // not an id of any of them: no record to look for
+        const described = await deps.metadata.describe(account.id, conn, object.name);
+        want(form, field.name, {
+          object: object.name,
+          matchField: 'Id',
+          value: id,
+          nameField: nameField(described)?.name ?? 'Id',
+        });
+      }
+    }
+    const found = lookups.length ? await runLookups(conn, lookups) : new Map<string, LookupFound | null>();
+    const foundFor = (form: number, field: string): LookupFound | null => {
+      const key = keyOf.get(`${form}:${field}`);
+      return key ? (found.get(key) ?? null) : null;
+    };
+    const idProblems = ids.flatMap(({ form, field, id, objects }) =>
+      foundFor(form, field.name) ? [] : [{ form, problem: noRecord(field, id, objects) }],
+    );
 
     return prepared.map(({ m, meta, record }, form): RecordForm => ({
       mappingId: m.row.id,
       objectName: meta.name,
       objectLabel: meta.label || m.row.objectLabel,
-      fields: formFields(m, meta, record.values, record.resolvedValues, record.lookups, (field) =>
-        foundFor(form, field),
-      ),
-      problems: record.problems,
+      fields: formFields(m, meta, record, org, (field) => foundFor(form, field)),
+      problems: [...record.problems, ...idProblems.filter((p) => p.form === form).map((p) => p.problem)],
     }));
   }
 
   function formFields(
     m: MappedObject,
     meta: ObjectMetadata,
-    values: Record<string, SalesforceValue>,
-    raw: Record<string, unknown>,
-    lookups: LookupSpec[],
+    record: PreparedRecord,
+    org: Map<string, SObjectSummary>,
     foundFor: (field: string) => LookupFound | null,
   ): FormField[] {
     const fields: FormField[] = [];
     for (const entry of m.mapping.fields) {
       const field = findField(meta, entry.field);
       if (!field) continue;
+      const objects = field.type === 'reference' ? lookupObjects(field, org) : [];
       const base = {
         name: field.name,
         label: field.label,
@@ -107,7 +158,7 @@ export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
         entryType: entry.entryType,
       };
       if (entry.entryType === 'autoMatch') {
-        const lookup = lookups.find((l) => l.field === entry.field);
+        const lookup = record.lookups.find((l) => l.field === entry.field);
         const hit = lookup ? foundFor(entry.field) : null;
         fields.push({
           ...base,
@@ -118,13 +169,20 @@ export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
             searchedFor: lookup?.value ?? null,
             found: hit,
           },
+          lookup: { objects, record: hit ? { ...hit, object: entry.match.object } : null },
         });
         continue;
       }
+      const value = formValue(field.type, record.values[field.name], record.resolvedValues[field.name]);
+      const hit = field.type === 'reference' ? foundFor(field.name) : null;
+      const object = hit && typeof value === 'string' ? objectOfId(value, objects, org) : undefined;
       fields.push({
         ...base,
-        value: formValue(field.type, values[field.name], raw[field.name]),
+        value,
         ...(entry.entryType === 'static' && entry.display ? { display: entry.display } : {}),
+        ...(field.type === 'reference'
+          ? { lookup: { objects, record: hit && object ? { ...hit, object: object.name } : null } }
+          : {}),
       });
     }
     return fields;

@@ -1,10 +1,8 @@
 import { recordUrl } from '../salesforce/recordUrl';
 import type { RelatedObject, RelatedRecord, WidgetAccount } from '../../src/api/widget';
 import type { AccountRow } from '../accounts/accounts.repo';
+import { cardValues } from './relatedCards';
 import { matchesVisitor, RECORDS_PER_OBJECT, type PlannedObject, type SearchRecord } from './relatedSearch';
-
-/** Shown per record beside its name. */
-const KEY_FIELDS_SHOWN = 3;
 
 export function toWidgetAccount(row: AccountRow): WidgetAccount {
   return {
@@ -16,25 +14,18 @@ export function toWidgetAccount(row: AccountRow): WidgetAccount {
   };
 }
 
-function shown(value: unknown): string | undefined {
-  if (value === null || value === undefined || value === '') return undefined;
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  return undefined;
-}
-
-function toRecord(object: PlannedObject, record: SearchRecord, instanceUrl: string | null): RelatedRecord {
-  const fields: RelatedRecord['fields'] = [];
-  for (const key of object.keyFields) {
-    const value = shown(record[key.name]);
-    if (value !== undefined) fields.push({ label: key.label, value });
-    if (fields.length >= KEY_FIELDS_SHOWN) break;
-  }
+/** A record as its card shows it: name, link and key fields (from the search, or read back after a create). */
+export function toRelatedRecord(
+  object: Pick<PlannedObject, 'objectName' | 'nameField' | 'cards'>,
+  record: { Id: string } & Record<string, unknown>,
+  instanceUrl: string | null,
+): RelatedRecord {
+  const name = record[object.nameField];
   return {
     id: record.Id,
-    name: shown(record[object.nameField]) ?? record.Id,
+    name: typeof name === 'string' || typeof name === 'number' ? String(name) || record.Id : record.Id,
     url: recordUrl(instanceUrl, object.objectName, record.Id),
-    fields,
+    fields: cardValues(object.cards, record),
   };
 }
 
@@ -53,6 +44,6 @@ export function toRelatedObjects(
       .filter((r) => r.attributes.type.toLowerCase() === object.objectName.toLowerCase())
       .filter((r) => matchesVisitor(object, r))
       .slice(0, RECORDS_PER_OBJECT)
-      .map((r) => toRecord(object, r, instanceUrl)),
+      .map((r) => toRelatedRecord(object, r, instanceUrl)),
   }));
 }

@@ -1,6 +1,8 @@
 import type { SalesforceClient } from '../salesforce/salesforce.client';
 import type { RelatedAccount, RelatedResponse } from '../../src/api/widget';
 import type { ChatSnapshot } from '../../src/chat/chat';
+import { cardFieldsOf } from '../../src/mapping/cardFields';
+import type { Mapping } from '../../src/mapping/mapping';
 import type { ObjectMetadata } from '../../src/salesforce/objectMetadata';
 import type { AccountRow } from '../accounts/accounts.repo';
 import { canConfigure, type Agent } from '../auth/agent';
@@ -8,7 +10,14 @@ import type { Clock } from '../clock';
 import { SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
 import { toRelatedObjects, toWidgetAccount } from './related.presenter';
 import type { RelatedCache } from './relatedCache';
-import { planSearch, searchRequest, searchResponseSchema, type SearchRecord } from './relatedSearch';
+import { describeTargets, lookupTargets, planCardFields } from './relatedCards';
+import {
+  planSearch,
+  searchRequest,
+  searchResponseSchema,
+  type PlannedObject,
+  type SearchRecord,
+} from './relatedSearch';
 import type { ChatRef, MappedObject, WidgetContext, WidgetDeps } from './widgetContext';
 
 export type RelatedService = ReturnType<typeof createRelatedService>;
@@ -63,6 +72,23 @@ export function createRelatedService(
       mapped.map((m) => m.mapping.objectName),
     );
 
+  /** The objects' card fields, once there is something to search (their lookups' targets described, cached). */
+  async function withCards(
+    account: AccountRow,
+    conn: SalesforceClient,
+    objects: PlannedObject[],
+    inputs: { mapping: Mapping; meta: ObjectMetadata }[],
+  ): Promise<PlannedObject[]> {
+    const fields = inputs.flatMap(({ mapping, meta }) => cardFieldsOf(mapping, meta));
+    const targets = await describeTargets(lookupTargets(fields), (names) =>
+      deps.metadata.describeAnyAge(account.id, conn, names),
+    );
+    return objects.map((object, i) => ({
+      ...object,
+      cards: planCardFields(inputs[i]!.mapping, inputs[i]!.meta, targets),
+    }));
+  }
+
   async function search(
     conn: SalesforceClient,
     body: ReturnType<typeof searchRequest>,
@@ -95,15 +121,14 @@ export function createRelatedService(
     const { conn } = connected;
     try {
       const describes = await describesOf(account, conn, mapped);
-      const plan = planSearch(
-        mapped.map((m) => ({
-          mappingId: m.row.id,
-          objectLabel: m.row.objectLabel,
-          mapping: m.mapping,
-          meta: describes.get(m.mapping.objectName) as ObjectMetadata,
-        })),
-        chat,
-      );
+      const inputs = mapped.map((m) => ({
+        mappingId: m.row.id,
+        objectLabel: m.row.objectLabel,
+        mapping: m.mapping,
+        meta: describes.get(m.mapping.objectName) as ObjectMetadata,
+        cards: [],
+      }));
+      let plan = planSearch(inputs, chat);
       const emptyObjects = toRelatedObjects(plan.objects, [], account.instanceUrl);
       if (plan.terms.length === 0) {
         return {
@@ -115,12 +140,15 @@ export function createRelatedService(
           fetchedAt,
         };
       }
+      plan = { ...plan, objects: await withCards(account, conn, plan.objects, inputs) };
+      // The exact search is the cache key: it names the card fields (and their lookups' name fields),
+      // so a changed choice of fields is a new search, never an old answer without them.
       const body = searchRequest(plan);
       const key = JSON.stringify(body);
-      let entry = refresh ? undefined : deps.cache.get(account.id, chat.chatId, key);
+      let entry = refresh ? undefined : await deps.cache.get(account.id, chat.chatId, key);
       if (!entry) {
         entry = { records: await search(conn, body), fetchedAt: deps.clock.now() };
-        deps.cache.set(account.id, chat.chatId, key, entry);
+        void deps.cache.set(account.id, chat.chatId, key, entry); // never fails; not waited for
       }
       return {
         ...base,

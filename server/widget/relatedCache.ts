@@ -1,4 +1,13 @@
-import type { SearchRecord } from './relatedSearch';
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Database } from '../db/prisma';
+import {
+  deleteChatEntries,
+  deleteEntriesBefore,
+  findRelatedEntry,
+  saveRelatedEntry,
+} from './relatedCache.repo';
+import { searchResponseSchema, type SearchRecord } from './relatedSearch';
 
 export interface CachedSearch {
   /** Salesforce's answer as it came, presented anew on each read. */
@@ -10,49 +19,70 @@ export interface CachedSearch {
  * The visitor's records per (account, chat, search), kept for a short time so that an agent switching
  * back and forth between chats, or several agents opening the same chat, cost Salesforce nothing.
  *
- * Kept in this process on purpose, not in PostgreSQL: an entry is only an economy (a miss costs one API
- * call), holds no secret, and is at most `ttlMs` old; after a create this process forgets the chat's
- * entries and the widget adds the new record to its list itself and asks for fresh results with
- * `refresh=1`, so another process's copy cannot hide the new record. The key includes the account (so
- * the license) and the exact search, so access rules, mapping edits and new visitor values never read
- * a foreign or outdated entry. Bounded (least recently used entries go first).
+ * Kept in PostgreSQL, so every web process behind a load balancer reads and forgets the same entries:
+ * a record created through one process is in the next answer of every other (its chat's entries are
+ * deleted before the create answers), and one process's search saves the others theirs. A read costs
+ * one indexed query, small beside the rest of the request (the agent, the chat, the mappings). The
+ * key includes the account (so the license) and a hash of the exact search, so access rules, mapping
+ * edits and new visitor values never read a foreign or outdated entry. Entries older than `ttlMs` are
+ * never read, and are deleted at most once per `ttlMs` by each process that writes. An entry is only
+ * an economy: a read or write that fails is logged and costs one Salesforce call, never the answer.
  */
-export function createRelatedCache(options: { ttlMs: number; maxEntries: number; now: () => Date }) {
-  const entries = new Map<string, CachedSearch>();
+export function createRelatedCache(options: {
+  db: Database;
+  ttlMs: number;
+  now: () => Date;
+  logger: Logger;
+}) {
+  const { db } = options;
+  const log = options.logger.child({ module: 'related-cache' });
+  let prunedAt = 0;
 
-  const keyOf = (accountId: string, chatId: string, search: string) => `${accountId}|${chatId}|${search}`;
+  const keyOf = (accountId: string, chatId: string, search: string) => ({
+    accountId,
+    chatId,
+    searchKey: createHash('sha256').update(search).digest('base64url'),
+  });
+  const oldest = () => new Date(options.now().getTime() - options.ttlMs);
 
-  function get(accountId: string, chatId: string, search: string): CachedSearch | undefined {
-    const key = keyOf(accountId, chatId, search);
-    const entry = entries.get(key);
-    if (!entry) return undefined;
-    if (options.now().getTime() - entry.fetchedAt.getTime() >= options.ttlMs) {
-      entries.delete(key);
+  async function get(accountId: string, chatId: string, search: string): Promise<CachedSearch | undefined> {
+    try {
+      const row = await findRelatedEntry(db, keyOf(accountId, chatId, search), oldest());
+      if (!row) return undefined;
+      const parsed = searchResponseSchema.safeParse({ searchRecords: row.records });
+      return parsed.success ? { records: parsed.data.searchRecords, fetchedAt: row.fetchedAt } : undefined;
+    } catch (error) {
+      log.warn(
+        { err: error, account: accountId },
+        'reading the related-records cache failed; asking Salesforce',
+      );
       return undefined;
     }
-    entries.delete(key); // most recently used last
-    entries.set(key, entry);
-    return entry;
   }
 
-  function set(accountId: string, chatId: string, search: string, entry: CachedSearch): void {
-    const key = keyOf(accountId, chatId, search);
-    entries.delete(key);
-    entries.set(key, entry);
-    while (entries.size > options.maxEntries) {
-      const oldest = entries.keys().next().value;
-      if (oldest === undefined) break;
-      entries.delete(oldest);
+  async function set(accountId: string, chatId: string, search: string, entry: CachedSearch): Promise<void> {
+    try {
+      await saveRelatedEntry(db, keyOf(accountId, chatId, search), entry);
+      const now = options.now().getTime();
+      if (now - prunedAt >= options.ttlMs) {
+        prunedAt = now;
+        await deleteEntriesBefore(db, oldest());
+      }
+    } catch (error) {
+      log.warn({ err: error, account: accountId }, 'writing the related-records cache failed');
     }
   }
 
-  /** Drops a chat's entries for an account (after a record was created from it). */
-  function forgetChat(accountId: string, chatId: string): void {
-    const prefix = `${accountId}|${chatId}|`;
-    for (const key of [...entries.keys()]) if (key.startsWith(prefix)) entries.delete(key);
+  /** Drops a chat's entries for an account, for every process (after a record was created from it). */
+  async function forgetChat(accountId: string, chatId: string): Promise<void> {
+    try {
+      await deleteChatEntries(db, accountId, chatId);
+    } catch (error) {
+      log.warn({ err: error, account: accountId }, 'forgetting the chat’s related records failed');
+    }
   }
 
-  return { get, set, forgetChat, size: () => entries.size };
+  return { get, set, forgetChat };
 }
 
 export type RelatedCache = ReturnType<typeof createRelatedCache>;

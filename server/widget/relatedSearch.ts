@@ -4,6 +4,7 @@ import { convertFieldValue } from '../../src/mapping/convertValue';
 import type { Mapping } from '../../src/mapping/mapping';
 import { resolve } from '../../src/mapping/resolve';
 import { findField, nameField, type ObjectMetadata } from '../../src/salesforce/objectMetadata';
+import type { CardField } from './relatedCards';
 import { soqlString } from '../salesforce/composite';
 
 /**
@@ -27,7 +28,8 @@ export interface PlannedObject {
   objectLabel: string;
   /** `Id` when the object has no name field. */
   nameField: string;
-  keyFields: { name: string; label: string; type: string }[];
+  /** The key fields its cards show (relatedCards.ts). */
+  cards: CardField[];
   searchables: SearchableValue[];
 }
 
@@ -42,14 +44,11 @@ export interface PlanInput {
   objectLabel: string;
   mapping: Mapping;
   meta: ObjectMetadata;
+  cards: CardField[];
 }
 
 /** Records shown per object. */
 export const RECORDS_PER_OBJECT = 5;
-const KEY_FIELDS_SELECTED = 6;
-/** Fields that repeat the name (Name is FirstName + LastName) or say little beside the chat. */
-const NAME_PARTS = new Set(['FirstName', 'LastName', 'MiddleName', 'Salutation', 'Suffix']);
-const NOT_KEY_TYPES = new Set(['textarea', 'reference', 'base64', 'address', 'location', 'id']);
 const PHONE_TYPES = new Set(['phone']);
 
 function searchableValues(mapping: Mapping, meta: ObjectMetadata, chat: ChatSnapshot): SearchableValue[] {
@@ -72,28 +71,14 @@ function searchableValues(mapping: Mapping, meta: ObjectMetadata, chat: ChatSnap
   return out;
 }
 
-function keyFields(mapping: Mapping, meta: ObjectMetadata, name: string) {
-  const wanted = [...mapping.searchableFields, ...mapping.fields.map((f) => f.field)];
-  const fields: PlannedObject['keyFields'] = [];
-  for (const fieldName of wanted) {
-    const field = findField(meta, fieldName);
-    if (!field || field.name === name || fields.some((f) => f.name === field.name)) continue;
-    if (NOT_KEY_TYPES.has(field.type) || (name === 'Name' && NAME_PARTS.has(field.name))) continue;
-    fields.push({ name: field.name, label: field.label, type: field.type });
-    if (fields.length >= KEY_FIELDS_SELECTED) break;
-  }
-  return fields;
-}
-
 export function planSearch(inputs: PlanInput[], chat: ChatSnapshot): SearchPlan {
-  const objects = inputs.map(({ mappingId, objectLabel, mapping, meta }): PlannedObject => {
-    const name = nameField(meta)?.name ?? 'Id';
+  const objects = inputs.map(({ mappingId, objectLabel, mapping, meta, cards }): PlannedObject => {
     return {
       mappingId,
       objectName: meta.name,
       objectLabel: meta.label || objectLabel,
-      nameField: name,
-      keyFields: keyFields(mapping, meta, name),
+      nameField: nameField(meta)?.name ?? 'Id',
+      cards,
       searchables: searchableValues(mapping, meta, chat),
     };
   });
@@ -119,6 +104,16 @@ function whereOf(object: PlannedObject): string | undefined {
   return clauses.length ? clauses.join(' OR ') : undefined;
 }
 
+/**
+ * `Id` and the given fields, each once (API names are case-insensitive, and Salesforce refuses a field
+ * listed twice in one query: "duplicate field selected").
+ */
+export function selectList(fields: readonly string[]): string[] {
+  const out = ['Id'];
+  for (const f of fields) if (!out.some((o) => o.toLowerCase() === f.toLowerCase())) out.push(f);
+  return out;
+}
+
 /** The body of `POST /parameterizedSearch` for a plan with terms: the objects that have values to search by. */
 export function searchRequest(plan: SearchPlan) {
   return {
@@ -129,12 +124,11 @@ export function searchRequest(plan: SearchPlan) {
       .filter((o) => o.searchables.length > 0)
       .map((o) => {
         const where = whereOf(o);
-        const fields = [
-          'Id',
-          ...(o.nameField === 'Id' ? [] : [o.nameField]),
-          ...o.keyFields.map((f) => f.name),
-        ];
-        for (const s of o.searchables) if (!fields.includes(s.field)) fields.push(s.field);
+        const fields = selectList([
+          o.nameField,
+          ...o.cards.map((c) => c.select),
+          ...o.searchables.map((s) => s.field),
+        ]);
         return {
           name: o.objectName,
           fields,

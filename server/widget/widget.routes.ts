@@ -4,12 +4,14 @@ import { agentOf, livechatTokenOf } from '../auth/auth.middleware';
 import { routesOn } from '../http/route';
 import type { CreateRecordService } from './createRecord.service';
 import type { FormsService } from './forms.service';
+import type { LookupService } from './lookup.service';
 import type { RelatedService } from './related.service';
 
-/** /api/widget/related, /forms and /records: any agent (mounted behind requireAgent). */
+/** /api/widget/related, /forms, /lookup and /records: any agent (mounted behind requireAgent). */
 export function widgetRoutes(services: {
   related: RelatedService;
   forms: FormsService;
+  lookup: LookupService;
   createRecord: CreateRecordService;
 }): Router {
   const router = Router();
@@ -34,6 +36,8 @@ export function widgetRoutes(services: {
       query.mappingId,
     );
   });
+
+  route(endpoints.widgetLookup, ({ query }, res) => services.lookup.lookup(agentOf(res), query));
 
   route(endpoints.createRecord, ({ body }, res) =>
     services.createRecord.create(agentOf(res), livechatTokenOf(res), body),

@@ -12,6 +12,7 @@ import { useApi } from '../../ui/api/ApiContext';
 import { formatDate } from '../../ui/format';
 import { queryKeys } from '../../ui/query/keys';
 import { AccountStatusTag } from './AccountStatusTag';
+import { DuplicateChecks } from './DuplicateChecks';
 import { accessSummary, environmentLabel, reconnectAdvice } from './accountText';
 
 export interface AccountTileActions {
@@ -147,6 +148,11 @@ export function AccountTile({
             <>Up to {account.automationBudgetPercent} % of the daily limit; agents are never limited</>
           )}
         </Fact>
+        {account.duplicateChecks.length > 0 && (
+          <Fact label="Linking to existing records" testId="account-duplicate-checks">
+            <DuplicateChecks checks={account.duplicateChecks} />
+          </Fact>
+        )}
       </dl>
 
       <footer className="account-tile__actions">

@@ -4,9 +4,11 @@ import type { MeResponse } from '../../src/api/session';
 import { AccountsTab } from '../accounts/AccountsTab';
 import { ActivityTab } from '../activity/ActivityTab';
 import { AuditLogTab } from '../audit/AuditLogTab';
+import { ChatFieldsTab } from '../chatFields/ChatFieldsTab';
 
 const tabs = [
   { id: 'accounts', label: 'Accounts' },
+  { id: 'chat-fields', label: 'Chat fields' },
   { id: 'activity', label: 'Activity' },
   { id: 'audit', label: 'Audit log' },
 ] as const;
@@ -50,6 +52,7 @@ export function SettingsLayout({ me, demo }: { me: MeResponse; demo: boolean }) 
       </TabsWrapper>
       <main className="settings-content">
         {tab === 'accounts' && <AccountsTab />}
+        {tab === 'chat-fields' && <ChatFieldsTab />}
         {tab === 'activity' && <ActivityTab />}
         {tab === 'audit' && <AuditLogTab />}
       </main>

@@ -13,7 +13,7 @@ import { useMemo, useState } from 'react';
 import type { SavedMapping } from '../../src/api/mappings';
 import type { MappingsApi } from '../../ui/api/mappings';
 import { queryKeys } from '../../ui/query/keys';
-import { draftOf, newDraft, withRequiredFields } from './draft';
+import { draftOf, newDraft, withCardFields, withRequiredFields } from './draft';
 import type { EditorEnv } from './editorEnv';
 import { LoadFailure } from './LoadFailure';
 import { MappingForm } from './MappingForm';
@@ -71,7 +71,7 @@ export function MappingEditor({
   const initial = useMemo(() => {
     if (describeState.status !== 'ready') return null;
     const meta = describeState.meta;
-    return saved ? withRequiredFields(draftOf(saved), meta) : newDraft(meta);
+    return saved ? withCardFields(withRequiredFields(draftOf(saved), meta), meta) : newDraft(meta);
   }, [describeState, saved]);
 
   const title = saved ? `Edit ${saved.objectLabel} mapping` : 'Map a new object';

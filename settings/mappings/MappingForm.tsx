@@ -7,6 +7,7 @@ import { isRequiredOnCreate, findField, type ObjectMetadata } from '../../src/sa
 import { errorMessage } from '../../ui/api/ApiError';
 import type { MappingsApi } from '../../ui/api/mappings';
 import { AddOptionalField } from './AddOptionalField';
+import { CardFieldsPicker } from './CardFieldsPicker';
 import { catalogueFields } from './chatSourceOptions';
 import type { Draft } from './draft';
 import type { EditorEnv } from './editorEnv';
@@ -129,6 +130,23 @@ export function MappingForm({ env, api, meta, initial, saved, onSaved, onCancel 
           })}
         </ul>
         <AddOptionalField meta={meta} mapped={mapped} onAdd={d.addField} />
+      </section>
+
+      <section className="mapping-section" data-testid="shown-to-agents">
+        <div className="mapping-section__header">
+          <Heading size="xs" as="h3">
+            Shown to agents
+          </Heading>
+          <Text as="p" size="sm" className="mapping-section__lead">
+            The key fields of each {meta.label} the widget finds for a chat’s visitor.
+          </Text>
+        </div>
+        <CardFieldsPicker
+          meta={meta}
+          value={draft.cardFields ?? []}
+          problems={shown.cardFields}
+          onChange={(cardFields) => d.setOptions({ cardFields })}
+        />
       </section>
 
       <section className="mapping-section">

@@ -3,22 +3,22 @@ import type { ChatFieldCatalogue } from '../../src/api/mappings';
 import {
   chatFieldFor,
   chatFieldGroups,
+  type CatalogueChatField,
   type ChatField,
   type ChatSourceId,
-  type DiscoveredChatField,
 } from '../../src/chat/chatFields';
+import { inChats, sampleText as sampleOf } from '../chatFields/chatFieldText';
 
 /** Every chat value the catalogue offers, built-in first. */
 export function catalogueFields(catalogue: ChatFieldCatalogue | null): ChatField[] {
   return catalogue ? [...catalogue.builtIn, ...catalogue.discovered] : [];
 }
 
-function sampleText(field: DiscoveredChatField): string {
-  const sample = Array.isArray(field.sample) ? field.sample.join(', ') : field.sample;
-  const seen = `in ${field.chatCount} chat${field.chatCount === 1 ? '' : 's'}`;
-  if (sample === undefined || sample === '') return `always empty · ${seen}`;
-  const short = sample.length > 40 ? `${sample.slice(0, 39)}…` : sample;
-  return `e.g. “${short}” · ${seen}`;
+function sampleText(field: CatalogueChatField): string {
+  if (field.chatCount === 0) return 'declared · not in recent chats yet';
+  const sample = sampleOf(field);
+  const seen = inChats(field.chatCount);
+  return sample === undefined ? `always empty · ${seen}` : `e.g. “${sample}” · ${seen}`;
 }
 
 const GROUP_KEY = 'group:';
@@ -32,7 +32,7 @@ export function chatSourceOptions(
   catalogue: ChatFieldCatalogue | null,
   selected: ChatSourceId | null,
 ): IPickerListItem[] {
-  const fields: (ChatField | DiscoveredChatField)[] = catalogueFields(catalogue);
+  const fields: (ChatField | CatalogueChatField)[] = catalogueFields(catalogue);
   if (selected && !fields.some((field) => field.id === selected)) fields.push(chatFieldFor(selected));
   const options: IPickerListItem[] = [];
   for (const group of chatFieldGroups) {
@@ -47,7 +47,7 @@ export function chatSourceOptions(
           'chatCount' in field
             ? sampleText(field)
             : catalogue && !catalogue.builtIn.some((b) => b.id === field.id)
-              ? 'not found in recent chats'
+              ? 'not in recent chats · declare it under Chat fields'
               : undefined,
       });
     }

@@ -1,5 +1,6 @@
 import type { ChatField, ChatSourceId } from '../../src/chat/chatFields';
 import type { EntryType, FieldMapping, Mapping, StaticFieldMapping } from '../../src/mapping/mapping';
+import { defaultCardFields } from '../../src/mapping/cardFields';
 import { newMapping } from '../../src/mapping/newMapping';
 import type { Problem } from '../../src/mapping/problems';
 import { validateMapping } from '../../src/mapping/validate';
@@ -37,12 +38,21 @@ export function draftOf(mapping: Mapping): Draft {
     automation: mapping.automation,
     duplicatePolicy: mapping.duplicatePolicy,
     autoAssign: mapping.autoAssign,
+    ...(mapping.cardFields && { cardFields: [...mapping.cardFields] }),
   };
+}
+
+/**
+ * The key fields shown to agents, preselected: a mapping saved without a choice starts from its
+ * object's defaults, which are then saved with it.
+ */
+export function withCardFields(draft: Draft, meta: ObjectMetadata): Draft {
+  return draft.cardFields ? draft : { ...draft, cardFields: defaultCardFields(meta) };
 }
 
 /** A new mapping of the object: its required fields preloaded, with the obvious suggestions filled in. */
 export function newDraft(meta: ObjectMetadata): Draft {
-  const draft = draftOf(newMapping(meta));
+  const draft = withCardFields(draftOf(newMapping(meta)), meta);
   draft.fields = draft.fields.map((entry) => {
     const field = findField(meta, entry.field);
     return field ? suggestedEntry(field) : entry;
@@ -183,7 +193,7 @@ function pathOrder(path: string): number {
 /** Where a problem is shown: on a field row (by field name), beside a mapping option, or above Save. */
 export type ProblemPlace =
   | { kind: 'row'; field: string }
-  | { kind: 'option'; option: 'objectName' | 'duplicatePolicy' }
+  | { kind: 'option'; option: 'objectName' | 'duplicatePolicy' | 'cardFields' }
   | { kind: 'general' };
 
 export function placeOf(problem: Problem, draft: Draft): ProblemPlace {
@@ -199,6 +209,7 @@ export function placeOf(problem: Problem, draft: Draft): ProblemPlace {
   }
   if (problem.path === 'objectName') return { kind: 'option', option: 'objectName' };
   if (problem.path === 'duplicatePolicy') return { kind: 'option', option: 'duplicatePolicy' };
+  if (/^cardFields(\.|$)/.test(problem.path)) return { kind: 'option', option: 'cardFields' };
   return { kind: 'general' };
 }
 
@@ -206,11 +217,18 @@ export interface PlacedProblems {
   byField: Map<string, Problem[]>;
   objectName: Problem[];
   duplicatePolicy: Problem[];
+  cardFields: Problem[];
   general: Problem[];
 }
 
 export function placeProblems(problems: readonly Problem[], draft: Draft): PlacedProblems {
-  const placed: PlacedProblems = { byField: new Map(), objectName: [], duplicatePolicy: [], general: [] };
+  const placed: PlacedProblems = {
+    byField: new Map(),
+    objectName: [],
+    duplicatePolicy: [],
+    cardFields: [],
+    general: [],
+  };
   for (const problem of problems) {
     const place = placeOf(problem, draft);
     if (place.kind === 'row') {

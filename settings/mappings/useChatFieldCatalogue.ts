@@ -7,17 +7,26 @@ import { queryKeys } from '../../ui/query/keys';
 export interface ChatFieldCatalogueState {
   catalogue: ChatFieldCatalogue | null;
   loadError: unknown;
+  /** Asks for the catalogue again after a failed load. */
+  reload: () => void;
   scanning: boolean;
   scanError: unknown;
   rescan: () => void;
 }
 
-/** The values a mapping can take from a chat: built-in ones and those found in archived chats. */
+/**
+ * The values a mapping can take from a chat: built-in ones, those found in archived chats and those
+ * declared. The server scans the archive by itself when it was never scanned or the last scan is old,
+ * so the first answer may take a few seconds; `rescan` scans now.
+ */
 export function useChatFieldCatalogue(
   api: Pick<MappingsApi, 'getChatFields' | 'scanChatFields'>,
 ): ChatFieldCatalogueState {
   const queryClient = useQueryClient();
-  const { data, error } = useQuery({ queryKey: queryKeys.chatFields, queryFn: () => api.getChatFields() });
+  const { data, error, refetch } = useQuery({
+    queryKey: queryKeys.chatFields,
+    queryFn: () => api.getChatFields(),
+  });
   const scan = useMutation({
     mutationFn: () => api.scanChatFields(),
     onSuccess: (answer) => queryClient.setQueryData(queryKeys.chatFields, answer),
@@ -28,10 +37,11 @@ export function useChatFieldCatalogue(
     () => ({
       catalogue: data ?? null,
       loadError: error,
+      reload: () => void refetch(),
       scanning: isPending,
       scanError,
       rescan: () => mutate(),
     }),
-    [data, error, isPending, scanError, mutate],
+    [data, error, refetch, isPending, scanError, mutate],
   );
 }

@@ -14,7 +14,7 @@ import {
   type PlacedProblems,
 } from './draft';
 
-export type DraftOptions = Pick<Draft, 'automation' | 'duplicatePolicy' | 'autoAssign'>;
+export type DraftOptions = Pick<Draft, 'automation' | 'duplicatePolicy' | 'autoAssign' | 'cardFields'>;
 
 interface State {
   draft: Draft;
@@ -175,6 +175,8 @@ export function useMappingDraft(
     }
     const visible = problems.filter((problem) => {
       if (problem.severity === 'warning' || state.submitted) return true;
+      // The key fields are chosen from a list: what is wrong with them is never a typing in progress.
+      if (/^cardFields(\.|$)/.test(problem.path)) return true;
       // An empty chat-value picker speaks for itself until Save.
       if (problem.code === 'value_required' && /\.(source|match\.\w+)$/.test(problem.path)) return false;
       const row = /^fields\.(\d+)(\.|$)/.exec(problem.path);

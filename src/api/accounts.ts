@@ -28,6 +28,21 @@ export const accessRuleSchema = z
   });
 export type AccessRule = z.infer<typeof accessRuleSchema>;
 
+/**
+ * An automated "link" mapping's duplicate check: `rules` when the org's own duplicate rules (named in
+ * `rules`) find the existing record as the record is created (one Salesforce call a chat), `search`
+ * when it is searched by the mapping's searchable `fields` first (two), `unknown` until the first
+ * automatic run has read the org's rules.
+ */
+export const duplicateCheckSchema = z.object({
+  objectName: z.string(),
+  objectLabel: z.string(),
+  by: z.enum(['rules', 'search', 'unknown']),
+  rules: z.array(z.string()),
+  fields: z.array(z.string()),
+});
+export type DuplicateCheck = z.infer<typeof duplicateCheckSchema>;
+
 export const salesforceAccountSchema = z.object({
   id: z.string(),
   label: z.string(),
@@ -58,6 +73,8 @@ export const salesforceAccountSchema = z.object({
     .nullable(),
   /** Automation waits while the org's usage is at or above this share of its limit; null: no budget. */
   automationBudgetPercent: z.number().int().nullable(),
+  /** How automation finds the existing record for each "link" mapping of the account. */
+  duplicateChecks: z.array(duplicateCheckSchema),
 });
 export type SalesforceAccount = z.infer<typeof salesforceAccountSchema>;
 

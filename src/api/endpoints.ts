@@ -28,6 +28,8 @@ import type { ErrorCode } from './errors';
 import { installationSchema, installRequestSchema } from './installation';
 import {
   chatFieldCatalogueSchema,
+  declareChatFieldRequestSchema,
+  declaredChatFieldParamsSchema,
   lookupQuerySchema,
   lookupResultSchema,
   mappingIdParamsSchema,
@@ -48,6 +50,7 @@ import {
   formsResponseSchema,
   relatedQuerySchema,
   relatedResponseSchema,
+  widgetLookupQuerySchema,
 } from './widget';
 import { mappingSchema } from '../mapping/mapping';
 
@@ -283,6 +286,8 @@ export const endpoints = {
   }),
 
   // chat fields and chats
+  // Scans by itself when the archive was never scanned or the last scan is old; a LiveChat outage
+  // then answers the last known catalogue with `scan.failure`, not an error.
   getChatFields: define({
     method: 'GET',
     path: '/api/settings/chat-fields',
@@ -296,6 +301,23 @@ export const endpoints = {
     access: 'owner',
     success: chatFieldCatalogueSchema,
     errors: ['forbidden', 'livechat_error', ...upstream],
+  }),
+  declareChatField: define({
+    method: 'POST',
+    path: '/api/settings/chat-fields/declared',
+    access: 'owner',
+    body: declareChatFieldRequestSchema,
+    success: chatFieldCatalogueSchema,
+    status: 201,
+    errors: ['forbidden', 'conflict'],
+  }),
+  removeDeclaredChatField: define({
+    method: 'DELETE',
+    path: '/api/settings/chat-fields/declared/:id',
+    access: 'owner',
+    params: declaredChatFieldParamsSchema,
+    success: chatFieldCatalogueSchema,
+    errors: ['forbidden', 'not_found'],
   }),
   listRecentChats: define({
     method: 'GET',
@@ -354,6 +376,14 @@ export const endpoints = {
     query: formsQuerySchema,
     success: formsResponseSchema,
     errors: ['not_found', 'forbidden', 'livechat_error', ...salesforce, ...upstream],
+  }),
+  widgetLookup: define({
+    method: 'GET',
+    path: '/api/widget/lookup',
+    access: 'agent',
+    query: widgetLookupQuerySchema,
+    success: lookupResultSchema,
+    errors: ['forbidden', 'not_found', ...salesforce, ...upstream],
   }),
   createRecord: define({
     method: 'POST',

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { chatFieldSchema, discoveredChatFieldSchema } from '../chat/chatFields';
+import {
+  catalogueChatFieldSchema,
+  chatFieldSchema,
+  chatValueKinds,
+  discoveredChatSourceKinds,
+} from '../chat/chatFields';
 import { mappingSchema } from '../mapping/mapping';
 import { problemSchema } from '../mapping/problems';
 import { autoMatchLookupSchema, missingChatValueSchema } from '../mapping/resolve';
@@ -45,18 +50,70 @@ export const mappingListSchema = z.object({ mappings: z.array(savedMappingSchema
  */
 export const mappingIdParamsSchema = z.object({ mappingId: z.uuid('Unknown mapping.') });
 
-/** GET /api/settings/chat-fields and POST /api/settings/chat-fields/scan */
+/**
+ * GET /api/settings/chat-fields (scans the latest archived chats first when they were never scanned or
+ * the last scan is old), POST /api/settings/chat-fields/scan (scans now), and the declare endpoints.
+ */
 export const chatFieldCatalogueSchema = z.object({
   builtIn: z.array(chatFieldSchema),
-  discovered: z.array(discoveredChatFieldSchema),
+  /** Every custom variable and pre-/post-chat form field known: found by the scan, declared, or both. */
+  discovered: z.array(catalogueChatFieldSchema),
   scan: z.object({
+    /** When the last scan began reading chats; null: never scanned. */
     scannedAt: z.string().nullable(),
     chatsScanned: z.number().int(),
-    /** Why nothing was found, in plain words; null when fields were found. */
+    /** Why the scan found nothing, in plain words, with the next step; null when it found fields. */
     message: z.string().nullable(),
+    /**
+     * Set when a scan that was due could not read LiveChat (an outage): what is listed is what was
+     * known before, and the next visit tries again.
+     */
+    failure: z.string().nullable(),
   }),
 });
 export type ChatFieldCatalogue = z.infer<typeof chatFieldCatalogueSchema>;
+
+/** LiveChat sends form labels and variable names as they were written: long ones are not names. */
+const MAX_CHAT_FIELD_NAME = 200;
+
+/** What is wrong with a declared field's name, in plain words; null when it can be LiveChat's. */
+function chatFieldNameProblem(name: string): string | null {
+  if (name.trim() === '') return 'Give the name exactly as LiveChat sends it.';
+  if (name.length > MAX_CHAT_FIELD_NAME) return `Use at most ${MAX_CHAT_FIELD_NAME} characters.`;
+  if (name !== name.trim()) {
+    return 'Remove the spaces at the start or the end: LiveChat sends the name exactly as written.';
+  }
+  // eslint-disable-next-line no-control-regex -- the point is to find control characters
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'Write the name on one line, without tabs.';
+  return null;
+}
+
+/**
+ * POST /api/settings/chat-fields/declared: a custom variable or form field, named exactly as LiveChat
+ * will send it (the variable's name, or the form field's label), before any chat has it.
+ */
+export const declareChatFieldRequestSchema = z
+  .object({
+    kind: z.enum(discoveredChatSourceKinds, {
+      error: 'Choose custom variable, pre-chat form field or post-chat form field.',
+    }),
+    name: z.string({ error: 'Give the name exactly as LiveChat sends it.' }).superRefine((name, ctx) => {
+      const problem = chatFieldNameProblem(name);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    valueKind: z
+      .enum(chatValueKinds, { error: 'Choose text, date and time, or list.' })
+      .nullable()
+      .default(null),
+  })
+  .refine((body) => !(body.kind === 'customVariable' && body.valueKind === 'list'), {
+    path: ['valueKind'],
+    message: 'A custom variable holds one text value: choose text, or date and time.',
+  });
+export type DeclareChatFieldRequest = z.input<typeof declareChatFieldRequestSchema>;
+
+/** DELETE /api/settings/chat-fields/declared/:id */
+export const declaredChatFieldParamsSchema = z.object({ id: z.uuid('Unknown declared chat field.') });
 
 /** GET /api/settings/chats/recent: the latest archived chats to preview a mapping against. */
 export const recentChatsSchema = z.object({

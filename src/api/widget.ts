@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { problemSchema } from '../mapping/problems';
+import { lookupQuerySchema } from './mappings';
 
 /**
  * The Chat Details widget's API (`/api/widget/…`, any signed-in agent of the license). Every account listed is
@@ -48,14 +49,28 @@ export const relatedQuerySchema = z.object({
 });
 export type RelatedQuery = z.input<typeof relatedQuerySchema>;
 
+/**
+ * One key field of a record card, with a value (empty ones are left out). Picklists come as their label,
+ * lookups as the name of the record they point to; `date` (`2025-03-14`) and `datetime` (ISO) values are
+ * formatted by the widget in the agent's own locale and time zone.
+ */
+export const recordCardFieldSchema = z.object({
+  /** The field's API name (`AccountId`). */
+  field: z.string(),
+  label: z.string(),
+  value: z.string(),
+  kind: z.enum(['text', 'date', 'datetime']),
+});
+export type RecordCardField = z.infer<typeof recordCardFieldSchema>;
+
 export const relatedRecordSchema = z.object({
   id: z.string(),
   /** The record's name field (Name, CaseNumber, Subject…), or its id when it has none. */
   name: z.string(),
   /** Opens the record in Salesforce (Lightning). */
   url: z.string(),
-  /** A few key fields with values: the mapping's searchable and mapped fields. */
-  fields: z.array(z.object({ label: z.string(), value: z.string() })),
+  /** The mapping's key fields (`Mapping.cardFields`, or the object's defaults) that have a value, in order. */
+  fields: z.array(recordCardFieldSchema),
 });
 export type RelatedRecord = z.infer<typeof relatedRecordSchema>;
 
@@ -120,6 +135,10 @@ export const formValueSchema = z.union([z.string(), z.number(), z.boolean(), z.a
 });
 export type FormValue = z.infer<typeof formValueSchema>;
 
+/** A record a lookup found: its id and its name field's value (Name, CaseNumber…), or its id when it has none. */
+export const lookupRecordSchema = z.object({ id: z.string(), name: z.string() });
+export type LookupRecord = z.infer<typeof lookupRecordSchema>;
+
 export const formFieldSchema = z.object({
   name: z.string(),
   label: z.string(),
@@ -148,8 +167,21 @@ export const formFieldSchema = z.object({
     .optional(),
   /** Static reference values: what the settings app showed for the record. */
   display: z.string().optional(),
+  /** Reference fields: what their lookup offers (`GET /api/widget/lookup`) and shows. */
+  lookup: z
+    .object({
+      /** The objects of `referenceTo` this org has (several for a polymorphic field such as WhoId). */
+      objects: z.array(z.object({ name: z.string(), label: z.string() })),
+      /**
+       * The record `value` points to, with its name; null without a value, or when no record has that id
+       * (the form's problems then say so at the field).
+       */
+      record: lookupRecordSchema.extend({ object: z.string() }).nullable(),
+    })
+    .optional(),
 });
 export type FormField = z.infer<typeof formFieldSchema>;
+export type FormLookup = NonNullable<FormField['lookup']>;
 
 export const recordFormSchema = z.object({
   mappingId: z.string(),
@@ -201,6 +233,11 @@ export const createRecordResponseSchema = z.object({
     objectName: z.string(),
     accountId: z.string(),
     mappingId: z.string(),
+    /**
+     * The new record's key fields as its card shows them, read back in the create call itself (so
+     * Salesforce's defaults, assignment rules and lookup names are there); empty for an `existing` record.
+     */
+    fields: z.array(recordCardFieldSchema),
   }),
 });
 export type CreateRecordResponse = z.infer<typeof createRecordResponseSchema>;
@@ -212,3 +249,27 @@ export type CreateRecordResponse = z.infer<typeof createRecordResponseSchema>;
  * 503 `salesforce_limit_reached` or `upstream_unavailable`.
  */
 export const createRecordProblemsSchema = z.object({ problems: z.array(problemSchema) });
+
+// ---- GET /api/widget/lookup?accountId=…&object=Account&q=acme -------------------------------------------------
+
+/**
+ * The records of `object` whose name contains `q` (at most 20, by name; the first 20 without `q`), in an
+ * account the agent may use (403 otherwise), for a reference field of the Create form: `object` must be
+ * one a mapped reference field of the account points to (403 otherwise) and one the org has (404).
+ * The answer is the settings lookup's, `{ records: [{ id, name }] }` (lookupResultSchema).
+ */
+export const widgetLookupQuerySchema = lookupQuerySchema.extend({
+  accountId: z.uuid('Unknown Salesforce account.'),
+  q: z
+    .string({ error: 'Search with one text.' })
+    // Line breaks and tabs pasted into the search box are spaces; other control characters mean nothing.
+    .transform((text) => text.replace(/\s+/g, ' ').trim())
+    .pipe(
+      z
+        .string()
+        .max(80, 'Search with at most 80 characters.')
+        .regex(/^[^\p{Cc}]*$/u, 'Search with letters, digits and punctuation only.'),
+    )
+    .default(''),
+});
+export type WidgetLookupQuery = z.infer<typeof widgetLookupQuerySchema>;

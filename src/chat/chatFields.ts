@@ -52,7 +52,14 @@ const builtInIds = builtInChatFields.map((field) => field.id) as [
   ...BuiltInChatSourceId[],
 ];
 
-export type DiscoveredChatSourceKind = 'customVariable' | 'prechat' | 'postchat';
+/** Where a chat field that is not built in comes from: the visitor's custom variables, or a form. */
+export const discoveredChatSourceKinds = ['customVariable', 'prechat', 'postchat'] as const;
+export type DiscoveredChatSourceKind = (typeof discoveredChatSourceKinds)[number];
+
+/** The source id of a custom variable or form field: `customVariable:plan`, `prechat:Company`. */
+export function chatSourceIdFor(kind: DiscoveredChatSourceKind, name: string): ChatSourceId {
+  return `${kind}:${name}`;
+}
 
 export const chatSourceIdSchema = z.union(
   [
@@ -64,7 +71,7 @@ export const chatSourceIdSchema = z.union(
   {
     error: (issue) =>
       `Unknown chat value ${JSON.stringify(issue.input)}. Pick one of the chat, visitor or agent values, ` +
-      'or a custom variable or form field found in your chats.',
+      'or a custom variable or form field found in your chats or declared under Chat fields.',
   },
 );
 export type ChatSourceId = z.infer<typeof chatSourceIdSchema>;
@@ -86,8 +93,79 @@ export const discoveredChatFieldSchema = chatFieldSchema.extend({
   seenInChatId: z.string(),
   /** In how many distinct chats the field appeared. */
   chatCount: z.number().int().positive(),
+  /** When the latest of those chats ended (or started, if it had not ended yet). */
+  lastSeenAt: z.string(),
 });
 export type DiscoveredChatField = z.infer<typeof discoveredChatFieldSchema>;
+
+/** An owner's declaration of a field before (or besides) any chat having it. */
+export const chatFieldDeclarationSchema = z.object({
+  id: z.string(),
+  declaredAt: z.string(),
+  declaredBy: z.string(),
+  /** What the owner said its values are; null when not said. */
+  valueKind: z.enum(chatValueKinds).nullable(),
+});
+export type ChatFieldDeclaration = z.infer<typeof chatFieldDeclarationSchema>;
+
+/**
+ * A custom variable or form field the license knows: found in the latest scanned chats, declared by an
+ * owner, or both. `kind` is the declared one when the owner said it, else what the chats show.
+ */
+export const catalogueChatFieldSchema = chatFieldSchema.extend({
+  sample: z.union([z.string(), z.array(z.string())]).optional(),
+  /** The chat the sample comes from; null when no scanned chat had the field. */
+  seenInChatId: z.string().nullable(),
+  /** In how many of the scanned chats it appeared (0: declared, not seen yet). */
+  chatCount: z.number().int().nonnegative(),
+  lastSeenAt: z.string().nullable(),
+  declared: chatFieldDeclarationSchema.nullable(),
+});
+export type CatalogueChatField = z.infer<typeof catalogueChatFieldSchema>;
+
+/** A declared field, named as its source id says. */
+export interface DeclaredChatFieldInput {
+  sourceKind: DiscoveredChatSourceKind;
+  name: string;
+  declaration: ChatFieldDeclaration;
+}
+
+/**
+ * The catalogue's custom variables and form fields: what the scan found, joined with what owners
+ * declared (one entry per source id), in catalogue order (custom variables, pre-chat, post-chat), then
+ * by label.
+ */
+export function catalogueChatFields(
+  found: readonly Omit<CatalogueChatField, 'declared'>[],
+  declared: readonly DeclaredChatFieldInput[],
+): CatalogueChatField[] {
+  const byId = new Map<ChatSourceId, CatalogueChatField>();
+  for (const field of found) byId.set(field.id, { ...field, declared: null });
+  for (const { sourceKind, name, declaration } of declared) {
+    const id = chatSourceIdFor(sourceKind, name);
+    const seen = byId.get(id);
+    const kind = declaration.valueKind ?? seen?.kind ?? 'text';
+    byId.set(
+      id,
+      seen
+        ? { ...seen, kind, declared: declaration }
+        : {
+            ...chatFieldFor(id),
+            kind,
+            seenInChatId: null,
+            chatCount: 0,
+            lastSeenAt: null,
+            declared: declaration,
+          },
+    );
+  }
+  return sortByCatalogueOrder([...byId.values()]);
+}
+
+function sortByCatalogueOrder<F extends ChatField>(fields: F[]): F[] {
+  const groupOrder = (field: ChatField): number => chatFieldGroups.indexOf(field.group);
+  return fields.sort((a, b) => groupOrder(a) - groupOrder(b) || a.label.localeCompare(b.label));
+}
 
 export type ChatValue = string | string[];
 
@@ -253,6 +331,7 @@ function sightingsIn(snapshot: ChatSnapshot): Sighting[] {
 export function discoverChatFields(snapshots: readonly ChatSnapshot[]): DiscoveredChatField[] {
   const found = new Map<ChatSourceId, DiscoveredChatField & { chats: Set<string> }>();
   for (const snapshot of snapshots) {
+    const seenAt = snapshot.endedAt ?? snapshot.startedAt;
     for (const sighting of sightingsIn(snapshot)) {
       const entry = found.get(sighting.id);
       if (!entry) {
@@ -263,12 +342,14 @@ export function discoverChatFields(snapshots: readonly ChatSnapshot[]): Discover
           ...(sighting.value === undefined ? {} : { sample: sighting.value }),
           seenInChatId: snapshot.chatId,
           chatCount: 1,
+          lastSeenAt: seenAt,
           chats: new Set([snapshot.chatId]),
         });
         continue;
       }
       entry.chats.add(snapshot.chatId);
       entry.chatCount = entry.chats.size;
+      if (Date.parse(seenAt) > Date.parse(entry.lastSeenAt)) entry.lastSeenAt = seenAt;
       if (sighting.kind === 'list') entry.kind = 'list';
       if (entry.sample === undefined && sighting.value !== undefined) {
         entry.sample = sighting.value;
@@ -276,8 +357,5 @@ export function discoverChatFields(snapshots: readonly ChatSnapshot[]): Discover
       }
     }
   }
-  const groupOrder = (field: ChatField): number => chatFieldGroups.indexOf(field.group);
-  return [...found.values()]
-    .map(({ chats: _chats, ...field }) => field)
-    .sort((a, b) => groupOrder(a) - groupOrder(b) || a.label.localeCompare(b.label));
+  return sortByCatalogueOrder([...found.values()].map(({ chats: _chats, ...field }) => field));
 }

@@ -72,6 +72,9 @@ export type EntryType = FieldMapping['entryType'];
 export const duplicatePolicies = ['create', 'link'] as const;
 export type DuplicatePolicy = (typeof duplicatePolicies)[number];
 
+/** At most this many key fields on a record card in the widget (they must fit a 300 px wide card). */
+export const MAX_CARD_FIELDS = 5;
+
 export const mappingSchema = z.object({
   objectName: apiNameSchema('object'),
   fields: z.array(fieldMappingSchema, { error: 'The list of mapped fields is missing.' }),
@@ -88,5 +91,13 @@ export const mappingSchema = z.object({
    * false keeps the owner the mapping sets (for example an auto-matched agent).
    */
   autoAssign: z.boolean({ error: 'Say whether Salesforce assignment rules should run (true or false).' }),
+  /**
+   * The key fields a record card shows agents in the widget, in order (field API names). Left out (as by
+   * mappings saved before cards had a choice): the object's defaults, `defaultCardFields` in cardFields.ts.
+   */
+  cardFields: z
+    .array(apiNameSchema('field'), { error: 'The fields shown to agents must be a list of field names.' })
+    .max(MAX_CARD_FIELDS, { error: `Choose at most ${MAX_CARD_FIELDS} fields to show to agents.` })
+    .optional(),
 });
 export type Mapping = z.infer<typeof mappingSchema>;

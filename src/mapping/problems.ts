@@ -28,6 +28,11 @@ export const problemCodes = [
   'searchable_field_static',
   'no_searchable_fields',
   'owner_replaced_by_assignment_rules',
+  // the record card's key fields (cardFields.ts)
+  'card_field_unknown',
+  'card_field_duplicate',
+  'card_field_not_shown',
+  'too_many_card_fields',
   // a value against its field
   'value_required',
   'invalid_value',

@@ -16,6 +16,7 @@ import {
 } from '../salesforce/objectMetadata';
 import { convertFieldValue, isSupportedFieldType } from './convertValue';
 import { chatValueFit } from './sourceFit';
+import { checkCardFields } from './cardFields';
 import type { FieldMapping, Mapping } from './mapping';
 import type { Problem } from './problems';
 
@@ -80,6 +81,7 @@ export function validateMapping(
 
   problems.push(...checkSearchableFields(mapping, meta));
   problems.push(...checkOwnerKept(mapping));
+  problems.push(...checkCardFields(mapping, meta));
   return problems;
 }
 

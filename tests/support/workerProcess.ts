@@ -74,12 +74,46 @@ export function spawnWorker(
   encryptionKey: string,
   env: Record<string, string> = {},
 ): WorkerProcess {
-  let out = '';
   // As `npm run worker` runs it.
-  const child = spawn(path.join(root, 'node_modules/.bin/node'), ['--import', 'tsx', 'server/worker.ts'], {
+  return spawnEntry('server/worker.ts', productionEnv(world, databaseUrl, encryptionKey, env));
+}
+
+export interface WebProcess extends WorkerProcess {
+  url: string;
+}
+
+/**
+ * The app's web tier alone in a process of its own (`AUTOMATION_WORKER=none`: its workers run
+ * elsewhere), on a free port, configured from the environment like production; resolves once it
+ * listens.
+ */
+export async function spawnWeb(
+  world: World,
+  databaseUrl: string,
+  encryptionKey: string,
+  env: Record<string, string> = {},
+): Promise<WebProcess> {
+  const web = spawnEntry(
+    'server/main.ts',
+    productionEnv(world, databaseUrl, encryptionKey, { PORT: '0', AUTOMATION_WORKER: 'none', ...env }),
+  );
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const url = /"url":"(http[^"]+)"/.exec(web.output())?.[1];
+    if (url) return { ...web, url };
+    if (web.child.exitCode !== null || Date.now() > deadline) {
+      throw new Error(`the web process did not start:\n${web.output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function spawnEntry(entry: string, env: NodeJS.ProcessEnv): WorkerProcess {
+  let out = '';
+  const child = spawn(path.join(root, 'node_modules/.bin/node'), ['--import', 'tsx', entry], {
     cwd: root,
     detached: true,
-    env: productionEnv(world, databaseUrl, encryptionKey, env),
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (out += String(d)));
@@ -98,11 +132,14 @@ export function spawnWorker(
 
 /**
  * The web app alone, on a database of its own, with records made by worker processes the test
- * spawns (`spawn`); `close` stops them all and drops the database.
+ * spawns (`spawn`), and more web processes if it wants (`spawnWeb`); `close` stops them all and
+ * drops the database.
  */
 export async function startWorldForWorkers(prefix: string): Promise<{
   world: World;
   spawn(env?: Record<string, string>): WorkerProcess;
+  /** A web process of the app (without a worker) on the same database. */
+  spawnWeb(env?: Record<string, string>): Promise<WebProcess>;
   close(): Promise<void>;
 }> {
   const database = await createEmptyDatabase(prefix);
@@ -115,6 +152,11 @@ export async function startWorldForWorkers(prefix: string): Promise<{
       const worker = spawnWorker(world, database.url, encryptionKey, env);
       workers.push(worker);
       return worker;
+    },
+    spawnWeb: async (env = {}) => {
+      const web = await spawnWeb(world, database.url, encryptionKey, env);
+      workers.push(web);
+      return web;
     },
     close: async () => {
       for (const w of workers) await w.stop().catch(() => {});

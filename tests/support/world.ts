@@ -16,6 +16,7 @@ const testAutomation: Partial<Config> = {
     retryDelayMaxSeconds: 2,
     retryLimit: 20,
     pollIntervalSeconds: 0.5,
+    concurrency: 32,
   },
 };
 import { createEmptyDatabase } from './database';

@@ -1,4 +1,5 @@
 import { endpoints as e } from '../../src/api/endpoints';
+import type { DeclareChatFieldRequest } from '../../src/api/mappings';
 import type { Mapping } from '../../src/mapping/mapping';
 import type { Call } from './http';
 
@@ -22,6 +23,8 @@ export function createMappingsApi(call: Call) {
 
     getChatFields: () => call(e.getChatFields),
     scanChatFields: () => call(e.scanChatFields),
+    declareChatField: (body: DeclareChatFieldRequest) => call(e.declareChatField, { body }),
+    removeDeclaredChatField: (id: string) => call(e.removeDeclaredChatField, { params: { id } }),
     listRecentChats: () => call(e.listRecentChats).then((r) => r.chats),
     previewMapping: (id: string, mapping: Mapping, chatId: string) =>
       call(e.previewMapping, { params: { id }, body: { mapping, chatId } }),

@@ -15,6 +15,8 @@ export function createWidgetApi(call: Call) {
       }),
     form: (chatId: string, mappingId: string, threadId?: string) =>
       call(e.forms, { query: { chatId, mappingId, ...(threadId !== undefined && { threadId }) } }),
+    lookup: (accountId: string, object: string, q: string) =>
+      call(e.widgetLookup, { query: { accountId, object, q } }).then((r) => r.records),
     createRecord: (body: CreateRecordRequest) => call(e.createRecord, { body }),
   };
 }

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { createSessionController, type SessionController } from './sessionController';
 import { useLiveChatSession, type LiveChatSession } from './useLiveChatSession';
 
 export type SignedInSession = Extract<LiveChatSession, { status: 'signed-in' }>;
@@ -12,15 +13,21 @@ export interface SessionScreens {
   error: (session: FailedSession) => ReactNode;
 }
 
-/** Signs the agent in with LiveChat, then renders `children`; every other state gets its screen. */
+/**
+ * Signs the agent in with LiveChat, then renders `children`; every other state gets its screen. The
+ * sign-in is `controller`'s when given (the widget starts it before its first render), else its own.
+ */
 export function SessionGate({
   screens,
+  controller,
   children,
 }: {
   screens: SessionScreens;
+  controller?: SessionController;
   children: (session: SignedInSession) => ReactNode;
 }) {
-  const session = useLiveChatSession();
+  const [sessionController] = useState(() => controller ?? createSessionController());
+  const session = useLiveChatSession(sessionController);
   switch (session.status) {
     case 'loading':
       return screens.loading();

@@ -70,6 +70,17 @@ function currentRedirectUri(): string {
   return window.location.origin + window.location.pathname;
 }
 
+/**
+ * Resolves once the page's `load` event has fired. A hidden sign-in iframe added before it would hold
+ * that event back until the accounts page has loaded (an iframe delays its parent's load event), and
+ * the Agent App sends its first handshake to the widget on the frame's load (@livechat/postmessage
+ * `connectExistingIframe`).
+ */
+function documentLoaded(): Promise<void> {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
+}
+
 function toToken(data: unknown, now: number): LiveChatToken {
   const parsed = tokenDataSchema.safeParse(data);
   if (!parsed.success) throw new Error('LiveChat sent an unexpected sign-in answer.');
@@ -106,6 +117,7 @@ export function createLiveChatAuth(config: {
    * asking for a click.
    */
   async function viaIframe<T>(authorize: () => Promise<T>, attemptsLeft = 2): Promise<T> {
+    await documentLoaded();
     try {
       return await authorize();
     } catch (error) {

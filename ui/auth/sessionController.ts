@@ -34,15 +34,18 @@ export interface SessionControllerDeps {
   createAuth?: (config: { clientId: string; accountsUrl: string }) => LiveChatAuth;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => () => void;
+  fetch?: typeof fetch;
 }
 
 /** Re-authorize this long before the token expires. */
 const REFRESH_MARGIN_MS = 60_000;
 
 /**
- * The LiveChat sign-in state machine behind `useLiveChatSession()`, without React: loads public-config,
- * tries the hidden-iframe sign-in, falls back to a "Sign in with LiveChat" button (popup), asks /api/me who
- * the token belongs to, and keeps the token fresh (one shared in-flight silent re-authorization).
+ * The LiveChat sign-in state machine behind `SessionGate`, without React: loads public-config, tries the
+ * hidden-iframe sign-in, falls back to a "Sign in with LiveChat" button (popup), asks /api/me who the
+ * token belongs to, and keeps the token fresh (one shared in-flight silent re-authorization). API calls
+ * made while the first sign-in runs wait for its token (no sign-in of their own), so a frontend can ask
+ * for its first data while it signs in: the request leaves with the token, beside /api/me.
  */
 export function createSessionController(deps: SessionControllerDeps = {}) {
   const now = deps.now ?? Date.now;
@@ -59,13 +62,19 @@ export function createSessionController(deps: SessionControllerDeps = {}) {
   const listeners = new Set<() => void>();
   let token: LiveChatToken | null = null;
   let refreshing: Promise<LiveChatToken> | null = null;
+  /** The token of the sign-in `start()` is running (public-config, then the hidden iframe), until it settles. */
+  let firstToken: Promise<LiveChatToken> | null = null;
   let cancelTimer: (() => void) | null = null;
   let auth: LiveChatAuth | null = null;
   let publicConfig: PublicConfig | null = null;
   let attempt = 0;
   let started = false;
 
-  const api = createApiClient({ baseUrl: deps.baseUrl ?? '', getToken });
+  const api = createApiClient({
+    baseUrl: deps.baseUrl ?? '',
+    getToken,
+    ...(deps.fetch && { fetch: deps.fetch }),
+  });
 
   function set(next: LiveChatSession) {
     state = next;
@@ -117,7 +126,7 @@ export function createSessionController(deps: SessionControllerDeps = {}) {
   async function getToken(): Promise<string> {
     if (token && now() < token.expiresAt - REFRESH_MARGIN_MS) return token.accessToken;
     try {
-      return (await refreshSilently()).accessToken;
+      return (await (firstToken ?? refreshSilently())).accessToken;
     } catch {
       throw new ApiError(
         401,
@@ -159,19 +168,27 @@ export function createSessionController(deps: SessionControllerDeps = {}) {
   async function start() {
     const myAttempt = ++attempt;
     set({ status: 'loading' });
-    try {
-      publicConfig = await api.getPublicConfig();
-      auth = createAuth({
-        clientId: publicConfig.livechat.clientId,
-        accountsUrl: publicConfig.livechat.accountsUrl,
+    const configuring = api.getPublicConfig().then((config) => {
+      publicConfig = config;
+      auth = createAuth({ clientId: config.livechat.clientId, accountsUrl: config.livechat.accountsUrl });
+      return auth;
+    });
+    const signingIn = configuring.then((a) => a.signInSilently());
+    firstToken = signingIn;
+    void signingIn
+      .catch(() => undefined)
+      .finally(() => {
+        if (firstToken === signingIn) firstToken = null;
       });
+    try {
+      await configuring;
     } catch (e) {
       if (myAttempt === attempt) set({ status: 'error', message: errorMessage(e), retry: start });
       return;
     }
     let t: LiveChatToken;
     try {
-      t = await auth.signInSilently();
+      t = await signingIn;
     } catch {
       // No LiveChat session reachable from a hidden iframe (third-party cookies, not signed in): show the button.
       if (myAttempt === attempt) signedOut(null);

@@ -1,18 +1,14 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import {
-  createSessionController,
-  type LiveChatSession,
-  type SessionControllerDeps,
-} from './sessionController';
+import { useEffect, useSyncExternalStore } from 'react';
+import type { LiveChatSession, SessionController } from './sessionController';
 
 export type { LiveChatSession } from './sessionController';
 
 /**
- * The agent's LiveChat sign-in: `loading`, `signed-out` (with `signIn()` for the button), `signed-in`
- * (`token`, `me`, and the API client), or `error` (with `retry()`). The token stays in memory only.
+ * The agent's LiveChat sign-in, as `controller` runs it (started here if it was not yet):
+ * `loading`, `signed-out` (with `signIn()` for the button), `signed-in` (`token`, `me`, and the API
+ * client), or `error` (with `retry()`). The token stays in memory only.
  */
-export function useLiveChatSession(deps?: SessionControllerDeps): LiveChatSession {
-  const [controller] = useState(() => createSessionController(deps));
+export function useLiveChatSession(controller: SessionController): LiveChatSession {
   useEffect(() => controller.start(), [controller]);
   return useSyncExternalStore(controller.subscribe, controller.getState);
 }

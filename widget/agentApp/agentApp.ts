@@ -60,3 +60,47 @@ export async function connectAgentApp(): Promise<AgentApp> {
     },
   };
 }
+
+export type OpenChatState =
+  { status: 'connecting' } | { status: 'failed' } | { status: 'ready'; chat: OpenChat };
+
+/** The chat open in LiveChat as a store (`useSyncExternalStore`), following the agent from chat to chat. */
+export interface OpenChatStore {
+  getState(): OpenChatState;
+  subscribe(listener: () => void): () => void;
+}
+
+/**
+ * Connects to the Agent App now (main.tsx calls this first, before anything is drawn or signed in).
+ * The Agent App sends its first handshake on the frame's `load` event and again every 500 ms
+ * (@livechat/postmessage `connectExistingIframe`); the SDK's `connectToParent` hears handshakes only
+ * from the moment it is called, so a connection begun later (after the sign-in, as it once was) misses
+ * the first and waits half a second for the next. Nothing of the chat is lost by connecting early: the
+ * SDK keeps the latest customer_profile (`getCustomerProfile`) from the moment the widget exists, and
+ * `onChange` hears the later ones. Ready with the first customer_profile, which the Agent App sends
+ * right after `plugin_inited` (Agent App SDK docs › Details widgets › Events): connected without one it
+ * is still connecting, so the screen never flashes "no chat" before the profile.
+ */
+export function startAgentApp(connect: () => Promise<AgentApp> = connectAgentApp): OpenChatStore {
+  let state: OpenChatState = { status: 'connecting' };
+  const listeners = new Set<() => void>();
+  const set = (next: OpenChatState) => {
+    state = next;
+    for (const listener of listeners) listener();
+  };
+  connect().then(
+    (app) => {
+      const chat = app.current();
+      if (chat) set({ status: 'ready', chat });
+      app.onChange((next) => set({ status: 'ready', chat: next }));
+    },
+    () => set({ status: 'failed' }),
+  );
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,34 +1,9 @@
-import { useEffect, useState } from 'react';
-import { connectAgentApp, insideAFrame, type AgentApp, type OpenChat } from './agentApp';
+import { useSyncExternalStore } from 'react';
+import type { OpenChatState, OpenChatStore } from './agentApp';
 
-export type OpenChatState =
-  | { status: 'outside' }
-  | { status: 'connecting' }
-  | { status: 'failed' }
-  | { status: 'ready'; chat: OpenChat | null };
+export type { OpenChatState } from './agentApp';
 
-/** The chat open in LiveChat, following the agent from chat to chat. */
-export function useOpenChat(connect: () => Promise<AgentApp> = connectAgentApp): OpenChatState {
-  const [state, setState] = useState<OpenChatState>(() =>
-    insideAFrame() ? { status: 'connecting' } : { status: 'outside' },
-  );
-  const outside = state.status === 'outside';
-  useEffect(() => {
-    if (outside) return;
-    let stop = () => {};
-    let gone = false;
-    connect().then(
-      (app) => {
-        if (gone) return;
-        setState({ status: 'ready', chat: app.current() });
-        stop = app.onChange((chat) => setState({ status: 'ready', chat }));
-      },
-      () => !gone && setState({ status: 'failed' }),
-    );
-    return () => {
-      gone = true;
-      stop();
-    };
-  }, [connect, outside]);
-  return state;
+/** The chat open in LiveChat, following the agent from chat to chat (the connection started in main.tsx). */
+export function useOpenChat(store: OpenChatStore): OpenChatState {
+  return useSyncExternalStore(store.subscribe, store.getState);
 }

@@ -55,16 +55,27 @@ export function CreateRecordForm({
       </div>
     );
   }
-  return <FilledForm key={mappingId} target={target} form={form} onCreated={onCreated} onCancel={onCancel} />;
+  return (
+    <FilledForm
+      key={mappingId}
+      target={target}
+      accountId={account.account.id}
+      form={form}
+      onCreated={onCreated}
+      onCancel={onCancel}
+    />
+  );
 }
 
 function FilledForm({
   target,
+  accountId,
   form,
   onCreated,
   onCancel,
 }: {
   target: Target;
+  accountId: string;
   form: RecordForm;
   onCreated: (created: CreateRecordResponse) => void;
   onCancel: () => void;
@@ -134,6 +145,7 @@ function FilledForm({
         <FieldEditor
           key={field.name}
           field={field}
+          accountId={accountId}
           value={values[field.name] ?? null}
           problem={problems[field.name]}
           onChange={(value) => {

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type {
   CreateRecordResponse,
+  RecordCardField,
   RelatedAccount,
   RelatedObject,
   RelatedRecord,
@@ -15,6 +16,24 @@ import { Notice } from './Notice';
 
 /** Records created here, kept beside the search's answer: Salesforce's search index may lag behind. */
 type Created = Record<string, RelatedRecord[]>;
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A key field's value as the agent reads it: dates in their own locale, times in their own time zone. */
+function shownValue(field: RecordCardField): string {
+  if (field.kind === 'date') {
+    const [y, m, d] = field.value.split('-').map(Number);
+    const day = new Date(y ?? NaN, (m ?? NaN) - 1, d ?? NaN);
+    return Number.isNaN(day.getTime()) ? field.value : dateFormat.format(day);
+  }
+  if (field.kind === 'datetime') {
+    // Salesforce writes the offset as +0000, which not every engine parses.
+    const time = new Date(field.value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+    return Number.isNaN(time.getTime()) ? field.value : dateTimeFormat.format(time);
+  }
+  return field.value;
+}
 
 function RecordItem({ record, fresh }: { record: RelatedRecord; fresh?: boolean }) {
   return (
@@ -35,9 +54,9 @@ function RecordItem({ record, fresh }: { record: RelatedRecord; fresh?: boolean 
       {record.fields.length > 0 && (
         <dl className="wr-record__fields">
           {record.fields.map((f) => (
-            <div key={f.label} className="wr-record__field">
+            <div key={f.field} className="wr-record__field" data-field={f.field}>
               <dt>{f.label}</dt>
-              <dd>{f.value}</dd>
+              <dd>{shownValue(f)}</dd>
             </div>
           ))}
         </dl>
@@ -223,7 +242,8 @@ export function RelatedRecords({ chatId, threadId }: { chatId: string; threadId?
     setCreated((c) => ({
       ...c,
       [record.mappingId]: [
-        { id: record.id, name: record.name, url: record.url, fields: [] },
+        // Its key fields came back with the create: the card is complete before any refresh.
+        { id: record.id, name: record.name, url: record.url, fields: record.fields },
         ...(c[record.mappingId] ?? []).filter((r) => r.id !== record.id),
       ],
     }));

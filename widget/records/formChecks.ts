@@ -4,6 +4,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 const NUMBER_TYPES = new Set(['int', 'long', 'double', 'currency', 'percent']);
 
+/**
+ * A field's name as the agent reads it: a reference field without the " ID" of its API label, as
+ * Salesforce's own pages show lookups ("Account ID" → "Account", "Owner ID" → "Owner").
+ */
+export const fieldLabel = (field: Pick<FormField, 'label' | 'type'>) =>
+  field.type === 'reference' ? field.label.replace(/ ID$/, '') || field.label : field.label;
+
 export const isEmpty = (value: FormValue) =>
   value === null || value === '' || (Array.isArray(value) && value.length === 0);
 
@@ -17,7 +24,7 @@ export function checkForm(fields: FormField[], values: Record<string, FormValue>
     const value = values[field.name] ?? null;
     if (isEmpty(value)) {
       if (field.required && !(field.autoMatch && field.autoMatch.searchedFor)) {
-        problems[field.name] = `“${field.label}” is required.`;
+        problems[field.name] = `“${fieldLabel(field)}” is required.`;
       }
       continue;
     }
@@ -31,7 +38,8 @@ export function checkForm(fields: FormField[], values: Record<string, FormValue>
     } else if ((field.type === 'int' || field.type === 'long') && !Number.isInteger(Number(value))) {
       problems[field.name] = 'Enter a whole number.';
     } else if (field.type === 'reference' && !RECORD_ID.test(text)) {
-      problems[field.name] = 'Enter a Salesforce record id (15 or 18 letters and digits).';
+      problems[field.name] =
+        `Choose ${field.referenceTo.length > 1 ? 'a record' : `the ${fieldLabel(field).toLowerCase()}`} from the list, or clear the field.`;
     } else if (
       field.type !== 'textarea' &&
       field.length > 0 &&
@@ -58,8 +66,9 @@ export function toRequestValues(
   const out: Record<string, FormValue> = {};
   for (const field of fields) {
     const value = values[field.name] ?? null;
-    // An auto-match that found nothing stays out: the server matches it again at create time.
-    if (field.autoMatch && isEmpty(value)) continue;
+    // An auto-match that found nothing stays out: the server matches it again at create time. One the
+    // agent cleared is sent empty, for Salesforce's default.
+    if (field.autoMatch && !field.autoMatch.found && isEmpty(value)) continue;
     out[field.name] =
       NUMBER_TYPES.has(field.type) && typeof value === 'string' && value.trim() !== ''
         ? Number(value)

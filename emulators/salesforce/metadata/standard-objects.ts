@@ -83,10 +83,20 @@ function lead(at: Date): ObjectDef {
         currency('AnnualRevenue', 'Annual Revenue'),
         integer('NumberOfEmployees', 'Employees', 8),
         owner(['Group', 'User']),
-        checkbox('IsConverted', 'Converted'),
+        // Set by lead conversion only: neither createable nor updateable through the API (Lead, Object
+        // Reference: https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_lead.htm;
+        // the conversion fields of https://developer.salesforce.com/docs/atlas.en-us.change_data_capture.meta/change_data_capture/cdc_standard_objects_lead_conversion.htm).
+        checkbox('IsConverted', 'Converted', false, readOnly),
         date('ConvertedDate', 'Converted Date', readOnly),
         lookup('ConvertedAccountId', 'Converted Account ID', ['Account'], 'ConvertedAccount', readOnly),
         lookup('ConvertedContactId', 'Converted Contact ID', ['Contact'], 'ConvertedContact', readOnly),
+        lookup(
+          'ConvertedOpportunityId',
+          'Converted Opportunity ID',
+          ['Opportunity'],
+          'ConvertedOpportunity',
+          readOnly,
+        ),
         checkbox('IsUnreadByOwner', 'Unread By Owner'),
         checkbox('HasOptedOutOfEmail', 'Email Opt Out'),
         checkbox('DoNotCall', 'Do Not Call'),
@@ -298,7 +308,20 @@ function task(at: Date): ObjectDef {
         owner(['Group', 'User']),
         textArea('Description', 'Description', 32000),
         picklist('Type', 'Type', ['Call', 'Email', 'Meeting', 'Other']),
-        picklist('TaskSubtype', 'Task Subtype', ['Task', 'Email', 'Call'], { defaultValue: 'Task' }),
+        // TaskSubtype is set on create only, from a restricted list (Task, Object Reference:
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_task.htm).
+        {
+          ...picklist(
+            'TaskSubtype',
+            'Task Subtype',
+            ['Task', 'Email', 'ListEmail', 'Cadence', 'Call', 'LinkedIn'],
+            {
+              defaultValue: 'Task',
+              restricted: true,
+            },
+          ),
+          updateable: false,
+        },
         checkbox('IsClosed', 'Closed', false, readOnly),
         integer('CallDurationInSeconds', 'Call Duration', 8),
       ],

@@ -16,7 +16,9 @@ export type FieldType =
   | 'currency'
   | 'percent'
   | 'date'
-  | 'datetime';
+  | 'datetime'
+  /** A blob (ContentNote.Content): base64 in JSON on the way in, its blob URL on the way out. */
+  | 'base64';
 
 export interface PicklistValue {
   value: string;
@@ -61,6 +63,24 @@ export interface FieldDef {
   system: boolean;
 }
 
+/**
+ * A record type of an object: which values of each picklist it offers (and their defaults). A
+ * picklist it does not name offers every value. The master record type is not one of these.
+ */
+export interface RecordTypeDef {
+  /** The RecordType record's id (`012…`). */
+  id: string;
+  name: string;
+  developerName: string;
+  description: string | null;
+  active: boolean;
+  /** Whether the running user's profile may create records of this type. */
+  available: boolean;
+  /** The type a record gets when it is created without `RecordTypeId`. */
+  defaultRecordTypeMapping: boolean;
+  picklists: Record<string, { values: string[]; defaultValue?: string }>;
+}
+
 /** How a record's `Name` is derived, when it is not a plain field. */
 export type NameRule = { kind: 'field' } | { kind: 'person' } | { kind: 'autoNumber'; format: string };
 
@@ -79,4 +99,6 @@ export interface ObjectDef {
   nameRule: NameRule;
   /** When the object's metadata last changed (describe's Last-Modified). */
   lastModified: Date;
+  /** Its record types besides the master one; none when the object has only the master. */
+  recordTypes?: RecordTypeDef[];
 }

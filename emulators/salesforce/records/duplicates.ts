@@ -3,7 +3,8 @@ import type { Org } from '../org';
 import { recordUrl } from './present';
 import type { SfRecord } from './store';
 
-const ruleNames = {
+/** The standard rules' names, as real orgs report them. */
+export const duplicateRuleNames = {
   Lead: { duplicateRule: 'Standard_Lead_Duplicate_Rule', matchRule: 'Standard_Lead_Match_Rule_v1_0' },
   Contact: {
     duplicateRule: 'Standard_Contact_Duplicate_Rule',
@@ -31,7 +32,7 @@ export function duplicatesDetected(
   allowSave: boolean,
   version: string,
 ): SalesforceError {
-  const names = ruleNames[objectName];
+  const names = duplicateRuleNames[objectName];
   const message = 'Use one of these records?';
   return new SalesforceError(400, [
     {

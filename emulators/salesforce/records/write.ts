@@ -8,6 +8,7 @@ import type { Org } from '../org';
 import { coerceValue } from './coerce';
 import { deriveFields } from './derive';
 import { findDuplicates, duplicatesDetected } from './duplicates';
+import { afterDelete, afterSave, beforeSave, beforeValues, checkRestrictedValue } from './rules';
 import type { FieldValue, SfRecord } from './store';
 
 export interface WriteContext {
@@ -101,16 +102,7 @@ function checkValue(org: Org, field: FieldDef, value: FieldValue): FieldValue {
       field.restrictedPicklist &&
       value !== ''
     ) {
-      const allowed = new Set(field.picklistValues.filter((p) => p.active).map((p) => p.value));
-      const chosen = field.type === 'multipicklist' ? value.split(';') : [value];
-      const bad = chosen.find((v) => !allowed.has(v));
-      if (bad !== undefined) {
-        throw fail(
-          'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
-          `${field.label}: bad value for restricted picklist field: ${bad}`,
-          [field.name],
-        );
-      }
+      checkRestrictedValue(field, value);
     }
     return value === '' ? null : value;
   }
@@ -229,6 +221,7 @@ export function createRecord(ctx: WriteContext, objectName: string, body: unknow
       `entity type ${object.name} does not support insert`,
     );
   const values = readBody(object, body, rawBody, 'create');
+  beforeValues(ctx, object, values, undefined);
   const record = newRecord(ctx, object);
   for (const [field, value] of values) record[field.name] = checkValue(ctx.org, field, value);
   for (const field of object.fields)
@@ -236,9 +229,11 @@ export function createRecord(ctx: WriteContext, objectName: string, body: unknow
   if (values.has(findField(object, 'OwnerId') as FieldDef) && record.OwnerId === null)
     record.OwnerId = ctx.userId;
   if (object.name === 'Lead' || object.name === 'Case') assignOwner(ctx, object, record);
+  beforeSave(ctx, object, record, values, undefined, rawBody);
   deriveFields(object, record, ctx.org.store, true, ctx.now);
   checkRules(ctx, object, record);
   ctx.org.store.insert(object.name, record);
+  afterSave(ctx, object, record, true);
   return record.Id as string;
 }
 
@@ -270,11 +265,13 @@ export function updateRecord(
   const object = requireObject(ctx.org, objectName);
   const current = requireRecord(ctx.org, object, id, true);
   const values = readBody(object, body, rawBody, 'update');
+  beforeValues(ctx, object, values, current);
   const record: SfRecord = { ...current };
   for (const [field, value] of values) {
     const checked = checkValue(ctx.org, field, value);
     record[field.name] = field.type === 'boolean' && checked === null ? false : checked;
   }
+  beforeSave(ctx, object, record, values, current, rawBody);
   deriveFields(object, record, ctx.org.store, false, ctx.now);
   checkRules(ctx, object, record);
   const now = formatDateTime(ctx.now);
@@ -282,6 +279,7 @@ export function updateRecord(
   record.SystemModstamp = now;
   record.LastModifiedById = ctx.userId;
   ctx.org.store.insert(object.name, record);
+  afterSave(ctx, object, record, false);
 }
 
 /** Deletes (moves to the recycle bin) the way `DELETE /sobjects/{object}/{id}` does. */
@@ -298,4 +296,5 @@ export function deleteRecord(ctx: WriteContext, objectName: string, id: string):
     SystemModstamp: now,
     LastModifiedById: ctx.userId,
   });
+  afterDelete(ctx, object, id);
 }

@@ -5,7 +5,7 @@ import type { ApiContext, ApiRequest, ApiResponse } from './types';
 const MAX_SUBREQUESTS = 25;
 const MAX_QUERIES = 5;
 
-const subrequestSchema = z.object({
+export const subrequestSchema = z.object({
   method: z.enum(['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'HEAD']),
   url: z.string().min(1),
   referenceId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_]*$/),
@@ -17,27 +17,28 @@ const compositeSchema = z.object({
   collateSubrequests: z.boolean().optional(),
   compositeRequest: z.array(subrequestSchema).min(1),
 });
-type Subrequest = z.infer<typeof subrequestSchema>;
+export type Subrequest = z.infer<typeof subrequestSchema>;
 
-interface SubResult {
+export interface SubResult {
   body: unknown;
   httpHeaders: Record<string, string>;
   httpStatusCode: number;
   referenceId: string;
 }
 
-const ROLLED_BACK = [
+export const ROLLED_BACK = [
   {
     errorCode: 'PROCESSING_HALTED',
     message: 'The transaction was rolled back since another operation in the same transaction failed.',
   },
 ];
 
-const invalidInput = (message: string) => new SalesforceError(400, [{ errorCode: 'INVALID_INPUT', message }]);
+export const invalidInput = (message: string) =>
+  new SalesforceError(400, [{ errorCode: 'INVALID_INPUT', message }]);
 
 class MissingReference extends Error {}
 
-const REFERENCE = /@\{([A-Za-z0-9][A-Za-z0-9_]*)((?:\.[A-Za-z0-9_]+|\[\d+\])*)\}/g;
+export const REFERENCE = /@\{([A-Za-z0-9][A-Za-z0-9_]*)((?:\.[A-Za-z0-9_]+|\[\d+\])*)\}/g;
 
 /** The value at `.records[0].Id` in a previous subrequest's body. */
 function lookup(results: Map<string, SubResult>, refId: string, path: string): unknown {
@@ -80,7 +81,7 @@ const isQuery = (sub: Subrequest) =>
   /\/(query|queryAll)(\/|\?|$)/.test(sub.url) || /\/composite\/sobjects/.test(sub.url);
 
 /** Turns a subrequest URL (`/services/data/v62.0/sobjects/Lead?x=1`) into a call. */
-function toApiRequest(
+export function toApiRequest(
   outer: ApiRequest,
   sub: Subrequest,
   url: string,
@@ -102,7 +103,7 @@ function toApiRequest(
   };
 }
 
-function runSubrequest(
+export function runSubrequest(
   ctx: ApiContext,
   outer: ApiRequest,
   sub: Subrequest,
@@ -123,9 +124,21 @@ function runSubrequest(
     };
   }
   const request = toApiRequest(outer, sub, url, body);
-  const response: ApiResponse = request
-    ? ctx.dispatch(request)
-    : { status: 404, body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] };
+  const response: ApiResponse = !request
+    ? { status: 404, body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] }
+    : request.path.startsWith('/ui-api/')
+      ? // UI API resources cannot be batched: INVALID_BATCH_REQUEST (as a real org answers; the
+        // composite docs list the resources a subrequest may name, and ui-api is not one of them).
+        {
+          status: 400,
+          body: [
+            {
+              errorCode: 'INVALID_BATCH_REQUEST',
+              message: 'ui-api resources are not supported in a composite request',
+            },
+          ],
+        }
+      : ctx.dispatch(request);
   return {
     body: response.body ?? null,
     httpHeaders: response.headers?.Location ? { Location: response.headers.Location } : {},

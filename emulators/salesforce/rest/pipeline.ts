@@ -68,6 +68,11 @@ function send(state: EmulatorState, res: Response, response: ApiResponse, org: O
   res.setHeader('Date', state.clock.now().toUTCString());
   if (org) res.set('Sforce-Limit-Info', `api-usage=${org.apiUsage}/${org.settings.dailyApiLimit}`);
   for (const [key, value] of Object.entries(response.headers ?? {})) res.set(key, value);
+  if (response.raw) {
+    res.setHeader('content-type', response.raw.contentType);
+    res.end(response.raw.data);
+    return;
+  }
   if (response.status === 204 || response.status === 304 || response.body === undefined) {
     res.end();
     return;

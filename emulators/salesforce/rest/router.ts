@@ -1,7 +1,10 @@
 import { methodNotAllowed, notFound } from '../errors';
+import { readBlob } from './blobs';
 import type { CallKind } from '../org';
 import { createMany, deleteMany, retrieveMany, updateMany } from './collections';
 import { composite } from './composite';
+import { duplicatesConfiguration } from './duplicatesConfig';
+import { compositeGraph } from './graph';
 import { limits } from './limits';
 import { query, queryMore } from './query';
 import { resourcesByVersion } from './resources';
@@ -16,6 +19,7 @@ import {
   updateOne,
 } from './sobjects';
 import type { Handler, Route } from './types';
+import { picklistValuesByRecordType } from './uiApi';
 
 type Methods = Partial<Record<string, { kind: CallKind; handler: Handler }>>;
 
@@ -54,7 +58,12 @@ export function route(method: string, path: string): Route {
           POST: { kind: 'create', handler: (c, r) => createOne(c, r, second) },
         });
       }
-      if (fourth !== undefined) return missing;
+      if (fourth !== undefined) {
+        if (third === 'describe' || segments.length > 4) return missing;
+        return pick(method, {
+          GET: { kind: 'read', handler: (c, r) => readBlob(c, r, second, third, fourth) },
+        });
+      }
       if (third === 'describe') {
         return pick(method, { GET: { kind: 'describe', handler: (c, r) => objectDescribe(c, r, second) } });
       }
@@ -86,6 +95,9 @@ export function route(method: string, path: string): Route {
       return pick(method, { GET: { kind: 'limits', handler: limits } });
     case 'composite': {
       if (second === undefined) return pick(method, { POST: { kind: 'composite', handler: composite } });
+      if (second === 'graph' && third === undefined) {
+        return pick(method, { POST: { kind: 'composite', handler: compositeGraph } });
+      }
       if (second !== 'sobjects' || fourth !== undefined) return missing;
       if (third !== undefined) {
         return pick(method, { POST: { kind: 'collections', handler: (c, r) => retrieveMany(c, r, third) } });
@@ -94,6 +106,30 @@ export function route(method: string, path: string): Route {
         POST: { kind: 'collections', handler: createMany },
         PATCH: { kind: 'collections', handler: updateMany },
         DELETE: { kind: 'collections', handler: deleteMany },
+      });
+    }
+    case 'ui-api': {
+      if (second === 'duplicates') {
+        // ui-api/duplicates/{object}
+        if (!third || fourth !== undefined) return missing;
+        return pick(method, { GET: { kind: 'other', handler: (c) => duplicatesConfiguration(c, third) } });
+      }
+      // ui-api/object-info/{object}/picklist-values/{recordTypeId}[/{field}]
+      const [, , objectName, resource, recordTypeId, fieldName, extra] = segments;
+      if (
+        second !== 'object-info' ||
+        resource !== 'picklist-values' ||
+        !objectName ||
+        !recordTypeId ||
+        extra
+      ) {
+        return missing;
+      }
+      return pick(method, {
+        GET: {
+          kind: 'other',
+          handler: (c, r) => picklistValuesByRecordType(c, r, objectName, recordTypeId, fieldName),
+        },
       });
     }
     default:

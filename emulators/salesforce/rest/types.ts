@@ -32,6 +32,8 @@ export interface ApiResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Bytes sent as they are instead of a JSON body (a blob field's content). */
+  raw?: { contentType: string; data: Buffer };
 }
 
 export type Handler = (ctx: ApiContext, request: ApiRequest) => ApiResponse;

@@ -1,11 +1,15 @@
+import { parseDateTime } from '../format';
+import { contentObjects } from '../metadata/content-objects';
 import { chatTranscriptObject } from '../metadata/custom-objects';
+import { lookup } from '../metadata/fields';
 import { standardObjects } from '../metadata/standard-objects';
-import type { ObjectDef } from '../metadata/types';
+import type { ObjectDef, RecordTypeDef } from '../metadata/types';
+import { deriveNote } from '../records/notes';
 import type { Org, OrgSettings } from '../org';
 import { deriveFields } from '../records/derive';
 import { RecordStore } from '../records/store';
 import type { SfRecord } from '../records/store';
-import type { OrgSeed } from './types';
+import type { OrgSeed, RecordTypeSeed } from './types';
 
 /** Runtime-created records start here so they never collide with seeded ids. */
 const FIRST_RUNTIME_SEQUENCE = 1_000_000;
@@ -46,15 +50,45 @@ function seedRecord(
   store.insert(object.name, record);
 }
 
+/** Gives objects their custom fields and record types (and with them a `RecordTypeId` field). */
+function extendObjects(byName: Map<string, ObjectDef>, seed: OrgSeed): void {
+  for (const [objectName, fields] of Object.entries(seed.extraFields ?? {})) {
+    const object = byName.get(objectName.toLowerCase());
+    if (!object) throw new Error(`seed: no object ${objectName}`);
+    object.fields = [...object.fields, ...structuredClone(fields)];
+  }
+  const byObject = new Map<string, RecordTypeSeed[]>();
+  for (const rt of seed.recordTypes ?? []) byObject.set(rt.object, [...(byObject.get(rt.object) ?? []), rt]);
+  for (const [objectName, seeds] of byObject) {
+    const object = byName.get(objectName.toLowerCase());
+    if (!object) throw new Error(`seed: no object ${objectName}`);
+    object.recordTypes = seeds.map((rt): RecordTypeDef => ({
+      id: rt.Id,
+      name: rt.name,
+      developerName: rt.developerName,
+      description: rt.description ?? null,
+      active: rt.active ?? true,
+      available: rt.available ?? true,
+      defaultRecordTypeMapping: rt.isDefault ?? false,
+      picklists: structuredClone(rt.picklists ?? {}),
+    }));
+    // RecordTypeId comes right after the audit fields, as describe lists it.
+    const at = object.fields.findIndex((f) => f.name === 'SystemModstamp') + 1;
+    object.fields.splice(at, 0, lookup('RecordTypeId', 'Record Type ID', ['RecordType'], 'RecordType'));
+  }
+}
+
 /** Builds a live org from its seed: metadata, users, records and settings. */
 export function buildOrg(seed: OrgSeed): Org {
   const createdAt = new Date(seed.createdAt);
   const objects = [
     ...standardObjects(createdAt),
     chatTranscriptObject(createdAt),
+    ...contentObjects(createdAt),
     ...(seed.extraObjects?.(createdAt) ?? []),
   ];
   const byName = new Map(objects.map((o) => [o.name.toLowerCase(), o]));
+  extendObjects(byName, seed);
   const store = new RecordStore(seed.pod, FIRST_RUNTIME_SEQUENCE);
   const firstUser = seed.users[0];
   if (!firstUser) throw new Error(`seed: org ${seed.name} has no users`);
@@ -92,8 +126,32 @@ export function buildOrg(seed: OrgSeed): Org {
     const object = byName.get(entry.object.toLowerCase());
     if (!object) throw new Error(`seed: no object ${entry.object}`);
     const at = new Date(base + (seed.users.length + index) * 3_600_000).toISOString().replace('Z', '+0000');
-    seedRecord(store, object, entry.fields, at, firstUser.Id);
+    const defaultType = object.recordTypes?.find((rt) => rt.defaultRecordTypeMapping);
+    const fields =
+      defaultType && !('RecordTypeId' in entry.fields)
+        ? { ...entry.fields, RecordTypeId: defaultType.id }
+        : entry.fields;
+    seedRecord(store, object, fields, at, firstUser.Id);
   });
+  for (const object of byName.values()) {
+    for (const rt of object.recordTypes ?? []) {
+      seedRecord(
+        store,
+        byName.get('recordtype') as ObjectDef,
+        {
+          Id: rt.id,
+          Name: rt.name,
+          DeveloperName: rt.developerName,
+          Description: rt.description,
+          SobjectType: object.name,
+          IsActive: rt.active,
+        },
+        createdAt.toISOString().replace('Z', '+0000'),
+        firstUser.Id,
+      );
+    }
+  }
+  seedNotes(store, byName, createdAt);
   return {
     id: seed.id,
     name: seed.name,
@@ -108,4 +166,19 @@ export function buildOrg(seed: OrgSeed): Org {
     cursors: new Map(),
     cursorSequence: 0,
   };
+}
+
+/**
+ * Seeded notes get what a save computes (their HTML taken as given, already in Salesforce's form) and
+ * their ContentDocument; seeds link them to records with ContentDocumentLink records of their own.
+ */
+function seedNotes(store: RecordStore, byName: Map<string, ObjectDef>, createdAt: Date): void {
+  const documentObject = byName.get('contentdocument') as ObjectDef;
+  for (const note of store.all('ContentNote')) {
+    const html = typeof note.Content === 'string' ? Buffer.from(note.Content, 'base64').toString('utf8') : '';
+    deriveNote(note, html, '62.0', parseDateTime(String(note.CreatedDate)) ?? createdAt);
+    const document: SfRecord = {};
+    for (const field of documentObject.fields) document[field.name] = note[field.name] ?? field.defaultValue;
+    store.insert(documentObject.name, document);
+  }
 }

@@ -1,7 +1,8 @@
 import { makeId } from '../ids';
 import type { OrgSettings } from '../org';
 import { createSeedIds } from './ids';
-import type { OrgSeed, RecordSeed, UserSeed } from './types';
+import type { FieldDef } from '../metadata/types';
+import type { OrgSeed, RecordSeed, RecordTypeSeed, UserSeed } from './types';
 
 export interface OrgSeedOptions {
   name: string;
@@ -16,6 +17,10 @@ export interface OrgSeedOptions {
   records?: (ids: (keyPrefix: string) => string, users: UserSeed[]) => RecordSeed[];
   settings?: Partial<OrgSettings> | ((users: UserSeed[]) => Partial<OrgSettings>);
   createdAt?: string;
+  /** Custom fields added to standard objects, by object name. */
+  extraFields?: Record<string, FieldDef[]>;
+  /** Record types, built after the records so that adding them leaves the records' ids unchanged. */
+  recordTypes?: (ids: (keyPrefix: string) => string) => RecordTypeSeed[];
 }
 
 /**
@@ -27,6 +32,8 @@ export function buildOrgSeed(options: OrgSeedOptions): OrgSeed {
   const users: UserSeed[] = options.users.map((user) => ({ ...user, Id: user.Id ?? ids('005') }));
   const settings =
     typeof options.settings === 'function' ? options.settings(users) : (options.settings ?? {});
+  const records = options.records?.(ids, users) ?? [];
+  const recordTypes = options.recordTypes?.(ids);
   return {
     id: options.id ?? makeId('00D', options.pod, 1),
     name: options.name,
@@ -34,9 +41,11 @@ export function buildOrgSeed(options: OrgSeedOptions): OrgSeed {
     isSandbox: options.isSandbox ?? false,
     pod: options.pod,
     users,
-    records: options.records?.(ids, users) ?? [],
+    records,
     settings,
     createdAt: options.createdAt ?? '2026-01-05T08:00:00.000Z',
+    ...(options.extraFields ? { extraFields: options.extraFields } : {}),
+    ...(recordTypes ? { recordTypes } : {}),
   };
 }
 

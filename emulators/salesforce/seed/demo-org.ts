@@ -1,6 +1,7 @@
 import { demoAgents, demoLicense, demoVisitors } from '../../demo/people';
 import { buildOrgSeed, splitName } from './build-seed';
-import type { OrgSeed, RecordSeed, UserSeed } from './types';
+import { picklist } from '../metadata/fields';
+import type { OrgSeed, RecordSeed, RecordTypeSeed, UserSeed } from './types';
 
 const titles: Record<string, string> = {
   owner: 'Head of Customer Success',
@@ -228,7 +229,7 @@ function demoRecords(ids: (prefix: string) => string, users: UserSeed[]): Record
     LeadSource: 'Phone Inquiry',
     OwnerId: nora,
   });
-  add('Lead', '00Q', {
+  const robertLead = add('Lead', '00Q', {
     FirstName: 'Robert',
     LastName: 'Brown',
     Email: 'robert.brown@acme.example',
@@ -395,7 +396,87 @@ function demoRecords(ids: (prefix: string) => string, users: UserSeed[]): Record
     Visitor_Email__c: maria.email,
     OwnerId: nate,
   });
+
+  // Robert Brown's Lead was converted at Acme, into this Contact; he has since left Acme, so his
+  // Contact has no Account and a new email: a visitor writing from robert.brown@acme.example finds
+  // no Contact, only the converted Lead, which leads here. Added last so no earlier seeded id changes.
+  const robertContact = add('Contact', '003', {
+    FirstName: 'Robert',
+    LastName: 'Brown',
+    Email: 'rob.brown@brown-consulting.example',
+    Title: 'Independent Consultant',
+    LeadSource: 'Web',
+    OwnerId: nora,
+  });
+  const converted = records.find((r) => r.fields.Id === robertLead);
+  if (converted)
+    Object.assign(converted.fields, { ConvertedContactId: robertContact, ConvertedAccountId: acme });
+
+  // A note on John's record, shared with him (and with its owner, as every new note is).
+  const note = add('ContentNote', '069', {
+    Title: 'Portal login: what we tried',
+    Content: Buffer.from(
+      '<p>Reset the password twice; the reset email never arrived.</p><p>Next: check the spam filter &amp; the SSO settings.</p>',
+    ).toString('base64'),
+    OwnerId: nora,
+  });
+  for (const [entity, shareType] of [
+    [johnId, 'V'],
+    [nora, 'I'],
+  ] as const) {
+    add('ContentDocumentLink', '06A', {
+      ContentDocumentId: note,
+      LinkedEntityId: entity,
+      ShareType: shareType,
+      Visibility: 'AllUsers',
+    });
+  }
   return records;
+}
+
+/**
+ * Record types of the demo org: Cases are General (the default, every value) or Support (fewer
+ * origins, types and product areas); Leads are Sales or Partner leads.
+ */
+function demoRecordTypes(ids: (prefix: string) => string): RecordTypeSeed[] {
+  return [
+    {
+      Id: ids('012'),
+      object: 'Case',
+      name: 'General',
+      developerName: 'General',
+      description: 'Any customer request',
+      isDefault: true,
+    },
+    {
+      Id: ids('012'),
+      object: 'Case',
+      name: 'Support',
+      developerName: 'Support',
+      description: 'A technical problem reported by a customer',
+      picklists: {
+        Origin: { values: ['Phone', 'Email', 'Chat'], defaultValue: 'Chat' },
+        Type: { values: ['Problem', 'Question'], defaultValue: 'Problem' },
+        Priority: { values: ['High', 'Medium', 'Low'], defaultValue: 'High' },
+        Product_Area__c: { values: ['Technical', 'Account Access'] },
+      },
+    },
+    {
+      Id: ids('012'),
+      object: 'Lead',
+      name: 'Sales Lead',
+      developerName: 'Sales_Lead',
+      isDefault: true,
+    },
+    {
+      Id: ids('012'),
+      object: 'Lead',
+      name: 'Partner Lead',
+      developerName: 'Partner_Lead',
+      description: 'A lead brought by a partner',
+      picklists: { LeadSource: { values: ['Partner Referral', 'Other'], defaultValue: 'Partner Referral' } },
+    },
+  ];
 }
 
 /** The demo org: Demo Shop's production org with the demo agents as users and a few dozen records. */
@@ -406,6 +487,20 @@ export function demoOrgSeed(): OrgSeed {
     pod: '5g',
     users: demoUsers(),
     records: demoRecords,
+    recordTypes: demoRecordTypes,
+    // A custom restricted picklist, which record types narrow (Support offers two of its values).
+    extraFields: {
+      Case: [
+        picklist(
+          'Product_Area__c',
+          'Product Area',
+          ['Billing', 'Shipping', 'Returns', 'Technical', 'Account Access'],
+          {
+            restricted: true,
+          },
+        ),
+      ],
+    },
     settings: (users) => ({
       leadAssignmentOwnerId: users.find((u) => u.Email === 'sally.sales@demo-shop.example')?.Id ?? null,
       caseAssignmentOwnerId: users.find((u) => u.Email === 'sam.support@demo-shop.example')?.Id ?? null,

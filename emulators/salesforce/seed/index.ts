@@ -8,7 +8,7 @@ export type { OrgSeedOptions } from './build-seed';
 export { demoConnectedApp } from './connected-app';
 export { demoOrgSeed } from './demo-org';
 export { otherOrgSeed } from './other-org';
-export type { ConnectedAppSeed, EmulatorSeed, OrgSeed, RecordSeed, UserSeed } from './types';
+export type { ConnectedAppSeed, EmulatorSeed, OrgSeed, RecordSeed, RecordTypeSeed, UserSeed } from './types';
 
 /** The default world: the demo connected app, the demo org and the other company's org. */
 export function buildDemoSeed(): EmulatorSeed {

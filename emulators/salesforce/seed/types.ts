@@ -1,4 +1,4 @@
-import type { ObjectDef } from '../metadata/types';
+import type { FieldDef, ObjectDef } from '../metadata/types';
 import type { OrgSettings } from '../org';
 import type { FieldValue } from '../records/store';
 
@@ -50,6 +50,26 @@ export interface OrgSeed {
   createdAt: string;
   /** Objects beyond the standard ones and Chat_Transcript__c. */
   extraObjects?: (at: Date) => ObjectDef[];
+  /** Custom fields added to objects, by object name. */
+  extraFields?: Record<string, FieldDef[]>;
+  /** Record types besides each object's master; an object that has some gets a `RecordTypeId` field. */
+  recordTypes?: RecordTypeSeed[];
+}
+
+/** A record type of one object, with the picklist values it offers (a picklist it omits offers all). */
+export interface RecordTypeSeed {
+  /** `012…` */
+  Id: string;
+  object: string;
+  name: string;
+  developerName: string;
+  description?: string;
+  active?: boolean;
+  /** Whether the org's users may create records of this type (defaults to true). */
+  available?: boolean;
+  /** The type records get when created without `RecordTypeId` (one per object). */
+  isDefault?: boolean;
+  picklists?: Record<string, { values: string[]; defaultValue?: string }>;
 }
 
 export interface EmulatorSeed {

@@ -25,7 +25,50 @@ function errorAt(source: string, pos: number, message: string): SalesforceError 
   return invalidField(pointAt(source, pos, message));
 }
 
-/** Resolves `Owner.Name` on Lead to [OwnerId] + User.Name; throws INVALID_FIELD like Salesforce. */
+/**
+ * What a polymorphic relationship (Owner on Leads and Cases: User or Group) can read: the fields of the
+ * `Name` object, "used to retrieve information from related records where the related record may be
+ * from more than one object type"; any other field is refused, as on entity 'Name'
+ * (https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_name.htm).
+ */
+const NAME_OBJECT_FIELDS = new Set(
+  [
+    'Id',
+    'Alias',
+    'Email',
+    'FirstName',
+    'IsActive',
+    'LastName',
+    'LastReferencedDate',
+    'LastViewedDate',
+    'MiddleName',
+    'Name',
+    'NameOrAlias',
+    'Phone',
+    'ProfileId',
+    'RecordTypeId',
+    'Suffix',
+    'Title',
+    'Type',
+    'UserRoleId',
+    'Username',
+  ].map((f) => f.toLowerCase()),
+);
+
+function noSuchColumn(source: string, pos: number, field: string, entity: string): SalesforceError {
+  return errorAt(
+    source,
+    pos,
+    `No such column '${field}' on entity '${entity}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`,
+  );
+}
+
+/**
+ * Resolves `Owner.Name` on Lead to [OwnerId] + User.Name; throws INVALID_FIELD like Salesforce. Parent
+ * fields are read with child-to-parent dot notation, through each lookup's relationship name
+ * (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_relationships_query_using.htm);
+ * SOSL's RETURNING field lists resolve here too.
+ */
 export function resolvePath(org: Org, root: ObjectDef, path: FieldPath, source: string): ResolvedPath {
   let parts = path.parts;
   if (parts.length > 1 && parts[0]?.toLowerCase() === root.name.toLowerCase()) parts = parts.slice(1);
@@ -46,14 +89,14 @@ export function resolvePath(org: Org, root: ObjectDef, path: FieldPath, source: 
       .filter((o): o is ObjectDef => o !== undefined);
   }
   const last = parts[parts.length - 1] ?? '';
+  const through = hops[hops.length - 1];
+  if (through && through.referenceTo.length > 1 && !NAME_OBJECT_FIELDS.has(last.toLowerCase())) {
+    throw noSuchColumn(source, path.pos, last, 'Name');
+  }
   const field = candidates.map((o) => findField(o, last)).find((f) => f !== undefined);
   if (!field) {
-    const entity = hops.length === 0 ? root.name : (hops[hops.length - 1]?.referenceTo[0] ?? root.name);
-    throw errorAt(
-      source,
-      path.pos,
-      `No such column '${last}' on entity '${entity}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`,
-    );
+    const entity = hops.length === 0 ? root.name : (through?.referenceTo[0] ?? root.name);
+    throw noSuchColumn(source, path.pos, last, entity);
   }
   return { path, hops, field };
 }

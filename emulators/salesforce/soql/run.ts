@@ -4,6 +4,7 @@ import { pointAt } from './lexer';
 import { applyClauses, projectRecord, resolveSelect } from './evaluate';
 import type { EvalContext } from './evaluate';
 import { parseSoql } from './parse';
+import { checkQueryRestrictions } from './restrictions';
 
 export interface SoqlResult {
   records: Record<string, unknown>[];
@@ -24,6 +25,7 @@ export function runSoql(ctx: EvalContext, includeDeleted: boolean): SoqlResult {
       ),
     );
   }
+  checkQueryRestrictions(query, object);
   const isCount = query.select.some((item) => item.kind === 'count');
   if (isCount && query.select.length > 1) {
     const extra = query.select.find((item) => item.kind === 'field');

@@ -142,6 +142,37 @@ describe('composite', () => {
     ]);
   });
 
+  it('reads a record just created through a reference in a later query’s URL, with its parent’s name', async () => {
+    const select = "SELECT Id, Name, Title, Owner.Name FROM Contact WHERE Id = '";
+    const res = await run({
+      allOrNone: false,
+      compositeRequest: [
+        {
+          method: 'POST',
+          url: `${base}/sobjects/Contact`,
+          referenceId: 'record',
+          body: { LastName: 'Read Back', Title: 'Buyer' },
+        },
+        {
+          method: 'GET',
+          url: `${base}/query?q=${encodeURIComponent(select)}@{record.id}${encodeURIComponent("'")}`,
+          referenceId: 'readBack',
+        },
+      ],
+    });
+    const [created, readBack] = res.compositeResponse;
+    expect(created!.httpStatusCode).toBe(201);
+    expect(readBack!.httpStatusCode).toBe(200);
+    expect((readBack!.body as { records: unknown[] }).records).toEqual([
+      expect.objectContaining({
+        Id: (created!.body as { id: string }).id,
+        Name: 'Read Back',
+        Title: 'Buyer',
+        Owner: expect.objectContaining({ Name: 'Nora Agent' }),
+      }),
+    ]);
+  });
+
   it('refuses more than 25 subrequests', async () => {
     const compositeRequest = Array.from({ length: 26 }, (_, i) => ({
       method: 'POST',

@@ -161,6 +161,14 @@ describe('SOQL', () => {
     expect(type.message).toContain("sObject type 'Acount' is not supported.");
     const relationship = await errorOf(conn.query('SELECT Owner.Nope FROM Lead'));
     expect(relationship.name).toBe('INVALID_FIELD');
+    // A polymorphic relationship (a Lead's owner: User or queue) reads the Name object's fields only.
+    const polymorphic = await errorOf(conn.query('SELECT Owner.Department FROM Lead'));
+    expect(polymorphic.name).toBe('INVALID_FIELD');
+    expect(polymorphic.message).toContain("No such column 'Department' on entity 'Name'.");
+    const single = await conn.query<{ Owner: { Department: string | null } }>(
+      'SELECT Owner.Department FROM Contact LIMIT 1',
+    );
+    expect(single.records[0]!.Owner).toHaveProperty('Department');
     const mixed = await errorOf(
       conn.query("SELECT Id FROM Lead WHERE Email = 'a' AND Phone = 'b' OR Company = 'c'"),
     );

@@ -117,6 +117,27 @@ describe('parameterizedSearch', () => {
     ]);
   });
 
+  it('returns parent fields through relationships, as nested records', async () => {
+    const res = await conn.requestPost<{ searchRecords: Hit[] }>('/parameterizedSearch', {
+      q: demoVisitors.existingContact.email,
+      sobjects: [{ name: 'Contact', fields: ['Id', 'Name', 'Account.Name', 'Owner.Name'], limit: 5 }],
+    });
+    expect(res.searchRecords).toEqual([
+      expect.objectContaining({
+        Name: 'John Smith',
+        Account: expect.objectContaining({ Name: 'Acme Corporation' }),
+        Owner: expect.objectContaining({ Name: 'Nora Agent' }),
+      }),
+    ]);
+    const refused = await errorOf(
+      conn.requestPost('/parameterizedSearch', {
+        q: demoVisitors.existingContact.email,
+        sobjects: [{ name: 'Lead', fields: ['Id', 'Owner.Department'] }],
+      }),
+    );
+    expect(refused.name).toBe('INVALID_FIELD');
+  });
+
   it('searches with query parameters', async () => {
     const params = new URLSearchParams({
       q: 'Acme',

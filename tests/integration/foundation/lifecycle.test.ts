@@ -14,9 +14,17 @@ const root = path.resolve(import.meta.dirname, '../../..');
 const dataDirs: string[] = [];
 const started: ChildProcess[] = [];
 
+interface Line {
+  level: number;
+  msg: string;
+  name?: string;
+  postgresPid?: number;
+  pid?: number;
+}
+
 interface Start {
   npm: ChildProcess;
-  lines: () => { level: number; msg: string; postgresPid?: number }[];
+  lines: () => Line[];
   output: () => string;
   exited: Promise<number | null>;
 }
@@ -39,7 +47,7 @@ function npmStart(port: number, dataDir: string): Start {
     out
       .split('\n')
       .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as { level: number; msg: string; postgresPid?: number });
+      .map((l) => JSON.parse(l) as Line);
   return { npm, lines, output: () => out, exited };
 }
 
@@ -83,6 +91,29 @@ async function freeTriple(): Promise<number> {
 const postgresPidOf = (start: Start) =>
   start.lines().find((l) => l.msg === 'embedded PostgreSQL started')?.postgresPid;
 
+/** The automation worker's processes, in the order the app started them. */
+const workerPids = (start: Start) =>
+  start
+    .lines()
+    .filter((l) => l.msg === 'automation worker process started')
+    .map((l) => l.pid!);
+
+/** Until the app's worker process (the `n`th it started) says it takes jobs; answers its pid. */
+async function workerUp(start: Start, n = 1): Promise<number> {
+  return eventually(
+    () => {
+      expect(workerPids(start).length, start.output()).toBeGreaterThanOrEqual(n);
+      const taking = start
+        .lines()
+        .filter((l) => l.name === 'worker' && l.msg === 'automation worker started');
+      expect(taking.length, start.output()).toBeGreaterThanOrEqual(n);
+      return workerPids(start)[n - 1]!;
+    },
+    90_000,
+    100,
+  );
+}
+
 afterAll(async () => {
   for (const child of started) {
     if (child.exitCode === null && child.signalCode === null) {
@@ -97,7 +128,7 @@ afterAll(async () => {
 });
 
 describe('npm start', () => {
-  it('stops on SIGTERM to npm leaving no process and no error, starts again at once, and recovers from kill -9', async () => {
+  it('stops on SIGTERM to npm leaving no process and no error, starts again at once, and recovers from kill -9 of the app and of its worker', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sfl-lifecycle-'));
     dataDirs.push(dataDir);
     await chmod(dataDir, 0o755); // as root, PostgreSQL runs as its own user, who must reach the folder
@@ -107,13 +138,23 @@ describe('npm start', () => {
     await upAndRunning(first);
     const postgres = postgresPidOf(first);
     expect(postgres).toBeGreaterThan(0);
+    // The automation worker runs in a process of its own, writing to the same stream.
+    const worker = await workerUp(first);
+    expect(worker).not.toBe(first.npm.pid);
     process.kill(first.npm.pid!, 'SIGTERM');
     expect(await first.exited, first.output()).toBe(0);
     expect(
       first.lines().filter((l) => l.level >= 40),
       first.output(),
     ).toEqual([]);
+    // The worker stopped first (its runs released), the app last.
+    const stops = first.lines().filter((l) => l.msg === 'stopped');
+    expect(
+      stops.map((l) => l.name ?? 'app'),
+      first.output(),
+    ).toEqual(['worker', 'app']);
     expect(first.lines().at(-1)?.msg, first.output()).toBe('stopped');
+    expect(isRunning(worker)).toBe(false);
     expect(isRunning(postgres!)).toBe(false);
     for (const p of [port, port + 1, port + 2]) expect(await portIsFree(p), `port ${p}`).toBe(true);
 
@@ -121,11 +162,14 @@ describe('npm start', () => {
     const second = npmStart(port, dataDir);
     await upAndRunning(second);
     const orphan = postgresPidOf(second)!;
+    const secondWorker = await workerUp(second);
     // `npm start` execs node in npm's shell: npm's only child is the node process.
     const node = Number(execFileSync('pgrep', ['-P', String(second.npm.pid)], { encoding: 'utf8' }).trim());
     process.kill(node, 'SIGKILL');
     await second.exited;
     expect(isRunning(orphan), second.output()).toBe(true);
+    // The worker hears its app is gone and stops by itself.
+    await eventually(() => expect(isRunning(secondWorker)).toBe(false), 30_000, 100);
 
     // …which the next start finds and stops before it starts its own.
     const third = npmStart(port, dataDir);
@@ -135,11 +179,24 @@ describe('npm start', () => {
       third.output(),
     ).toContain('stopping the embedded PostgreSQL left running by an earlier start');
     expect(isRunning(orphan)).toBe(false);
+
+    // A worker that dies is said loudly and started again.
+    const crashed = await workerUp(third);
+    process.kill(crashed, 'SIGKILL');
+    const restarted = await workerUp(third, 2);
+    expect(restarted).not.toBe(crashed);
     process.kill(third.npm.pid!, 'SIGTERM');
     expect(await third.exited, third.output()).toBe(0);
     expect(
       third.lines().filter((l) => l.level >= 50),
       third.output(),
-    ).toEqual([]);
+    ).toEqual([
+      expect.objectContaining({
+        level: 50,
+        signal: 'SIGKILL',
+        msg: expect.stringMatching(/stopped unexpectedly/),
+      }),
+    ]);
+    expect(isRunning(restarted)).toBe(false);
   }, 240_000);
 });

@@ -67,7 +67,7 @@ describe('GET /api/widget/related', () => {
     expect(contacts.records).toHaveLength(1);
     expect(contacts.records[0]).toMatchObject({ name: 'John Smith' });
     expect(contacts.records[0]!.url).toMatch(/\/lightning\/r\/Contact\/003\w+\/view$/);
-    expect(contacts.records[0]!.fields).toContainEqual({ label: 'Email', value: john.email });
+    expect(contacts.records[0]!.fields.map((f) => f.label)).toEqual(['Account', 'Business Phone', 'Title']);
     expect(objectOf(body, 'Demo Shop', 'Lead')!.records).toEqual([]);
     expect(objectOf(body, 'Demo Shop UAT', 'Contact')!.records.map((r) => r.name)).toEqual(['John Smith']);
 
@@ -81,7 +81,7 @@ describe('GET /api/widget/related', () => {
     const leads = objectOf(body, 'Demo Shop', 'Lead')!;
     expect(leads.searched).toBe(true);
     expect(leads.records.map((r) => r.name)).toEqual(['Maria Garcia']);
-    expect(leads.records[0]!.fields.map((f) => f.label)).toEqual(['Email', 'Company', 'Lead Source']);
+    expect(leads.records[0]!.fields.map((f) => f.label)).toEqual(['Status', 'Company']);
     expect(objectOf(body, 'Demo Shop', 'Contact')!.records).toEqual([]);
   });
 

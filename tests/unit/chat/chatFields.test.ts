@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   builtInChatFields,
+  catalogueChatFields,
   chatSourceIdSchema,
   describeChatSource,
   discoverChatFields,
@@ -186,6 +187,9 @@ describe('readChatValue', () => {
   });
 });
 
+/** When the factory's chat ended: where its fields were last seen. */
+const ended = buildChatSnapshot().endedAt!;
+
 describe('discoverChatFields', () => {
   it('lists custom variables, then pre-chat and post-chat fields, with a sample and where it was seen', () => {
     const fields = discoverChatFields([buildChatSnapshot()]);
@@ -199,6 +203,7 @@ describe('discoverChatFields', () => {
         sample: 'pro',
         seenInChatId: 'PJ0MRSHTDG',
         chatCount: 1,
+        lastSeenAt: ended,
       },
       {
         id: 'customVariable:user_id',
@@ -208,6 +213,7 @@ describe('discoverChatFields', () => {
         sample: '42',
         seenInChatId: 'PJ0MRSHTDG',
         chatCount: 1,
+        lastSeenAt: ended,
       },
       {
         id: 'prechat:Company',
@@ -217,6 +223,7 @@ describe('discoverChatFields', () => {
         sample: 'ACME',
         seenInChatId: 'PJ0MRSHTDG',
         chatCount: 1,
+        lastSeenAt: ended,
       },
       {
         id: 'prechat:Company industry',
@@ -226,6 +233,7 @@ describe('discoverChatFields', () => {
         sample: ['automotive', 'it'],
         seenInChatId: 'PJ0MRSHTDG',
         chatCount: 1,
+        lastSeenAt: ended,
       },
       {
         id: 'postchat:How would you rate us?',
@@ -235,6 +243,7 @@ describe('discoverChatFields', () => {
         sample: 'Great',
         seenInChatId: 'PJ0MRSHTDG',
         chatCount: 1,
+        lastSeenAt: ended,
       },
     ]);
   });
@@ -255,6 +264,26 @@ describe('discoverChatFields', () => {
     expect(fields.filter((field) => field.id === 'customVariable:plan')).toHaveLength(1);
     expect(plan).toMatchObject({ sample: 'team', seenInChatId: 'CHAT3', chatCount: 2 });
     expect(coupon).toMatchObject({ sample: 'SPRING', seenInChatId: 'CHAT1', chatCount: 1 });
+  });
+
+  it('says when each field was last seen: the latest end of a chat that had it, else its start', () => {
+    const live = buildChatSnapshot({
+      chatId: 'LIVE',
+      startedAt: '2026-03-04T09:00:00.000Z',
+      endedAt: undefined,
+      customVariables: { plan: 'team' },
+    });
+    const older = buildChatSnapshot({
+      chatId: 'OLD',
+      startedAt: '2026-03-01T09:00:00.000Z',
+      endedAt: '2026-03-01T09:30:00.000Z',
+      customVariables: { plan: 'pro', coupon: 'SPRING' },
+    });
+
+    const fields = discoverChatFields([older, live]);
+
+    expect(fields.find((f) => f.id === 'customVariable:plan')?.lastSeenAt).toBe('2026-03-04T09:00:00.000Z');
+    expect(fields.find((f) => f.id === 'customVariable:coupon')?.lastSeenAt).toBe('2026-03-01T09:30:00.000Z');
   });
 
   it('takes the sample from the first chat that has a value', () => {
@@ -284,6 +313,7 @@ describe('discoverChatFields', () => {
         kind: 'text',
         seenInChatId: 'PJ0MRSHTDG',
         chatCount: 1,
+        lastSeenAt: ended,
       },
     ]);
   });
@@ -313,5 +343,64 @@ describe('splitName of LiveChat’s default visitor name', () => {
     expect(splitName('Visitor 7310')).toEqual({ lastName: 'Visitor 7310' });
     expect(splitName('  visitor 42 ')).toEqual({ lastName: 'visitor 42' });
     expect(splitName('Visitor Smith')).toEqual({ firstName: 'Visitor', lastName: 'Smith' });
+  });
+});
+
+describe('catalogueChatFields', () => {
+  const declaration = (valueKind: 'text' | 'datetime' | 'list' | null = null) => ({
+    id: 'd1',
+    declaredAt: '2026-03-05T08:00:00.000Z',
+    declaredBy: 'olivia.owner@demo-shop.example',
+    valueKind,
+  });
+
+  it('lists a declared field no chat had yet, as not seen, in catalogue order', () => {
+    const found = discoverChatFields([buildChatSnapshot()]);
+
+    const fields = catalogueChatFields(found, [
+      { sourceKind: 'prechat', name: 'Budget', declaration: declaration('datetime') },
+    ]);
+
+    expect(fields.map((f) => f.id)).toEqual([
+      'customVariable:plan',
+      'customVariable:user_id',
+      'prechat:Budget',
+      'prechat:Company',
+      'prechat:Company industry',
+      'postchat:How would you rate us?',
+    ]);
+    expect(fields.find((f) => f.id === 'prechat:Budget')).toEqual({
+      id: 'prechat:Budget',
+      label: 'Budget',
+      group: 'Pre-chat form',
+      kind: 'datetime',
+      seenInChatId: null,
+      chatCount: 0,
+      lastSeenAt: null,
+      declared: declaration('datetime'),
+    });
+    expect(fields.find((f) => f.id === 'prechat:Company')?.declared).toBeNull();
+  });
+
+  it('marks a declared field that chats have as both, keeping what the scan saw', () => {
+    const found = discoverChatFields([buildChatSnapshot()]);
+
+    const [plan] = catalogueChatFields(found, [
+      { sourceKind: 'customVariable', name: 'plan', declaration: declaration() },
+    ]);
+
+    expect(plan).toMatchObject({ id: 'customVariable:plan', sample: 'pro', chatCount: 1, kind: 'text' });
+    expect(plan?.declared).toEqual(declaration());
+  });
+
+  it('takes the declared kind of value over what the chats show, and the chats’ when none was said', () => {
+    const found = discoverChatFields([buildChatSnapshot()]);
+    const industry = (valueKind: 'text' | null) =>
+      catalogueChatFields(found, [
+        { sourceKind: 'prechat', name: 'Company industry', declaration: declaration(valueKind) },
+      ]).find((f) => f.id === 'prechat:Company industry')?.kind;
+
+    expect(industry(null)).toBe('list');
+    expect(industry('text')).toBe('text');
   });
 });

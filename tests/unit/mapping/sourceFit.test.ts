@@ -15,6 +15,7 @@ const planVariable = (sample?: string): DiscoveredChatField => ({
   ...(sample === undefined ? {} : { sample }),
   seenInChatId: 'CHAT1',
   chatCount: 3,
+  lastSeenAt: '2026-03-01T10:00:00.000Z',
 });
 
 describe('chatValueFit', () => {

@@ -109,4 +109,46 @@ describe('writing a record', () => {
       errorCode: 'UNABLE_TO_LOCK_ROW',
     });
   });
+
+  it('reads the new record back in the same composite call, without letting a failed read undo the create', async () => {
+    const { client, sent } = clientAnswering(() => [
+      { referenceId: 'record', httpStatusCode: 201, body: { id: '00Q000000000009AAA', success: true } },
+      {
+        referenceId: 'readBack',
+        httpStatusCode: 200,
+        body: { records: [{ Id: '00Q000000000009AAA', Status: 'Open - Not Contacted' }] },
+      },
+    ]);
+    const result = await writeRecord(client, { ...lead, readBack: ['Id', 'Status', 'Owner.Name'] });
+    expect(result.record).toEqual({ Id: '00Q000000000009AAA', Status: 'Open - Not Contacted' });
+    const body = sent[0]!.body as {
+      allOrNone: boolean;
+      compositeRequest: { url: string; referenceId: string }[];
+    };
+    expect(sent).toHaveLength(1);
+    expect(body.allOrNone).toBe(false);
+    const readBack = body.compositeRequest.find((r) => r.referenceId === 'readBack')!;
+    // The reference stays as written, for Salesforce to replace with the new id.
+    expect(readBack.url).toContain("Id%20%3D%20'@{record.id}'");
+    expect(decodeURIComponent(readBack.url.replace('@{record.id}', '00Q000000000009AAA'))).toContain(
+      "SELECT Id, Status, Owner.Name FROM Lead WHERE Id = '00Q000000000009AAA'",
+    );
+  });
+
+  it('leaves the read-back out when five lookups already take every query of the call', async () => {
+    const { client, sent } = clientAnswering(() => [
+      { referenceId: 'record', httpStatusCode: 201, body: { id: '00Q000000000009AAA', success: true } },
+    ]);
+    const lookups = ['A', 'B', 'C', 'D', 'E'].map((n) => ({
+      field: `${n}__c`,
+      object: 'User',
+      matchField: 'Email',
+      value: `${n}@x.example`,
+      nameField: 'Name',
+    }));
+    const result = await writeRecord(client, { ...lead, lookups, readBack: ['Id', 'Status'] });
+    expect(result.record).toBeUndefined();
+    const body = sent[0]!.body as { compositeRequest: { referenceId: string }[] };
+    expect(body.compositeRequest.map((r) => r.referenceId)).not.toContain('readBack');
+  });
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "object_mappings" ADD COLUMN     "card_fields" JSONB;
+

@@ -1,0 +1,46 @@
+import type { SessionController } from '../../ui/auth/sessionController';
+import { queryKeys } from '../../ui/query/keys';
+import type { OpenChatStore } from '../agentApp/agentApp';
+import { createPrefetch, type Prefetch } from '../query/useQuery';
+
+export interface StartedWidget {
+  agentApp: OpenChatStore;
+  session: SessionController;
+  prefetch: Prefetch;
+}
+
+/**
+ * Everything the widget waits for, side by side before React draws anything: the Agent App connection
+ * (`agentApp`, begun first so its first handshake is heard), the LiveChat sign-in (public-config, the
+ * hidden accounts iframe, /api/me; started here), and, as soon as the open chat is known while the
+ * sign-in still runs, that chat's records: /api/widget/related leaves with the token, beside /api/me,
+ * and the records screen takes its answer (see `createPrefetch`).
+ */
+export function startWidget({
+  agentApp,
+  session,
+}: {
+  agentApp: OpenChatStore;
+  session: SessionController;
+}): StartedWidget {
+  const prefetch = createPrefetch();
+  session.start();
+
+  const stops: Array<() => void> = [];
+  const stop = () => stops.splice(0).forEach((s) => s());
+  const prefetchWhenKnown = () => {
+    // Signed in (or not): from now on the screens ask for themselves.
+    if (session.getState().status !== 'loading') return stop();
+    const open = agentApp.getState();
+    if (open.status !== 'ready' || !open.chat.chatId) return;
+    const { chatId } = open.chat;
+    const threadId = open.chat.threadId ?? undefined;
+    stop();
+    prefetch.start(queryKeys.related(chatId, threadId), () =>
+      session.api.widget.related(chatId, { threadId }),
+    );
+  };
+  stops.push(agentApp.subscribe(prefetchWhenKnown), session.subscribe(prefetchWhenKnown));
+  prefetchWhenKnown();
+  return { agentApp, session, prefetch };
+}
