@@ -201,6 +201,7 @@ export function createServices(deps: ServiceDeps) {
       clock,
       logger,
       leaseMs: config.automation.jobTimeoutSeconds * 1000,
+      agentAppUrl: config.livechat.agentAppUrl,
     }),
   };
 }

@@ -66,6 +66,8 @@ export function createChatProcessor(deps: {
   clock: Clock;
   logger: Logger;
   leaseMs?: number;
+  /** The Agent App's origin, for each chat's link (`chat.link`). */
+  agentAppUrl?: string;
 }) {
   const log = deps.logger.child({ module: 'automation' });
   const LEASE_MS = deps.leaseMs ?? DEFAULT_LEASE_MS;
@@ -81,6 +83,7 @@ export function createChatProcessor(deps: {
       ]);
       return chatSnapshotFromLiveChat(json, {
         licenseId: job.licenseId,
+        ...(deps.agentAppUrl && { appLinkBase: deps.agentAppUrl }),
         capturedVariables: captured.get(job.chatId) ?? {},
       });
     } catch (error) {
@@ -357,7 +360,9 @@ export function createChatProcessor(deps: {
       if (failure.kind === 'rejected') {
         await fail(refusalForOwner(failure, mapping.objectLabel, failure.fields), {
           ...(failure.errorCode ? { errorCode: failure.errorCode } : {}),
-          errorFields: failure.fields,
+          errorFields: failure.causes.length
+            ? [...new Set(failure.causes.flatMap((c) => c.fields))]
+            : failure.fields,
         });
         return null;
       }

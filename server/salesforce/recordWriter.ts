@@ -115,7 +115,8 @@ function duplicateOf(res: CompositeSubresponse): { id: string; objectName: strin
 function createFailure(
   res: CompositeSubresponse,
 ): SalesforceError & { duplicate?: { id: string; objectName: string | undefined } } {
-  const cause = firstCause(subresponseErrors(res));
+  const errors = subresponseErrors(res);
+  const cause = firstCause(errors);
   if (!cause) return new SalesforceError('unavailable', `Salesforce answered ${res.httpStatusCode}`);
   const failure = classifySalesforceFailure({
     errorCode: cause.errorCode,
@@ -123,6 +124,11 @@ function createFailure(
     status: res.httpStatusCode,
     fields: cause.fields,
   });
+  // Salesforce lists every reason it refused the record (a missing field and a validation rule, say):
+  // all are kept, so the owner fixes the mapping once rather than once per reason.
+  failure.causes = errors
+    .filter((e) => e.errorCode !== 'PROCESSING_HALTED')
+    .map((e) => ({ errorCode: e.errorCode, message: e.message, fields: e.fields ?? [] }));
   if (cause.errorCode === 'DUPLICATES_DETECTED')
     return Object.assign(failure, { duplicate: duplicateOf(res) });
   return failure;

@@ -97,6 +97,20 @@ export function meaningOf(error: SalesforceError): Meaning {
 
 /** For the owner, in Activity. */
 export function refusalForOwner(error: SalesforceError, objectLabel: string, fieldLabels: string[]): string {
+  if (error.causes.length > 1) {
+    // Each reason in its own words, with the fields Salesforce named for it.
+    return [
+      ...new Set(
+        error.causes.map((cause) =>
+          (MEANINGS[cause.errorCode] ?? other).owner({
+            fields: cause.fields.join(', '),
+            objectLabel,
+            message: cause.message,
+          }),
+        ),
+      ),
+    ].join(' ');
+  }
   return meaningOf(error).owner({ fields: fieldLabels.join(', '), objectLabel, message: error.message });
 }
 

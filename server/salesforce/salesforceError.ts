@@ -12,7 +12,17 @@ import { AppError, errors } from '../http/appError';
 export type SalesforceFailureKind =
   'needs_reconnect' | 'limit_reached' | 'unavailable' | 'invalid_session' | 'rejected';
 
+/** One of the reasons Salesforce gave for refusing a record (it lists every one it found). */
+export interface SalesforceRefusal {
+  errorCode: string;
+  message: string;
+  fields: string[];
+}
+
 export class SalesforceError extends Error {
+  /** Every refusal Salesforce listed, when there was more than one. */
+  causes: SalesforceRefusal[] = [];
+
   constructor(
     readonly kind: SalesforceFailureKind,
     message: string,

@@ -313,6 +313,26 @@ describe('preview', () => {
     ).toEqual([]);
   });
 
+  it('links each chat to where it opens in the Agent App (in the demo, the emulator’s page)', async () => {
+    const kenjisChat = (await recentChats()).find((c) => c.visitorEmail === kenji.email)!;
+    const preview = await world.call(owner, endpoints.previewMapping, {
+      params: { id: accountId },
+      body: {
+        mapping: {
+          ...caseMapping,
+          fields: [
+            ...caseMapping.fields.filter((f) => f.field !== 'Description'),
+            { entryType: 'dynamic', field: 'Description', source: 'chat.link' },
+          ],
+        },
+        chatId: kenjisChat.id,
+      },
+    });
+    expect(preview.record.Description).toBe(
+      `${world.livechatUrl}/archives/${encodeURIComponent(kenjisChat.threadId!)}`,
+    );
+  });
+
   it('reports a missing chat value for a visitor without email', async () => {
     const anonymous = (await recentChats()).find((c) => c.visitorEmail === null)!;
     const preview = await world.call(owner, endpoints.previewMapping, {

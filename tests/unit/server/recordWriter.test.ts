@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CompositeSubresponse } from '../../../server/salesforce/composite';
 import { writeRecord } from '../../../server/salesforce/recordWriter';
+import { refusalForOwner } from '../../../server/salesforce/refusalInWords';
+import { SalesforceError } from '../../../server/salesforce/salesforceError';
 import type { SalesforceClient, SalesforceRequest } from '../../../server/salesforce/salesforce.client';
 
 /**
@@ -108,6 +110,40 @@ describe('writing a record', () => {
       kind: 'unavailable',
       errorCode: 'UNABLE_TO_LOCK_ROW',
     });
+  });
+
+  it('keeps every reason Salesforce gave for refusing the record, and the owner reads each', async () => {
+    const { client } = clientAnswering(() => [
+      {
+        referenceId: 'record',
+        httpStatusCode: 400,
+        body: [
+          {
+            errorCode: 'REQUIRED_FIELD_MISSING',
+            message: 'Required fields are missing: [Company]',
+            fields: ['Company'],
+          },
+          {
+            errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+            message: 'Phone must start with +',
+            fields: ['Phone'],
+          },
+        ],
+      },
+    ]);
+    const failure = await writeRecord(client, lead).then(
+      () => expect.unreachable('the create was refused'),
+      (e: unknown) => e as SalesforceError,
+    );
+    expect(failure).toBeInstanceOf(SalesforceError);
+    expect(failure.causes.map((c) => c.errorCode)).toEqual([
+      'REQUIRED_FIELD_MISSING',
+      'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+    ]);
+    expect(refusalForOwner(failure, 'Lead', failure.fields)).toBe(
+      'Salesforce needs Company to create the Lead, and this chat did not provide it. ' +
+        'A validation rule in your org refused the Lead: Phone must start with +',
+    );
   });
 
   it('reads the new record back in the same composite call, without letting a failed read undo the create', async () => {
