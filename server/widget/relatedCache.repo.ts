@@ -8,10 +8,10 @@ export interface RelatedCacheKey {
   searchKey: string;
 }
 
-/** The entry, if it was fetched after `since`. */
-export function findRelatedEntry(db: Database, key: RelatedCacheKey, since: Date) {
-  return db.relatedRecordsCache.findFirst({
-    where: { ...key, fetchedAt: { gt: since } },
+/** The entry, if there is one (of any age). */
+export function findRelatedEntry(db: Database, key: RelatedCacheKey) {
+  return db.relatedRecordsCache.findUnique({
+    where: { accountId_chatId_searchKey: key },
     select: { records: true, fetchedAt: true },
   });
 }

@@ -47,8 +47,8 @@ export function createRelatedCache(options: {
 
   async function get(accountId: string, chatId: string, search: string): Promise<CachedSearch | undefined> {
     try {
-      const row = await findRelatedEntry(db, keyOf(accountId, chatId, search), oldest());
-      if (!row) return undefined;
+      const row = await findRelatedEntry(db, keyOf(accountId, chatId, search));
+      if (!row || row.fetchedAt <= oldest()) return undefined;
       const parsed = searchResponseSchema.safeParse({ searchRecords: row.records });
       return parsed.success ? { records: parsed.data.searchRecords, fetchedAt: row.fetchedAt } : undefined;
     } catch (error) {
