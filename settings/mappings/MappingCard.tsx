@@ -64,6 +64,26 @@ export function MappingCard({
             ))
           )}
         </dd>
+        <Text as="dt" size="sm" className="mapping-card__muted">
+          Shown to agents
+        </Text>
+        <dd className="mapping-card__tags" data-testid="mapping-card-fields">
+          {mapping.cardFields === undefined ? (
+            <Text as="span" size="sm" className="mapping-card__muted">
+              The usual key fields of a {mapping.objectLabel}
+            </Text>
+          ) : mapping.cardFields.length === 0 ? (
+            <Text as="span" size="sm" className="mapping-card__muted">
+              Only the record&apos;s name
+            </Text>
+          ) : (
+            mapping.cardFields.map((name) => (
+              <Tag key={name} size="small">
+                {name}
+              </Tag>
+            ))
+          )}
+        </dd>
       </dl>
       <footer className="mapping-card__actions">
         <Button

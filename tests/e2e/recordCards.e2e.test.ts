@@ -68,6 +68,12 @@ describe.skipIf(!chromiumPath)('record cards: Settings → the agent’s widget 
     await settings.getByTestId('save-mapping').click();
     await settings.locator('[data-testid="mapping-list"][data-state="ready"]').waitFor();
     expect((await contactMapping()).cardFields).toEqual(['AccountId', 'Title', 'Department', 'MobilePhone']);
+    // The mapped-objects list says what agents see.
+    const shown = settings
+      .locator('[data-testid="mapping-card"][data-object="Contact"]')
+      .getByTestId('mapping-card-fields');
+    await expect.poll(() => shown.textContent()).toBe('AccountIdTitleDepartmentMobilePhone');
+    await screenshot(page, 'cards-mapping-list.png');
     expect(errors).toEqual([]);
     await page.close();
 
