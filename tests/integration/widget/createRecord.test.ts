@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fields } from '../../../emulators/salesforce';
 import { endpoints } from '../../../src/api/endpoints';
 import type { FormValue, RecordForm } from '../../../src/api/widget';
@@ -14,6 +14,7 @@ import {
   nora,
   owner,
   zoe,
+  closeAfterAndResetBeforeEach,
 } from './support';
 
 let world: World;
@@ -30,14 +31,7 @@ beforeAll(async () => {
   contactMapping = await mappingIdOf(world, demoAccount, 'Contact');
 }, 120_000);
 
-afterAll(async () => {
-  await world?.close();
-});
-
-beforeEach(() => {
-  world.salesforce.admin.clearCalls();
-  world.salesforce.admin.clearFaults();
-});
+closeAfterAndResetBeforeEach(() => world);
 
 const noraUserId = () =>
   world.salesforce.admin

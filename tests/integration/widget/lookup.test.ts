@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../../src/api/endpoints';
 import type { RecordForm } from '../../../src/api/widget';
 import { autoMatchAgentUser, buildMapping, requiredLeadEntries } from '../../support/factories/mapping';
@@ -14,6 +14,7 @@ import {
   nora,
   owner,
   zoe,
+  closeAfterAndResetBeforeEach,
 } from './support';
 
 let world: World;
@@ -74,14 +75,7 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-afterAll(async () => {
-  await world?.close();
-});
-
-beforeEach(() => {
-  world.salesforce.admin.clearCalls();
-  world.salesforce.admin.clearFaults();
-});
+closeAfterAndResetBeforeEach(() => world);
 
 const lookup = (email: string, query: { accountId: string; object: string; q?: string }) =>
   world.call(world.tokenFor(email), endpoints.widgetLookup, { query });

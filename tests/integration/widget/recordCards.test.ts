@@ -1,10 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../../src/api/endpoints';
 import type { SavedMapping } from '../../../src/api/mappings';
 import type { FormValue, RelatedResponse } from '../../../src/api/widget';
 import type { Mapping } from '../../../src/mapping/mapping';
 import { startWorld, type World } from '../../support/world';
-import { chatWith, demoAccountId, demoOrgId, john, maria, mappingIdOf, nora, owner, zoe } from './support';
+import {
+  chatWith,
+  demoAccountId,
+  demoOrgId,
+  john,
+  maria,
+  mappingIdOf,
+  nora,
+  owner,
+  zoe,
+  closeAfterAndResetBeforeEach,
+} from './support';
 
 /**
  * Issue 16, "records worth seeing": each mapped object's record cards show the key fields the owner
@@ -25,14 +36,7 @@ beforeAll(async () => {
   leadMapping = await mappingIdOf(world, demoAccount, 'Lead');
 }, 120_000);
 
-afterAll(async () => {
-  await world?.close();
-});
-
-beforeEach(() => {
-  world.salesforce.admin.clearCalls();
-  world.salesforce.admin.clearFaults();
-});
+closeAfterAndResetBeforeEach(() => world);
 
 const ownerToken = () => world.tokenFor(owner.email);
 

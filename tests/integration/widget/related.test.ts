@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../../src/api/endpoints';
 import type { RelatedResponse } from '../../../src/api/widget';
 import { otherLicense, oscar } from '../../support/factories/people';
@@ -14,6 +14,7 @@ import {
   nora,
   owner,
   zoe,
+  closeAfterAndResetBeforeEach,
 } from './support';
 
 let world: World;
@@ -32,14 +33,7 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-afterAll(async () => {
-  await world?.close();
-});
-
-beforeEach(() => {
-  world.salesforce.admin.clearCalls();
-  world.salesforce.admin.clearFaults();
-});
+closeAfterAndResetBeforeEach(() => world);
 
 const searchCalls = (orgId: string) => world.salesforce.admin.callCount(orgId);
 

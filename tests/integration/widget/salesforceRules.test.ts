@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoLicense, olivia } from '../../support/factories/people';
 import { endpoints } from '../../../src/api/endpoints';
 import { eventually } from '../../support/automation';
 import { startWorld, type World } from '../../support/world';
 import { buildMapping } from '../../support/factories/mapping';
-import { chatWith, demoOrgId, nora } from './support';
+import { chatWith, demoOrgId, nora, closeAfterAndResetBeforeEach } from './support';
 
 /**
  * The widget against a Salesforce that is as strict as a real org: SOSL's reserved characters, a
@@ -17,13 +17,7 @@ beforeAll(async () => {
   world = await startWorld({ seed: true, worker: false });
   demoOrg = demoOrgId(world);
 }, 120_000);
-afterAll(async () => {
-  await world?.close();
-});
-beforeEach(() => {
-  world.salesforce.admin.clearCalls();
-  world.salesforce.admin.clearFaults();
-});
+closeAfterAndResetBeforeEach(() => world);
 
 const related = (chatId: string) =>
   world.call(world.tokenFor(nora.email), endpoints.related, { query: { chatId, refresh: '1' } });

@@ -3,6 +3,7 @@ import { endpoints } from '../../../src/api/endpoints';
 import { buildMapping } from '../../support/factories/mapping';
 import { demoLicense, demoVisitors, nate, nora, olivia } from '../../support/factories/people';
 import { buildSalesforceAccount } from '../../support/factories/salesforceAccount';
+import { afterAll, beforeEach } from 'vitest';
 import type { World } from '../../support/world';
 
 export { nate, nora };
@@ -13,6 +14,20 @@ export const {
   newVisitor: zoe,
   newVisitor2: kenji,
 } = demoVisitors;
+
+/**
+ * The hooks every widget test file shares: the world closes after the file, and each test starts with the
+ * Salesforce emulator's call log and faults cleared (so calls are counted per test).
+ */
+export function closeAfterAndResetBeforeEach(world: () => World | undefined): void {
+  afterAll(async () => {
+    await world()?.close();
+  });
+  beforeEach(() => {
+    world()?.salesforce.admin.clearCalls();
+    world()?.salesforce.admin.clearFaults();
+  });
+}
 
 /** The demo org, as the world's emulator knows it. */
 export function demoOrgId(world: World): string {
