@@ -3,18 +3,24 @@ import type { Database } from '../db/prisma';
 
 export type RunRow = Prisma.AutomationRunGetPayload<object>;
 
+/** A run is one (license, chat, mapping). */
+export interface RunKey {
+  licenseId: string;
+  chatId: string;
+  mappingId: string;
+}
+
+/** What a run is created with. */
+export interface NewRunData {
+  threadId: string;
+  accountId: string;
+  objectName: string;
+  visitorName?: string | null;
+  visitorEmail?: string | null;
+}
+
 /** The run of a (license, chat, mapping), created on first sight: the unique key makes it one. */
-export async function ensureRun(
-  db: Database,
-  key: { licenseId: string; chatId: string; mappingId: string },
-  data: {
-    threadId: string;
-    accountId: string;
-    objectName: string;
-    visitorName?: string | null;
-    visitorEmail?: string | null;
-  },
-): Promise<RunRow> {
+export async function ensureRun(db: Database, key: RunKey, data: NewRunData): Promise<RunRow> {
   await db.automationRun.createMany({ data: [{ ...key, ...data }], skipDuplicates: true });
   return db.automationRun.findUniqueOrThrow({ where: { licenseId_chatId_mappingId: key } });
 }
@@ -36,14 +42,8 @@ export interface ClaimedRun {
  */
 export async function claimOrCreateRun(
   db: Database,
-  key: { licenseId: string; chatId: string; mappingId: string },
-  data: {
-    threadId: string;
-    accountId: string;
-    objectName: string;
-    visitorName?: string | null;
-    visitorEmail?: string | null;
-  },
+  key: RunKey,
+  data: NewRunData,
   now: Date,
   leaseMs: number,
 ): Promise<ClaimedRun | null> {
@@ -69,7 +69,7 @@ export async function claimOrCreateRun(
 }
 
 /** Why a run could not be taken: its status and lease. */
-export function runState(db: Database, key: { licenseId: string; chatId: string; mappingId: string }) {
+export function runState(db: Database, key: RunKey) {
   return db.automationRun.findUnique({
     where: { licenseId_chatId_mappingId: key },
     select: { status: true, leaseUntil: true },
