@@ -7,7 +7,7 @@ export interface FieldPath {
 export type SelectItem = { kind: 'field'; path: FieldPath } | { kind: 'count'; pos: number };
 
 export type Literal =
-  | { kind: 'string'; value: string; pos: number }
+  | { kind: 'string'; value: string; pos: number; /** As a LIKE pattern (see Token). */ pattern?: string }
   | { kind: 'number'; value: number; pos: number }
   | { kind: 'boolean'; value: boolean; pos: number }
   | { kind: 'null'; pos: number }

@@ -142,12 +142,17 @@ function literalValue(field: FieldDef, literal: Literal): FieldValue {
   }
 }
 
+/**
+ * A LIKE pattern as a regular expression: `%` any characters, `_` one, and the escapes `\%`, `\_` and
+ * `\\` their literal characters (SOQL and SOSL Reference, "Quoted String Escape Sequences",
+ * https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_quotedstringescapes.htm).
+ */
 function likeToRegExp(pattern: string): RegExp {
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern.charAt(i);
-    if (ch === '\\' && (pattern.charAt(i + 1) === '%' || pattern.charAt(i + 1) === '_')) {
-      out += pattern.charAt(i + 1);
+    if (ch === '\\' && ['%', '_', '\\'].includes(pattern.charAt(i + 1))) {
+      out += pattern.charAt(i + 1).replace('\\', '\\\\');
       i += 1;
     } else if (ch === '%') out += '.*';
     else if (ch === '_') out += '.';
@@ -176,7 +181,11 @@ function matchesOne(
   }
   const wanted = literalValue(field, literal);
   if (wanted === null) return op === '=' ? value === null : op === '!=' ? value !== null : false;
-  if (op === 'like') return typeof value === 'string' && likeToRegExp(String(wanted)).test(value);
+  if (op === 'like') {
+    const pattern =
+      literal.kind === 'string' && literal.pattern !== undefined ? literal.pattern : String(wanted);
+    return typeof value === 'string' && likeToRegExp(pattern).test(value);
+  }
   if (value === null) return op === '!=';
   const order = compareValues(field, value, wanted);
   switch (op) {

@@ -8,6 +8,11 @@ export interface Token {
   text: string;
   /** Offset of the token in the query. */
   pos: number;
+  /**
+   * For strings: the value as a LIKE pattern, in which an escaped backslash (\\ in the query) stays
+   * escaped beside \% and \_, so that '%\\%' (contains a backslash) is told from '%\%%' (contains a %).
+   */
+  pattern?: string;
 }
 
 /** The error text Salesforce gives, pointing at a position: `\n<query>\n   ^\nERROR at Row:1:Column:8\n<text>`. */
@@ -44,6 +49,7 @@ export function tokenize(
     const rest = source.slice(i);
     if (ch === "'") {
       let value = '';
+      let pattern = '';
       let j = i + 1;
       for (; j < source.length; j++) {
         const c = source.charAt(j);
@@ -52,12 +58,16 @@ export function tokenize(
           const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
           // \% and \_ stay escaped so LIKE can tell them from wildcards.
           value += next === '%' || next === '_' ? `\\${next}` : (escapes[next] ?? next);
+          pattern += next === '%' || next === '_' || next === '\\' ? `\\${next}` : (escapes[next] ?? next);
           j += 1;
         } else if (c === "'") break;
-        else value += c;
+        else {
+          value += c;
+          pattern += c;
+        }
       }
       if (j >= source.length) throw errorFor(i, `line 1:${i} mismatched character '<EOF>' expecting '''`);
-      tokens.push({ kind: 'string', text: value, pos: i });
+      tokens.push({ kind: 'string', text: value, pattern, pos: i });
       i = j + 1;
       continue;
     }

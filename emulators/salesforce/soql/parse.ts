@@ -120,7 +120,12 @@ function parseLiteral(stream: TokenStream): Literal {
   const pos = token.pos;
   switch (token.kind) {
     case 'string':
-      return { kind: 'string', value: token.text, pos };
+      return {
+        kind: 'string',
+        value: token.text,
+        pos,
+        ...(token.pattern !== undefined && { pattern: token.pattern }),
+      };
     case 'number':
       return { kind: 'number', value: Number(token.text), pos };
     case 'date':

@@ -42,6 +42,28 @@ describe('SOQL', () => {
     expect(result.records[0]).toMatchObject({ Account: null, Title: 'Freelance Consultant' });
   });
 
+  it('tells an escaped backslash from an escaped wildcard in LIKE', async () => {
+    const created = await conn.sobject('Account').create({ Name: 'Back\\slash 100% Ltd' });
+    const id = (created as { id: string }).id;
+    try {
+      const names = async (soql: string) => (await conn.query<Row>(soql)).records.map((r) => r.Name);
+      // SOQL: '%\\%' holds a backslash, '%\%%' a percent sign, '%\\_%' a backslash then any character.
+      expect(await names("SELECT Name FROM Account WHERE Name LIKE '%\\\\%'")).toEqual([
+        'Back\\slash 100% Ltd',
+      ]);
+      expect(await names("SELECT Name FROM Account WHERE Name LIKE '%\\%%'")).toEqual([
+        'Back\\slash 100% Ltd',
+      ]);
+      expect(await names("SELECT Name FROM Account WHERE Name LIKE '%\\\\s%'")).toEqual([
+        'Back\\slash 100% Ltd',
+      ]);
+      expect(await names("SELECT Name FROM Account WHERE Name LIKE '%\\\\x%'")).toEqual([]);
+      expect(await names("SELECT Name FROM Account WHERE Name LIKE '%\\%x%'")).toEqual([]);
+    } finally {
+      await conn.sobject('Account').destroy(id);
+    }
+  });
+
   it('filters with !=, LIKE, IN, NOT IN, AND/OR with parentheses, null and booleans', async () => {
     const names = async (soql: string) => (await conn.query<Row>(soql)).records.map((r) => r.Name).sort();
     expect(await names("SELECT Name FROM Lead WHERE Email LIKE '%globex%'")).toEqual(['Maria Garcia']);
