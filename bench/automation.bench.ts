@@ -8,7 +8,10 @@
  *
  * Two runs, after a warm-up chat (the org's describes are cached once per org, not per chat):
  * - the seeded Lead mapping (policy "link", owner auto-matched): a burst of ended chats of new visitors;
- * - a three-record set on one chat: the same Lead, a Contact and a Case.
+ * - a three-record set on one chat: the same Lead, a Contact and a Case (no references between them);
+ * - the linked set of three mappings (the demo's `demoLinkedSet`): the visitor's Contact (link by
+ *   Email), a Case whose ContactId is that Contact, the conversation as a Task on both; at most two
+ *   Salesforce calls per chat (one composite read, one composite graph).
  * Each gives ended chats per second (from the first ended chat to the last run's finish), the worker's
  * statements per chat, the web tier's per webhook, Salesforce calls per chat (the emulator's log), and
  * each process's CPU time per chat (from /proc: what the figures cost, whatever else the machine runs).
@@ -17,7 +20,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { demoMappings } from '../emulators/demo/demo';
+import { demoLinkedSet, demoMappings } from '../emulators/demo/demo';
 import { demoAgents, demoLicense } from '../emulators/demo/people';
 import { demoClient } from '../emulators/livechat';
 import { demoConnectedApp } from '../emulators/salesforce';
@@ -35,6 +38,7 @@ import { startProcess, type BenchProcess } from './support/processes';
 const SALESFORCE_LATENCY_MS = 150;
 const ONE_MAPPING_CHATS = 300;
 const THREE_RECORD_CHATS = 150;
+const LINKED_SET_CHATS = 150;
 const owner = demoAgents.find((a) => a.role === 'owner')!;
 const agentEmail = 'nora.agent@demo-shop.example';
 
@@ -347,7 +351,10 @@ async function burst(s: SetUp, tag: string, count: number, runsPerChat: number) 
   const deadline = started + 120_000;
   for (;;) {
     const done = await s.db.automationRun.count({
-      where: { chatId: { in: chatIds }, status: { in: ['created', 'linked', 'skipped', 'failed'] } },
+      where: {
+        chatId: { in: chatIds },
+        status: { in: ['created', 'linked', 'updated', 'skipped', 'failed'] },
+      },
     });
     if (done >= count * runsPerChat) break;
     if (Date.now() > deadline) throw new Error(`only ${done} of ${count * runsPerChat} runs finished`);
@@ -409,6 +416,18 @@ export async function run(): Promise<Record<string, number | string>> {
     await burst(s, 'warm3', 2, 3);
     const three = await burst(s, `three${Date.now()}`, THREE_RECORD_CHATS, 3);
 
+    // The linked set: Contact (link) → Case (ContactId) → conversation Task (WhoId, WhatId), alone.
+    await s.db.objectMapping.deleteMany({ where: { accountId: s.accountId } });
+    for (const mapping of demoLinkedSet)
+      await createMapping(s.db, {
+        licenseId: demoLicense.organizationId,
+        accountId: s.accountId,
+        objectLabel: mapping.objectName,
+        mapping,
+      });
+    await burst(s, 'warmSet', 2, 3);
+    const linked = await burst(s, `set${Date.now()}`, LINKED_SET_CHATS, 3);
+
     return {
       'automation.salesforceLatencyMs': SALESFORCE_LATENCY_MS,
       'automation.chats': ONE_MAPPING_CHATS,
@@ -427,6 +446,11 @@ export async function run(): Promise<Record<string, number | string>> {
       'automation.salesforceCallsPerChatThreeRecords': round(three.salesforceCallsPerChat, 2),
       'automation.workerCpuMsPerChatThreeRecords': three.cpuMsPerChat.worker!,
       'automation.outcomesThreeRecords': three.outcomes,
+      'automation.chatsThreeMappings': LINKED_SET_CHATS,
+      'automation.chatsPerSecondThreeMappings': round(linked.chatsPerSecond),
+      'automation.queriesPerChatThreeMappings': round(linked.workerStatementsPerChat, 2),
+      'automation.salesforceCallsPerChatThreeMappings': round(linked.salesforceCallsPerChat, 2),
+      'automation.outcomesThreeMappings': linked.outcomes,
     };
   } finally {
     await s.close();

@@ -79,7 +79,11 @@ export async function startServer(
       logger.warn('dist/ has no built frontends: run `npm run build`');
     }
 
-    const queue = createQueueFor(config, databaseUrl, logger, options.pollingIntervalSeconds);
+    const inProcess = options.worker === undefined || options.worker === true;
+    // Without a worker here, this process only sends: the queue's upkeep is the workers'.
+    const queue = createQueueFor(config, databaseUrl, logger, options.pollingIntervalSeconds, {
+      sendOnly: !inProcess,
+    });
     await queue.start();
     cleanups.push(() => queue.stop());
     const intake = createChatEndedIntake(databaseUrl);
@@ -91,7 +95,6 @@ export async function startServer(
     const registration = await keepWebhookRegistered(services.webhookRegistration, logger);
     cleanups.push(async () => registration.stop());
     await services.webhookSecrets.preload(); // the first delivery is checked from memory too
-    const inProcess = options.worker === undefined || options.worker === true;
     const worker = inProcess ? await startWorker(workerOf(services, queue, logger)) : undefined;
     const app = createApp({ ...deps, services });
     const httpServer = http.createServer(app);

@@ -42,6 +42,11 @@ export interface DemoOptions extends StartOptions {
   salesforcePort?: number;
   /** Seed the installation, the connected org and the default mappings (default true). */
   seed?: boolean;
+  /**
+   * Seed the support desk's linked set (Contact → Case → conversation Task, `demoLinkedSet`) instead
+   * of the Lead created after every chat (default false: the tests' world keeps the one Lead).
+   */
+  linkedSet?: boolean;
 }
 
 const owner = demoAgents.find((a) => a.role === 'owner')!;
@@ -92,6 +97,62 @@ export const demoMappings: Mapping[] = [
     autoAssign: false,
   },
 ];
+
+/**
+ * The support desk's linked set: every ended chat finds the visitor's Contact by Email (or creates
+ * one), opens a Case for that Contact, and logs the conversation as a completed Task on both (a Note
+ * when the transcript is longer than a Task's description). Ending a chat of a known Contact (John
+ * Smith) creates the Case on his Contact and the Task on both.
+ */
+const widgetContact = demoMappings.find((m) => m.objectName === 'Contact')!;
+export const demoLinkedSet: Mapping[] = [
+  {
+    ...widgetContact,
+    fields: [...widgetContact.fields, { entryType: 'static', field: 'LeadSource', value: 'Web' }],
+    automation: true,
+  },
+  {
+    objectName: 'Case',
+    fields: [
+      { entryType: 'dynamic', field: 'Subject', source: 'chat.subject' },
+      { entryType: 'static', field: 'Origin', value: 'Chat' },
+      { entryType: 'static', field: 'Status', value: 'New' },
+      { entryType: 'chatRecord', field: 'ContactId', object: 'Contact' },
+      {
+        entryType: 'autoMatch',
+        field: 'OwnerId',
+        match: { object: 'User', field: 'Email', source: 'agent.email' },
+      },
+    ],
+    searchableFields: [],
+    automation: true,
+    duplicatePolicy: 'create',
+    autoAssign: false,
+  },
+  {
+    objectName: 'Task',
+    kind: 'conversation',
+    logAs: 'task',
+    fields: [
+      { entryType: 'dynamic', field: 'Subject', source: 'chat.subject' },
+      { entryType: 'dynamic', field: 'Description', source: 'chat.conversation' },
+      { entryType: 'static', field: 'Status', value: 'Completed' },
+      { entryType: 'chatRecord', field: 'WhoId', object: 'Contact' },
+      { entryType: 'chatRecord', field: 'WhatId', object: 'Case' },
+    ],
+    searchableFields: [],
+    automation: true,
+    duplicatePolicy: 'create',
+    autoAssign: false,
+  },
+];
+
+/** The demo's mappings: with the linked set, the Lead waits in the settings (automation off) for an owner to turn it on. */
+function seededMappings(linkedSet: boolean): Mapping[] {
+  if (!linkedSet) return demoMappings;
+  const lead = demoMappings.find((m) => m.objectName === 'Lead')!;
+  return [{ ...lead, automation: false, skipIfExistsAs: ['Contact'] }, ...demoLinkedSet];
+}
 
 const portInUse =
   (port: number | undefined, what: string) =>
@@ -195,7 +256,15 @@ export async function startDemo(
     await Promise.all([livechat.close(), salesforce.close()]);
     throw error;
   }
-  if (options.seed !== false) await seedDemo(app, livechat, salesforce, salesforceUrl, logger);
+  if (options.seed !== false)
+    await seedDemo(
+      app,
+      livechat,
+      salesforce,
+      salesforceUrl,
+      logger,
+      seededMappings(options.linkedSet ?? false),
+    );
 
   return {
     app,
@@ -223,6 +292,7 @@ async function seedDemo(
   salesforce: SalesforceEmulator,
   salesforceUrl: string,
   logger: Logger,
+  mappings: Mapping[],
 ) {
   const { db, services } = app;
   const agent: Agent = {
@@ -281,7 +351,7 @@ async function seedDemo(
   await services.metadata.forget(account.id);
   if (!existing) {
     const mapped = await listMappings(db, agent.licenseId, account.id);
-    for (const mapping of demoMappings.filter((m) => !mapped.some((r) => r.objectName === m.objectName))) {
+    for (const mapping of mappings.filter((m) => !mapped.some((r) => r.objectName === m.objectName))) {
       await createMapping(db, {
         licenseId: agent.licenseId,
         accountId: account.id,

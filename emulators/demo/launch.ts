@@ -21,6 +21,8 @@ export async function runDemo(config: Config, options: StartOptions): Promise<vo
       // LiveChat emulator hands out again is a new chat, not a redelivery of an old one.
       databaseName: 'salesforce_livechat_demo',
       freshDatabase: true,
+      // Every ended chat: the visitor's Contact, a Case for it, and the conversation as a Task on both.
+      linkedSet: true,
     });
   } catch (error) {
     startFailed(logger, error, 'the demo could not start');

@@ -18,6 +18,10 @@ export function objectsRoutes(deps: { mappings: MappingsService; lookup: Salesfo
     object: await deps.mappings.describe(agentOf(res), params.id, params.objectName),
   }));
 
+  route(endpoints.recordTypePicklists, async ({ params }, res) =>
+    deps.mappings.recordTypePicklists(agentOf(res), params.id, params.objectName, params.recordTypeId),
+  );
+
   route(endpoints.lookupRecords, async ({ params, query }, res) => ({
     records: await deps.lookup.byName(agentOf(res), params.id, query.object, query.q),
   }));

@@ -7,7 +7,14 @@ import type { Database } from '../db/prisma';
 import { errors } from '../http/appError';
 import { budgetedAccountIds } from '../accounts/accounts.repo';
 import type { JobQueue } from './queue';
-import { chatsWaitingFor, chatsWithStaleRuns, findRunOfLicense, listRuns, setRunOutcome } from './runs.repo';
+import {
+  chatsWaitingFor,
+  chatsWithStaleRuns,
+  failedRunsOfSet,
+  findRunOfLicense,
+  listRuns,
+  setRunOutcome,
+} from './runs.repo';
 
 type RunWithMapping = Awaited<ReturnType<typeof listRuns>>[number];
 
@@ -28,6 +35,7 @@ export function toRunDto(row: RunWithMapping, agentAppUrl: string): Run {
     recordUrl: row.recordUrl,
     error: row.errorMessage,
     errorFields: row.errorFields,
+    notWritten: row.errorCode === 'SET_FAILED',
     attempts: row.attempts,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
@@ -79,24 +87,21 @@ export function createActivityService(deps: {
       throw errors.conflict('Automation is off for this mapping. Turn it on to retry.');
     }
     const queue = requireQueue();
-    await setRunOutcome(deps.db, run.id, {
-      status: 'pending',
-      errorMessage: null,
-      errorCode: null,
-      errorFields: [],
-      finishedAt: null,
-    });
+    // The chat's set on this account is written whole: every run its failure stopped goes again.
+    const set = await failedRunsOfSet(deps.db, run);
+    for (const failed of set)
+      await setRunOutcome(deps.db, failed.id, {
+        status: 'pending',
+        errorMessage: null,
+        errorCode: null,
+        errorFields: [],
+        finishedAt: null,
+      });
     try {
       await queue.enqueueChat(chatJob(run));
     } catch (error) {
-      // Not queued: the run stays failed, so Retry is still offered.
-      await setRunOutcome(deps.db, run.id, {
-        status: 'failed',
-        errorMessage: run.errorMessage,
-        errorCode: run.errorCode,
-        errorFields: run.errorFields,
-        finishedAt: run.finishedAt,
-      });
+      // Not queued: the runs stay failed, so Retry is still offered.
+      for (const { id, ...outcome } of set) await setRunOutcome(deps.db, id, outcome);
       log.warn({ err: error, run: run.id }, 'retry could not be queued');
       throw errors.upstreamUnavailable('The run could not be queued. Try again in a moment.');
     }

@@ -17,17 +17,26 @@ import type { SalesforceMetadata } from '../salesforce/metadata.service';
 import type { SalesforceClient } from '../salesforce/salesforce.client';
 import { rulesThatDecide } from '../../src/salesforce/duplicateRules';
 import { recordUrl } from '../salesforce/recordUrl';
-import { writeRecord, type FieldEquals } from '../salesforce/recordWriter';
+import type { FieldEquals } from '../salesforce/recordWriter';
+import {
+  chatSetMember,
+  failedMappingOf,
+  writeChatSet,
+  type ChatSetMember,
+  type ChatSetOutcome,
+  type SettledRecord,
+} from '../salesforce/chatSetWriter';
 import { SalesforceError, temporaryReason, toSalesforceError } from '../salesforce/salesforceError';
 import type { ChatEndedJob } from './queue';
 import {
-  claimOrCreateRun,
+  claimRunSet,
   ensureRun,
   finishRun,
+  finishRunSet,
+  isSettled,
   releaseRun,
-  retryRunLater,
-  runState,
-  type ClaimedRun,
+  retryRunSetLater,
+  type ClaimedSetRun,
 } from './runs.repo';
 import { refusalForOwner } from '../salesforce/refusalInWords';
 
@@ -72,7 +81,7 @@ export function createChatProcessor(deps: {
   const log = deps.logger.child({ module: 'automation' });
   const LEASE_MS = deps.leaseMs ?? DEFAULT_LEASE_MS;
   /** Runs this process has claimed and not yet settled: released at once when it stops. */
-  const claimed = new Map<string, Date>();
+  const inFlight = new Map<string, Date>();
 
   async function fetchChat(job: ChatEndedJob): Promise<ChatSnapshot | null> {
     try {
@@ -104,7 +113,12 @@ export function createChatProcessor(deps: {
   /** Values to find this run's own record by, after a crash: a field holding the chat id, else searchable fields. */
   function recoveryMatch(mapping: MappingWithAccount, values: Record<string, unknown>): FieldEquals[] {
     const byChat = mapping.fields.filter(
-      (f) => f.entryType === 'dynamic' && (f.dynamicSource === 'chat.id' || f.dynamicSource === 'chat.link'),
+      (f) =>
+        f.entryType === 'dynamic' &&
+        // The chat's subject names the chat too ("… (chat RX12AB)"): the conversation log's own.
+        (f.dynamicSource === 'chat.id' ||
+          f.dynamicSource === 'chat.link' ||
+          f.dynamicSource === 'chat.subject'),
     );
     const fields = byChat.length ? byChat : mapping.fields.filter((f) => f.searchable);
     return fields
@@ -184,13 +198,22 @@ export function createChatProcessor(deps: {
       let context = contexts.get(account.id);
       if (!context) {
         const conn = deps.connections.connect(account, 'automation');
-        const names = mappings
-          .filter((m) => m.account.id === account.id)
-          .flatMap((m) => [m.objectName, ...m.fields.flatMap((f) => (f.matchObject ? [f.matchObject] : []))]);
-        const linked = mappings
-          .filter((m) => m.account.id === account.id && m.duplicatePolicy === 'link')
-          .map((m) => m.objectName);
-        const describes = deps.metadata.describesOf(account.id, conn, names, { duplicateRulesOf: linked });
+        const own = mappings.filter((m) => m.account.id === account.id);
+        const names = own.flatMap((m) => [
+          m.objectName,
+          ...m.fields.flatMap((f) => (f.matchObject ? [f.matchObject] : [])),
+          // The objects a skip check searches, and the Task whose Description's length decides a Note.
+          ...(toMapping(m).skipIfExistsAs ?? []),
+        ]);
+        const linked = own.filter((m) => m.duplicatePolicy === 'link').map((m) => m.objectName);
+        const recordTypesOf = own.flatMap((m) => {
+          const recordTypeId = toMapping(m).recordTypeId;
+          return recordTypeId ? [{ objectName: m.objectName, recordTypeId }] : [];
+        });
+        const describes = deps.metadata.describesOf(account.id, conn, names, {
+          duplicateRulesOf: linked,
+          recordTypesOf,
+        });
         describes.catch(() => undefined); // awaited (and reported) by each run that needs it
         context = { conn, describes };
         contexts.set(account.id, context);
@@ -199,153 +222,276 @@ export function createChatProcessor(deps: {
     };
   }
 
-  async function runOne(
-    mapping: MappingWithAccount,
+  /** A set's runs on an account that is not connected, or over its API budget: each waits, as one run did. */
+  async function waitSet(
+    mappings: MappingWithAccount[],
+    chat: ChatSnapshot,
+    attempt: { final: boolean },
+    overBudget: string | null,
+  ): Promise<string | null> {
+    const now = () => deps.clock.now();
+    const account = mappings[0]!.account;
+    const reasons = await Promise.all(
+      mappings.map(async (mapping) => {
+        // The run waits; it is created (once) to say why, unless it is settled already.
+        const run = await ensureRun(deps.db, runKey(mapping, chat), runData(mapping, chat));
+        if (isSettled(run.status)) return null;
+        if (run.status === 'running' && run.leaseUntil && run.leaseUntil > now())
+          return 'another worker is on it';
+        if (!overBudget) {
+          if (run.status !== 'waiting') await waitForReconnect(run.id, account.label);
+          return null;
+        }
+        // Nothing is lost: the run waits, its job is retried with backoff, and the sweep queues it
+        // again after that; it goes on by itself once the org's usage falls below the budget.
+        if (run.errorMessage !== overBudget)
+          await finishRun(deps.db, run.id, { status: 'waiting', errorMessage: overBudget }, now());
+        return attempt.final ? null : 'over the automation budget';
+      }),
+    );
+    return reasons.find((r) => r !== null) ?? null;
+  }
+
+  const runKey = (mapping: MappingWithAccount, chat: ChatSnapshot) => ({
+    licenseId: mapping.licenseId,
+    chatId: chat.chatId,
+    mappingId: mapping.id,
+  });
+  const runData = (mapping: MappingWithAccount, chat: ChatSnapshot) => ({
+    threadId: chat.threadId,
+    accountId: mapping.account.id,
+    objectName: mapping.objectName,
+    visitorName: chat.visitor.name ?? null,
+    visitorEmail: chat.visitor.email ?? null,
+  });
+
+  /**
+   * One chat's set: its mappings on one account. Every unsettled run of the set is taken in one
+   * statement; a set with a run held by another live worker is left to it (tried again later);
+   * settled runs' records are inputs (a Case's ContactId when its Contact was written before).
+   */
+  async function runSet(
+    mappings: MappingWithAccount[],
     chat: ChatSnapshot,
     attempt: { final: boolean },
     contextOf: (account: MappingWithAccount['account']) => AccountContext,
   ): Promise<string | null> {
-    const now = () => deps.clock.now();
-    const account = mapping.account;
-    const key = { licenseId: mapping.licenseId, chatId: chat.chatId, mappingId: mapping.id };
-    const data = {
-      threadId: chat.threadId,
-      accountId: account.id,
-      objectName: mapping.objectName,
-      visitorName: chat.visitor.name ?? null,
-      visitorEmail: chat.visitor.email ?? null,
-    };
-
+    const account = mappings[0]!.account;
     const overBudget = account.status === 'connected' ? await budgetExceeded(account) : null;
-    if (account.status !== 'connected' || overBudget) {
-      // The run waits; it is created (once) to say why, unless it is settled already.
-      const run = await ensureRun(deps.db, key, data);
-      if (['created', 'linked', 'skipped', 'failed'].includes(run.status)) return null;
-      if (run.status === 'running' && run.leaseUntil && run.leaseUntil > now())
-        return 'another worker is on it';
-      if (!overBudget) {
-        if (run.status !== 'waiting') await waitForReconnect(run.id, account.label);
-        return null;
-      }
-      // Nothing is lost: the run waits, its job is retried with backoff, and the sweep queues it
-      // again after that; it goes on by itself once the org's usage falls below the budget.
-      if (run.errorMessage !== overBudget)
-        await finishRun(deps.db, run.id, { status: 'waiting', errorMessage: overBudget }, now());
-      return attempt.final ? null : 'over the automation budget';
-    }
+    if (account.status !== 'connected' || overBudget) return waitSet(mappings, chat, attempt, overBudget);
 
-    // Created and taken in one statement; its answer is all the attempt needs to know about the run.
-    const run = await claimOrCreateRun(deps.db, key, data, now(), LEASE_MS);
-    if (!run) {
-      const state = await runState(deps.db, key);
-      if (!state || ['created', 'linked', 'skipped', 'failed'].includes(state.status)) return null;
-      // Another worker holds it (or died holding it): try again after its lease, never skip it.
+    const { claimed, others } = await claimRunSet(
+      deps.db,
+      mappings.map((m) => ({ key: runKey(m, chat), data: runData(m, chat) })),
+      deps.clock.now(),
+      LEASE_MS,
+    );
+    const settledRuns = others.filter((o) => isSettled(o.status));
+    const held = mappings.length - claimed.length - settledRuns.length;
+    if (held > 0) {
+      // Another worker holds part of the set (or died holding it): the set is written whole, by one
+      // worker; what was taken here is given back at once, and tried again after that lease.
+      for (const run of claimed) await releaseRun(deps.db, run.id, run.leaseUntil, deps.clock.now());
       return 'another worker is on it';
     }
-    claimed.set(run.id, run.leaseUntil);
+    if (claimed.length === 0) return null;
+    for (const run of claimed) inFlight.set(run.id, run.leaseUntil);
     try {
-      return await settle(mapping, chat, attempt, run, contextOf);
+      const byId = new Map(mappings.map((m) => [m.id, m]));
+      return await settleSet(
+        claimed.map((run) => ({ run, mapping: byId.get(run.mappingId)! })),
+        settledRuns.flatMap((o) => {
+          const mapping = byId.get(o.mappingId);
+          return mapping && o.recordId && o.status !== 'failed'
+            ? [
+                {
+                  mappingId: o.mappingId,
+                  mappingObject: mapping.objectName,
+                  id: o.recordId,
+                  objectName: o.objectName,
+                },
+              ]
+            : [];
+        }),
+        chat,
+        attempt,
+        contextOf,
+      );
     } finally {
-      claimed.delete(run.id);
+      for (const run of claimed) inFlight.delete(run.id);
     }
   }
 
-  async function settle(
+  /** What an outcome says beside its record, in the owner's words (null: nothing to add). */
+  function outcomeMessage(
     mapping: MappingWithAccount,
+    outcome: ChatSetOutcome,
+    byRules: boolean,
+  ): string | null {
+    const label = mapping.objectLabel;
+    switch (outcome.outcome) {
+      case 'skipped':
+        return outcome.reason === 'existsAs'
+          ? `Skipped: this visitor is already a ${outcome.objectName} in Salesforce; the chat's records refer to it.`
+          : 'A duplicate rule in Salesforce pointed at an existing record, so none was created.';
+      case 'linked':
+        if (outcome.reason === 'converted')
+          return `This visitor’s ${label} was converted; linked to its ${outcome.objectName} (a converted ${label} is never written to).`;
+        // A duplicate rule may have pointed at a record of another object (a Lead rule finding a Contact).
+        if (outcome.objectName !== mapping.objectName)
+          return `A duplicate rule in Salesforce found this visitor as an existing ${outcome.objectName}; linked to it instead of creating a ${label}.`;
+        return outcome.reason === 'duplicateRule' || byRules
+          ? `The org’s duplicate rules found this visitor’s existing ${label}; linked to it.`
+          : null;
+      case 'updated':
+        return `Linked to this visitor’s existing ${label} and updated ${outcome.updatedFields.join(', ')}.`;
+      case 'created':
+        return outcome.unmatched.length
+          ? `No match for ${outcome.unmatched.join(', ')}; Salesforce's default was kept.`
+          : null;
+    }
+  }
+
+  /** Task.Description's length in this org (32,000 in every edition), from the Task's describe. */
+  async function taskDescriptionLength(describes: Describes): Promise<number | undefined> {
+    try {
+      return (await describes.get('Task')).fields.find((f) => f.name === 'Description')?.length ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function settleSet(
+    runs: { run: ClaimedSetRun; mapping: MappingWithAccount }[],
+    settled: SettledRecord[],
     chat: ChatSnapshot,
     attempt: { final: boolean },
-    run: ClaimedRun,
     contextOf: (account: MappingWithAccount['account']) => AccountContext,
   ): Promise<string | null> {
     const now = () => deps.clock.now();
-    const account = mapping.account;
-    // An earlier attempt may have created the record before failing or dying: look for it first.
-    const recovering = run.attempts > 1;
+    const account = runs[0]!.mapping.account;
+    const ids = runs.map((r) => r.run.id);
+    const labelOf = new Map(runs.map((r) => [r.run.id, r.mapping.objectLabel]));
 
-    const fail = (
+    /** The set failed at `failedRunId`: it says why, each other run that it was not written for that. */
+    const failSet = (
+      failedRunId: string | null,
       message: string,
-      extra: { errorCode?: string; errorFields?: string[]; sfCalls?: number } = {},
-    ) =>
-      finishRun(
+      extra: { errorCode?: string | null; errorFields?: string[] } = {},
+      sfCalls = 0,
+    ) => {
+      const label = failedRunId ? labelOf.get(failedRunId) : undefined;
+      return finishRunSet(
         deps.db,
-        run.id,
-        { status: 'failed', errorMessage: message, ...extra, finished: true },
+        runs.map(({ run }) =>
+          failedRunId === null || run.id === failedRunId
+            ? { id: run.id, status: 'failed' as const, errorMessage: message, ...extra, sfCalls }
+            : {
+                id: run.id,
+                status: 'failed' as const,
+                errorMessage: `Not written: the ${label} failed (${message.replace(/\.$/, '')}), and Salesforce keeps none of a chat's records when one fails.`,
+                errorCode: 'SET_FAILED',
+                sfCalls,
+              },
+        ),
         now(),
       );
+    };
 
     try {
       const context = contextOf(account);
       const { conn } = context;
       const describes = await context.describes;
-      const mappingModel = toMapping(mapping);
-      // The job's describes, read once for all its mappings, stand in for the service's own reads.
-      const { meta, related } = await objectAndRelated(
-        { ...deps.metadata, describe: (_account, _conn, objectName) => describes.get(objectName) },
-        account.id,
-        conn,
-        mappingModel,
-      );
-      const prepared = prepareRecord(mappingModel, chat, meta, related);
-      const errors = errorsOf(prepared.problems);
-      if (errors.length) {
-        await fail(errors.map((p) => p.message).join(' '), {
-          errorCode: errors[0]!.code,
-          errorFields: [...new Set(errors.flatMap((p) => (p.field ? [p.field] : [])))],
-        });
-        return null;
+      const members: ChatSetMember[] = [];
+      for (const { run, mapping } of runs) {
+        const mappingModel = toMapping(mapping);
+        // The job's describes, read once for all its mappings, stand in for the service's own reads.
+        const { meta, related } = await objectAndRelated(
+          { ...deps.metadata, describe: (_account, _conn, objectName) => describes.get(objectName) },
+          account.id,
+          conn,
+          mappingModel,
+        );
+        // Picklist values follow the mapping's record type (UI API); unknown now, the describe's are used.
+        const recordTypePicklists = mappingModel.recordTypeId
+          ? await describes
+              .recordTypePicklists(mapping.objectName, mappingModel.recordTypeId)
+              .catch(() => null)
+          : null;
+        const prepared = prepareRecord(mappingModel, chat, meta, related, { recordTypePicklists });
+        const errors = errorsOf(prepared.problems);
+        if (errors.length) {
+          await failSet(run.id, errors.map((p) => p.message).join(' '), {
+            errorCode: errors[0]!.code,
+            errorFields: [...new Set(errors.flatMap((p) => (p.field ? [p.field] : [])))],
+          });
+          return null;
+        }
+        const skipFields = new Map<string, ReadonlySet<string>>();
+        for (const objectName of mappingModel.skipIfExistsAs ?? []) {
+          skipFields.set(objectName, new Set((await describes.get(objectName)).fields.map((f) => f.name)));
+        }
+        // An earlier attempt may have created the record before failing or dying: look for it first.
+        const match = run.attempts > 1 ? recoveryMatch(mapping, prepared.values) : [];
+        members.push(
+          chatSetMember({
+            mappingId: mapping.id,
+            objectLabel: mapping.objectLabel,
+            mapping: mappingModel,
+            prepared,
+            fieldsOf: (objectName) => skipFields.get(objectName),
+            ...(match.length
+              ? { recover: { since: new Date(run.startedAt.getTime() - RECOVERY_SLACK_MS), match } }
+              : {}),
+          }),
+        );
       }
-      const searchable = mapping.fields
-        .filter((f) => f.searchable && typeof prepared.values[f.field] === 'string')
-        .map((f) => ({ field: f.field, value: String(prepared.values[f.field]) }));
-      const match = recovering ? recoveryMatch(mapping, prepared.values) : [];
-      const linking = mapping.duplicatePolicy === 'link' && searchable.length > 0;
+      const only = members.length === 1 && settled.length === 0 ? members[0]! : undefined;
       // "link" in one call when the org's own duplicate rules find the visitor's record on the create;
       // otherwise (and while recovering, which searches anyway) the search goes first.
-      const byRules = linking && !recovering && (await duplicateRulesDecide(describes, mapping, searchable));
-      const result = await writeRecord(conn, {
-        objectName: mapping.objectName,
-        values: prepared.values,
-        lookups: prepared.lookups,
-        autoAssign: mapping.autoAssign,
-        ...(linking ? (byRules ? { linkOnDuplicate: true } : { linkTo: searchable }) : {}),
-        ...(match.length
-          ? { recover: { since: new Date(run.startedAt.getTime() - RECOVERY_SLACK_MS), match } }
-          : {}),
+      const byRules =
+        !!only &&
+        only.kind === 'record' &&
+        only.duplicatePolicy === 'link' &&
+        only.searchable.length > 0 &&
+        !only.recover &&
+        (await duplicateRulesDecide(describes, runs[0]!.mapping, only.searchable));
+      const conversation = members.some((m) => m.kind === 'conversation');
+      const limit = conversation ? await taskDescriptionLength(describes) : undefined;
+      const result = await writeChatSet(conn, {
+        members,
+        settled,
+        ...(limit ? { taskDescriptionLength: limit } : {}),
+        ...(byRules ? { linkOnDuplicate: true } : {}),
       });
-      await finishRun(
+      const outcomeOf = new Map(result.outcomes.map((o) => [o.mappingId, o]));
+      await finishRunSet(
         deps.db,
-        run.id,
-        {
-          status: result.outcome,
-          recordId: result.id,
-          // A duplicate rule may have pointed at a record of another object (a Lead rule finding a Contact).
-          recordUrl: recordUrl(account.instanceUrl, result.objectName, result.id),
-          errorMessage:
-            result.objectName !== mapping.objectName
-              ? `A duplicate rule in Salesforce found this visitor as an existing ${result.objectName}; linked to it instead of creating a ${mapping.objectLabel}.`
-              : result.outcome === 'skipped'
-                ? 'A duplicate rule in Salesforce pointed at an existing record, so none was created.'
-                : result.outcome === 'linked' && byRules
-                  ? `The org’s duplicate rules found this visitor’s existing ${mapping.objectLabel}; linked to it.`
-                  : result.unmatched.length
-                    ? `No match for ${result.unmatched.join(', ')}; Salesforce's default was kept.`
-                    : null,
-          errorCode: null,
-          errorFields: [],
-          sfCalls: result.calls,
-          finished: true,
-        },
+        runs.map(({ run, mapping }) => {
+          const outcome = outcomeOf.get(mapping.id)!;
+          return {
+            id: run.id,
+            status: outcome.outcome,
+            recordId: outcome.id,
+            recordUrl: outcome.id ? recordUrl(account.instanceUrl, outcome.objectName, outcome.id) : null,
+            objectName: outcome.objectName,
+            errorMessage: outcomeMessage(mapping, outcome, byRules),
+            errorCode: null,
+            errorFields: [],
+            // Each run says what its set cost: the set's calls are shared, not one run's own.
+            sfCalls: result.calls,
+          };
+        }),
         now(),
       );
       log.info(
         {
-          run: run.id,
           chat: chat.chatId,
-          object: mapping.objectName,
-          outcome: result.outcome,
+          account: account.id,
+          outcomes: result.outcomes.map((o) => `${o.objectName}:${o.outcome}`),
           calls: result.calls,
         },
-        'run done',
+        'set done',
       );
       return null;
     } catch (error) {
@@ -354,16 +500,22 @@ export function createChatProcessor(deps: {
         // A refused refresh marked the account already; an org or user without API access, or a
         // session Salesforce refuses even fresh, is marked here so the owner's tile says why.
         await markNeedsReconnect(deps.db, account.id, failure.message);
-        await waitForReconnect(run.id, account.label);
+        for (const id of ids) await waitForReconnect(id, account.label);
         return null;
       }
       if (failure.kind === 'rejected') {
-        await fail(refusalForOwner(failure, mapping.objectLabel, failure.fields), {
-          ...(failure.errorCode ? { errorCode: failure.errorCode } : {}),
-          errorFields: failure.causes.length
-            ? [...new Set(failure.causes.flatMap((c) => c.fields))]
-            : failure.fields,
-        });
+        const failedMapping = failedMappingOf(failure);
+        const failed = runs.find((r) => r.mapping.id === failedMapping);
+        await failSet(
+          failed?.run.id ?? null,
+          refusalForOwner(failure, failed?.mapping.objectLabel ?? 'record', failure.fields),
+          {
+            ...(failure.errorCode ? { errorCode: failure.errorCode } : {}),
+            errorFields: failure.causes.length
+              ? [...new Set(failure.causes.flatMap((c) => c.fields))]
+              : failure.fields,
+          },
+        );
         return null;
       }
       // Everything else is temporary (unknown failures included): retried with backoff, never dropped.
@@ -372,24 +524,20 @@ export function createChatProcessor(deps: {
           ? 'the org has used up its daily API calls'
           : temporaryReason(failure);
       if (attempt.final) {
-        await fail(`Gave up after several attempts: ${reason}. Use Retry once Salesforce is available.`, {
-          errorCode: failure.errorCode ?? failure.kind,
-        });
+        await failSet(
+          null,
+          `Gave up after several attempts: ${reason}. Use Retry once Salesforce is available.`,
+          {
+            errorCode: failure.errorCode ?? failure.kind,
+          },
+        );
         return null;
       }
-      // Back to pending; the job is retried with backoff. The run keeps its start time for recovery.
-      await retryRunLater(deps.db, run.id, reason, now());
+      // Back to pending; the job is retried with backoff. The runs keep their start time for recovery.
+      await retryRunSetLater(deps.db, ids, reason, now());
       return reason;
     }
   }
-
-  /**
-   * Mapping `later` waits for `earlier` when it auto-matches a record of the object `earlier` creates
-   * in the same org (a Contact matching the Account made from the same chat); others run at once.
-   */
-  const dependsOn = (later: MappingWithAccount, earlier: MappingWithAccount) =>
-    later.account.id === earlier.account.id &&
-    later.fields.some((f) => f.entryType === 'auto_match' && f.matchObject === earlier.objectName);
 
   /** Processes one ended chat; throws RetryLater when a temporary failure should be retried. */
   async function process(
@@ -401,26 +549,25 @@ export function createChatProcessor(deps: {
     const chat = await fetchChat(job);
     if (!chat) return;
     const contextOf = accountContexts(mappings);
-    // The chat's mappings run side by side, each after the earlier ones it depends on (oldest first).
-    const outcomes = new Map<string, Promise<string | null>>();
-    for (const [index, mapping] of mappings.entries()) {
-      const before = mappings.slice(0, index).filter((earlier) => dependsOn(mapping, earlier));
-      outcomes.set(
-        mapping.id,
-        (async () => {
-          await Promise.allSettled(before.map((earlier) => outcomes.get(earlier.id)));
-          // The worker is stopping: what has not begun is left for the worker that takes the chat next.
-          if (attempt.signal?.aborted) return 'the worker stopped';
-          return runOne(mapping, chat, attempt, contextOf);
-        })(),
-      );
-    }
-    const settled = await Promise.allSettled(outcomes.values());
-    // Something unexpected (the database away) fails the job as it is, once every mapping has settled.
+    // A chat's mappings on one account are one set, written together; accounts side by side.
+    const sets = new Map<string, MappingWithAccount[]>();
+    for (const mapping of mappings)
+      sets.set(mapping.account.id, [...(sets.get(mapping.account.id) ?? []), mapping]);
+    const groups = [...sets.values()];
+    const settled = await Promise.allSettled(
+      groups.map(async (set) => {
+        // The worker is stopping: what has not begun is left for the worker that takes the chat next.
+        if (attempt.signal?.aborted) return 'the worker stopped';
+        return runSet(set, chat, attempt, contextOf);
+      }),
+    );
+    // Something unexpected (the database away) fails the job as it is, once every set has settled.
     const broken = settled.find((o): o is PromiseRejectedResult => o.status === 'rejected');
     if (broken) throw broken.reason;
     const retry = settled.flatMap((o, i) =>
-      o.status === 'fulfilled' && o.value ? [`${mappings[i]!.objectName}: ${o.value}`] : [],
+      o.status === 'fulfilled' && o.value
+        ? [`${groups[i]!.map((m) => m.objectName).join(' + ')}: ${o.value}`]
+        : [],
     );
     if (retry.length) throw new RetryLater(retry);
   }
@@ -428,7 +575,7 @@ export function createChatProcessor(deps: {
   /** Ends the lease of every run this process still holds, so another worker may take it now. */
   async function releaseInFlight(): Promise<number> {
     let released = 0;
-    for (const [id, lease] of claimed) {
+    for (const [id, lease] of inFlight) {
       if (await releaseRun(deps.db, id, lease, deps.clock.now())) released++;
     }
     return released;

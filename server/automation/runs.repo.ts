@@ -222,3 +222,220 @@ export function listRuns(
     take: filter.limit,
   });
 }
+
+/** Statuses after which a run has nothing left to do. */
+export const SETTLED_STATUSES = [
+  'created',
+  'linked',
+  'updated',
+  'skipped',
+  'failed',
+] as const satisfies RunStatus[];
+export const isSettled = (status: RunStatus) => (SETTLED_STATUSES as readonly RunStatus[]).includes(status);
+
+/** A run of a set this caller took. */
+export interface ClaimedSetRun extends ClaimedRun {
+  mappingId: string;
+}
+
+/** A run of a set this caller did not take: settled (its record an input), or another worker's. */
+export interface SetRunState {
+  id: string;
+  mappingId: string;
+  status: RunStatus;
+  leaseUntil: Date | null;
+  recordId: string | null;
+  objectName: string;
+}
+
+/**
+ * Creates and takes every run of one chat's set (its mappings on one account) in one statement, as
+ * `claimOrCreateRun` does one: a multi-row INSERT … ON CONFLICT DO UPDATE … WHERE, rows in mapping
+ * order so that two workers lock them in the same order. Answers the runs taken and, as the
+ * statement found them, the others of the set (settled, or held by a live lease); a run inserted
+ * meanwhile by another worker is in neither, and counts as held.
+ */
+export async function claimRunSet(
+  db: Database,
+  runs: { key: RunKey; data: NewRunData }[],
+  now: Date,
+  leaseMs: number,
+): Promise<{ claimed: ClaimedSetRun[]; others: SetRunState[] }> {
+  if (runs.length === 0) return { claimed: [], others: [] };
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  const at = now.toISOString();
+  const lease = leaseUntil.toISOString();
+  const sorted = [...runs].sort((a, b) => a.key.mappingId.localeCompare(b.key.mappingId));
+  const values = Prisma.join(
+    sorted.map(
+      ({
+        key,
+        data,
+      }) => Prisma.sql`(gen_random_uuid(), ${key.licenseId}, ${key.chatId}, ${key.mappingId}::uuid,
+        ${data.threadId}, ${data.accountId}::uuid, ${data.objectName}, ${data.visitorName ?? null},
+        ${data.visitorEmail ?? null}, 'running'::run_status, ${lease}::timestamp, 1, ${at}::timestamp,
+        ${at}::timestamp, '{}'::text[])`,
+    ),
+  );
+  const { licenseId, chatId } = sorted[0]!.key;
+  const mappingIds = Prisma.join(sorted.map((r) => Prisma.sql`${r.key.mappingId}::uuid`));
+  const rows = await db.$queryRaw<
+    {
+      taken: boolean;
+      id: string;
+      mapping_id: string;
+      attempts: number;
+      started_ms: number | null;
+      status: RunStatus;
+      lease_ms: number | null;
+      record_id: string | null;
+      object_name: string;
+    }[]
+  >`
+    WITH taken AS (
+      INSERT INTO automation_runs AS r (id, license_id, chat_id, mapping_id, thread_id, account_id, object_name,
+        visitor_name, visitor_email, status, lease_until, attempts, started_at, updated_at, error_fields)
+      VALUES ${values}
+      ON CONFLICT (license_id, chat_id, mapping_id) DO UPDATE
+        SET status = 'running', lease_until = EXCLUDED.lease_until, attempts = r.attempts + 1,
+          started_at = COALESCE(r.started_at, EXCLUDED.started_at), updated_at = EXCLUDED.updated_at
+        WHERE r.status IN ('pending', 'waiting')
+          OR (r.status = 'running' AND (r.lease_until IS NULL OR r.lease_until <= EXCLUDED.updated_at))
+      RETURNING r.id, r.mapping_id, r.attempts, r.started_at, r.status, r.record_id, r.object_name
+    )
+    SELECT true AS taken, t.id::text AS id, t.mapping_id::text AS mapping_id, t.attempts,
+      (extract(epoch FROM t.started_at) * 1000)::float8 AS started_ms, t.status, NULL::float8 AS lease_ms,
+      t.record_id, t.object_name
+    FROM taken t
+    UNION ALL
+    SELECT false, o.id::text, o.mapping_id::text, o.attempts, NULL::float8, o.status,
+      (extract(epoch FROM o.lease_until) * 1000)::float8, o.record_id, o.object_name
+    FROM automation_runs o
+    WHERE o.license_id = ${licenseId} AND o.chat_id = ${chatId} AND o.mapping_id IN (${mappingIds})
+      AND o.id NOT IN (SELECT id FROM taken)`;
+  const claimed: ClaimedSetRun[] = [];
+  const others: SetRunState[] = [];
+  for (const row of rows) {
+    if (row.taken)
+      claimed.push({
+        id: row.id,
+        mappingId: row.mapping_id,
+        attempts: row.attempts,
+        startedAt: new Date(row.started_ms ?? now.getTime()),
+        leaseUntil,
+      });
+    else
+      others.push({
+        id: row.id,
+        mappingId: row.mapping_id,
+        status: row.status,
+        leaseUntil: row.lease_ms === null ? null : new Date(row.lease_ms),
+        recordId: row.record_id,
+        objectName: row.object_name,
+      });
+  }
+  return { claimed, others };
+}
+
+/** How one run of a set ends. */
+export interface RunFinish {
+  id: string;
+  status: RunStatus;
+  recordId?: string | null;
+  recordUrl?: string | null;
+  /** The record's object when it is not the mapping's (a converted Lead's Contact, a ContentNote). */
+  objectName?: string;
+  errorCode?: string | null;
+  errorMessage?: string | null;
+  errorFields?: string[];
+  sfCalls?: number;
+}
+
+/** Finishes every run of a set in one statement: each its outcome, all settled now. */
+export async function finishRunSet(db: Database, finishes: RunFinish[], now: Date): Promise<void> {
+  if (finishes.length === 0) return;
+  const at = now.toISOString();
+  const rows = finishes.map((f) => ({
+    id: f.id,
+    status: f.status,
+    record_id: f.recordId ?? null,
+    record_url: f.recordUrl ?? null,
+    object_name: f.objectName ?? null,
+    error_code: f.errorCode ?? null,
+    error_message: f.errorMessage ?? null,
+    error_fields: f.errorFields ?? [],
+    sf_calls: f.sfCalls ?? 0,
+  }));
+  await db.$executeRaw`
+    UPDATE automation_runs r SET
+      status = v.status::run_status, lease_until = NULL, record_id = v.record_id, record_url = v.record_url,
+      object_name = COALESCE(v.object_name, r.object_name), error_code = v.error_code,
+      error_message = v.error_message, error_fields = ARRAY(SELECT jsonb_array_elements_text(v.error_fields)),
+      sf_calls = r.sf_calls + v.sf_calls, updated_at = ${at}::timestamp, finished_at = ${at}::timestamp
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(id uuid, status text, record_id text,
+      record_url text, object_name text, error_code text, error_message text, error_fields jsonb, sf_calls int)
+    WHERE r.id = v.id`;
+}
+
+/** Puts the runs of a set back to be retried (temporary failure): leases end now, starts kept. */
+export async function retryRunSetLater(
+  db: Database,
+  ids: string[],
+  reason: string,
+  now: Date,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db.automationRun.updateMany({
+    where: { id: { in: ids } },
+    data: { status: 'running', leaseUntil: now, errorMessage: `Will retry: ${reason}.` },
+  });
+}
+
+/**
+ * Records a record an agent created in the widget for a chat's mapping as its settled run (status
+ * created), so that automation, when the chat ends, links to it instead of creating another. A run
+ * already settled, or held by a worker's live lease, is left as it is: false then.
+ */
+export async function recordAgentCreatedRun(
+  db: Database,
+  key: RunKey,
+  data: NewRunData & { recordId: string; recordUrl: string | null },
+  now: Date,
+): Promise<boolean> {
+  const at = now.toISOString();
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO automation_runs AS r (id, license_id, chat_id, mapping_id, thread_id, account_id, object_name,
+      visitor_name, visitor_email, status, record_id, record_url, attempts, started_at, updated_at,
+      finished_at, error_fields, error_message)
+    VALUES (gen_random_uuid(), ${key.licenseId}, ${key.chatId}, ${key.mappingId}::uuid, ${data.threadId},
+      ${data.accountId}::uuid, ${data.objectName}, ${data.visitorName ?? null}, ${data.visitorEmail ?? null},
+      'created', ${data.recordId}, ${data.recordUrl}, 0, ${at}::timestamp, ${at}::timestamp, ${at}::timestamp,
+      '{}', 'Created by an agent in the widget during the chat.')
+    ON CONFLICT (license_id, chat_id, mapping_id) DO UPDATE
+      SET status = 'created', record_id = EXCLUDED.record_id, record_url = EXCLUDED.record_url,
+        object_name = EXCLUDED.object_name, lease_until = NULL, error_code = NULL,
+        error_message = EXCLUDED.error_message, error_fields = '{}', updated_at = EXCLUDED.updated_at,
+        finished_at = EXCLUDED.finished_at
+      WHERE r.status IN ('pending', 'waiting', 'failed')
+        OR (r.status = 'running' AND (r.lease_until IS NULL OR r.lease_until <= EXCLUDED.updated_at))
+    RETURNING r.id::text AS id`;
+  return rows.length === 1;
+}
+
+/**
+ * The failed runs of a run's set (the same chat on the same account), as they are: a set is written
+ * whole, so retrying one of its runs retries every run the failure stopped.
+ */
+export function failedRunsOfSet(db: Database, run: { licenseId: string; chatId: string; accountId: string }) {
+  return db.automationRun.findMany({
+    where: { licenseId: run.licenseId, chatId: run.chatId, accountId: run.accountId, status: 'failed' },
+    select: {
+      id: true,
+      status: true,
+      errorMessage: true,
+      errorCode: true,
+      errorFields: true,
+      finishedAt: true,
+    },
+  });
+}

@@ -1,5 +1,5 @@
-import { mappingSchema, type Mapping } from '../../src/mapping/mapping';
-import { Prisma } from '../db/generated/client';
+import { mappingSchema, type Mapping, type UpdateRule } from '../../src/mapping/mapping';
+import { Prisma, type UpdateRule as UpdateRuleColumn } from '../db/generated/client';
 import type { Database, Transaction } from '../db/prisma';
 
 const withFields = { fields: { orderBy: { position: 'asc' } } } as const;
@@ -17,6 +17,8 @@ export function toMapping(row: MappingRow): Mapping {
   return mappingSchema.parse({
     objectName: row.objectName,
     fields: row.fields.map((f) => {
+      // Null: the owner never chose, so `defaultUpdateRule(field)`; left out like other unset parts.
+      const rule = f.updateRule === null ? {} : { updateRule: UPDATE_RULE_OF_COLUMN[f.updateRule] };
       switch (f.entryType) {
         case 'static':
           return {
@@ -24,15 +26,19 @@ export function toMapping(row: MappingRow): Mapping {
             field: f.field,
             value: f.staticValue ?? null,
             ...(f.staticDisplay ? { display: f.staticDisplay } : {}),
+            ...rule,
           };
         case 'dynamic':
-          return { entryType: 'dynamic', field: f.field, source: f.dynamicSource };
+          return { entryType: 'dynamic', field: f.field, source: f.dynamicSource, ...rule };
         case 'auto_match':
           return {
             entryType: 'autoMatch',
             field: f.field,
             match: { object: f.matchObject, field: f.matchField, source: f.matchSource },
+            ...rule,
           };
+        case 'chat_record':
+          return { entryType: 'chatRecord', field: f.field, object: f.recordObject, ...rule };
       }
     }),
     searchableFields: row.fields.filter((f) => f.searchable).map((f) => f.field),
@@ -41,7 +47,37 @@ export function toMapping(row: MappingRow): Mapping {
     autoAssign: row.autoAssign,
     // Null: the owner never chose (a mapping saved before the choice existed), so the object's defaults.
     ...(row.cardFields === null ? {} : { cardFields: row.cardFields }),
+    kind: row.kind,
+    ...(row.logAs === null ? {} : { logAs: row.logAs }),
+    ...(row.skipIfExistsAs.length ? { skipIfExistsAs: row.skipIfExistsAs } : {}),
+    ...(row.recordTypeId === null ? {} : { recordTypeId: row.recordTypeId }),
   });
+}
+
+const UPDATE_RULE_OF_COLUMN: Record<UpdateRuleColumn, UpdateRule> = {
+  fill_if_blank: 'fillIfBlank',
+  overwrite: 'overwrite',
+  never: 'never',
+};
+const COLUMN_OF_UPDATE_RULE: Record<UpdateRule, UpdateRuleColumn> = {
+  fillIfBlank: 'fill_if_blank',
+  overwrite: 'overwrite',
+  never: 'never',
+};
+
+/** The columns of a mapping's own settings (not its fields), as `create` and `replace` write them. */
+function mappingColumns(mapping: Mapping) {
+  return {
+    objectName: mapping.objectName,
+    automation: mapping.automation,
+    duplicatePolicy: mapping.duplicatePolicy,
+    autoAssign: mapping.autoAssign,
+    cardFields: cardFieldsColumn(mapping),
+    kind: mapping.kind ?? 'record',
+    logAs: mapping.logAs ?? null,
+    skipIfExistsAs: mapping.skipIfExistsAs ?? [],
+    recordTypeId: mapping.recordTypeId ?? null,
+  } satisfies Prisma.ObjectMappingUpdateInput;
 }
 
 /** The chosen key fields as stored: a JSON list, or SQL NULL for the object's defaults. */
@@ -50,7 +86,12 @@ const cardFieldsColumn = (mapping: Mapping) => mapping.cardFields ?? Prisma.DbNu
 function fieldRows(mapping: Mapping): Prisma.FieldMappingCreateWithoutMappingInput[] {
   const searchable = new Set(mapping.searchableFields);
   return mapping.fields.map((f, position) => {
-    const base = { position, field: f.field, searchable: searchable.has(f.field) };
+    const base = {
+      position,
+      field: f.field,
+      searchable: searchable.has(f.field),
+      updateRule: f.updateRule ? COLUMN_OF_UPDATE_RULE[f.updateRule] : null,
+    };
     switch (f.entryType) {
       case 'static':
         return {
@@ -69,6 +110,8 @@ function fieldRows(mapping: Mapping): Prisma.FieldMappingCreateWithoutMappingInp
           matchField: f.match.field,
           matchSource: f.match.source,
         };
+      case 'chatRecord':
+        return { ...base, entryType: 'chat_record', recordObject: f.object };
     }
   });
 }
@@ -111,7 +154,8 @@ export async function listAutomatedMappings(db: Database, licenseId: string): Pr
       json_build_object(
         'id', m.id, 'licenseId', m.license_id, 'accountId', m.account_id, 'objectName', m.object_name,
         'objectLabel', m.object_label, 'automation', m.automation, 'duplicatePolicy', m.duplicate_policy,
-        'autoAssign', m.auto_assign, 'cardFields', m.card_fields,
+        'autoAssign', m.auto_assign, 'cardFields', m.card_fields, 'kind', m.kind, 'logAs', m.log_as,
+        'skipIfExistsAs', COALESCE(m.skip_if_exists_as, ARRAY[]::text[]), 'recordTypeId', m.record_type_id,
         'createdAt', extract(epoch FROM m.created_at) * 1000, 'updatedAt', extract(epoch FROM m.updated_at) * 1000
       ) AS mapping,
       COALESCE((
@@ -119,7 +163,8 @@ export async function listAutomatedMappings(db: Database, licenseId: string): Pr
           'id', f.id, 'mappingId', f.mapping_id, 'position', f.position, 'field', f.field,
           'entryType', f.entry_type, 'staticValue', f.static_value, 'staticDisplay', f.static_display,
           'dynamicSource', f.dynamic_source, 'matchObject', f.match_object, 'matchField', f.match_field,
-          'matchSource', f.match_source, 'searchable', f.searchable
+          'matchSource', f.match_source, 'recordObject', f.record_object, 'updateRule', f.update_rule,
+          'searchable', f.searchable
         ) ORDER BY f.position)
         FROM field_mappings f WHERE f.mapping_id = m.id
       ), '[]'::json) AS fields,
@@ -146,6 +191,10 @@ export async function listAutomatedMappings(db: Database, licenseId: string): Pr
     duplicatePolicy: m.duplicatePolicy,
     autoAssign: m.autoAssign,
     cardFields: m.cardFields,
+    kind: m.kind,
+    logAs: m.logAs,
+    skipIfExistsAs: m.skipIfExistsAs,
+    recordTypeId: m.recordTypeId,
     createdAt: toDate(m.createdAt),
     updatedAt: toDate(m.updatedAt),
     fields: fields.map((f) => ({
@@ -160,6 +209,8 @@ export async function listAutomatedMappings(db: Database, licenseId: string): Pr
       matchObject: f.matchObject,
       matchField: f.matchField,
       matchSource: f.matchSource,
+      recordObject: f.recordObject,
+      updateRule: f.updateRule,
       searchable: f.searchable,
     })),
     account: {
@@ -188,10 +239,15 @@ export async function listAutomatedMappings(db: Database, licenseId: string): Pr
   }));
 }
 
-/** The automated "link" mappings of some accounts, with their searchable fields. */
+/** The automated record mappings of some accounts that look for an existing record ("link" or "update"), with their searchable fields. */
 export function listLinkMappings(db: Database, accountIds: string[]) {
   return db.objectMapping.findMany({
-    where: { accountId: { in: accountIds }, automation: true, duplicatePolicy: 'link' },
+    where: {
+      accountId: { in: accountIds },
+      automation: true,
+      kind: 'record',
+      duplicatePolicy: { in: ['link', 'update'] },
+    },
     select: {
       accountId: true,
       objectName: true,
@@ -215,12 +271,8 @@ export function createMapping(
     data: {
       licenseId: data.licenseId,
       accountId: data.accountId,
-      objectName: mapping.objectName,
       objectLabel: data.objectLabel,
-      automation: mapping.automation,
-      duplicatePolicy: mapping.duplicatePolicy,
-      autoAssign: mapping.autoAssign,
-      cardFields: cardFieldsColumn(mapping),
+      ...mappingColumns(mapping),
       fields: { create: fieldRows(mapping) },
     },
     include: withFields,
@@ -238,12 +290,8 @@ export async function replaceMapping(
   return tx.objectMapping.update({
     where: { id },
     data: {
-      objectName: mapping.objectName,
       objectLabel,
-      automation: mapping.automation,
-      duplicatePolicy: mapping.duplicatePolicy,
-      autoAssign: mapping.autoAssign,
-      cardFields: cardFieldsColumn(mapping),
+      ...mappingColumns(mapping),
       fields: { create: fieldRows(mapping) },
     },
     include: withFields,

@@ -2,11 +2,16 @@ import type { SalesforceClient } from '../salesforce/salesforce.client';
 import type { Logger } from 'pino';
 import type { PreviewResponse } from '../../src/api/mappings';
 import type { ChatSnapshot } from '../../src/chat/chat';
-import type { Mapping } from '../../src/mapping/mapping';
+import { kindOf, type Mapping } from '../../src/mapping/mapping';
 import { hasErrors, uniqueProblems, type Problem } from '../../src/mapping/problems';
 import { withoutEmptyOptionalFields } from '../../src/mapping/newMapping';
 import { validateMapping } from '../../src/mapping/validate';
-import type { ObjectMetadata } from '../../src/salesforce/objectMetadata';
+import {
+  choosableRecordTypes,
+  sameId,
+  type ObjectMetadata,
+  type RecordTypePicklists,
+} from '../../src/salesforce/objectMetadata';
 import type { AccountRow } from '../accounts/accounts.repo';
 import type { AccountsService } from '../accounts/accounts.service';
 import type { Agent } from '../auth/agent';
@@ -25,20 +30,57 @@ import {
   findMapping,
   listMappings,
   replaceMapping,
+  toMapping,
   type MappingRow,
 } from './mappings.repo';
 
 export type MappingsService = ReturnType<typeof createMappingsService>;
 
+/** The 409 of a second mapping of one object (or a second conversation log) on an account. */
+function alreadyMappedError(mapping: Mapping, account: AccountRow): AppError {
+  return kindOf(mapping) === 'conversation'
+    ? errors.conflict(`“${account.label}” logs conversations already. Edit that log instead.`)
+    : errors.conflict(
+        `${mapping.objectName} is already mapped on “${account.label}”. Edit that mapping instead.`,
+      );
+}
+
 /** Two owners saving the same object at once: the unique key answers, as a 409 rather than a 500. */
 const alreadyMapped = (mapping: Mapping, account: AccountRow) => (error: unknown) => {
-  if ((error as { code?: string }).code === 'P2002') {
-    throw errors.conflict(
-      `${mapping.objectName} is already mapped on “${account.label}”. Edit that mapping instead.`,
-    );
-  }
+  if ((error as { code?: string }).code === 'P2002') throw alreadyMappedError(mapping, account);
   throw error;
 };
+
+/** The same slot of an account: one record mapping per object, one conversation log. */
+const sameSlot = (row: MappingRow, mapping: Mapping) =>
+  row.objectName === mapping.objectName && row.kind === kindOf(mapping);
+
+/** How a mapping is named to the owner: its object, or "the conversation log". */
+const nameOf = (row: MappingRow) =>
+  row.kind === 'conversation' ? 'the conversation log' : row.objectLabel || row.objectName;
+
+/**
+ * The account's other mappings that take this chat's record of `row` (chat-record entries): while
+ * they do, it may not be removed, nor become another object's mapping.
+ */
+function referencing(row: MappingRow, all: readonly MappingRow[]): MappingRow[] {
+  if (row.kind !== 'record') return [];
+  return all.filter(
+    (other) =>
+      other.id !== row.id &&
+      other.fields.some((f) => f.entryType === 'chat_record' && f.recordObject === row.objectName),
+  );
+}
+
+function stillReferenced(row: MappingRow, by: readonly MappingRow[], doing: string): AppError {
+  const names = by.map(nameOf);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]!;
+  const who = list.charAt(0).toUpperCase() + list.slice(1);
+  return errors.conflict(
+    `${who} ${by.length > 1 ? 'take' : 'takes'} this chat's ${row.objectLabel} as a field's value, so it cannot be ${doing}. Change ${by.length > 1 ? 'them' : 'it'} first.`,
+    { referencedBy: by.map((m) => ({ id: m.id, objectName: m.objectName, kind: m.kind })) },
+  );
+}
 
 /** The mapped object's metadata and that of the objects its Auto-Match fields search (cached describes). */
 export async function objectAndRelated(
@@ -117,9 +159,31 @@ export function createMappingsService(deps: {
     return salesforce(() => deps.metadata.describe(account.id, conn, objectName));
   }
 
-  /** Checks a mapping against the org's own metadata; answers the object's metadata when it is valid. */
-  async function check(agent: Agent, account: AccountRow, conn: SalesforceClient, mapping: Mapping) {
-    const available = await salesforce(() => deps.metadata.createableObjects(account.id, conn));
+  /** The picklist values of the mapping's record type, when it sets one the object has (else none). */
+  async function recordTypePicklistsOf(
+    account: AccountRow,
+    conn: SalesforceClient,
+    mapping: Mapping,
+    meta: ObjectMetadata,
+  ): Promise<RecordTypePicklists | undefined> {
+    const id = mapping.recordTypeId;
+    if (!id || !choosableRecordTypes(meta).some((rt) => sameId(rt.id, id))) return undefined;
+    return salesforce(() => deps.metadata.recordTypePicklists(account.id, conn, mapping.objectName, id));
+  }
+
+  /**
+   * Checks a mapping against the org's own metadata and the account's other mappings (`savedId`: the
+   * mapping's own saved version, left out of them); answers the object's metadata when it is valid.
+   */
+  async function check(
+    agent: Agent,
+    account: AccountRow,
+    conn: SalesforceClient,
+    mapping: Mapping,
+    savedId?: string,
+  ) {
+    const all = await salesforce(() => deps.metadata.allObjects(account.id, conn));
+    const available = all.filter((o) => o.createable);
     const summary = available.find((o) => o.name === mapping.objectName);
     if (!summary) {
       return {
@@ -134,17 +198,33 @@ export function createMappingsService(deps: {
       };
     }
     const meta = await salesforce(() => deps.metadata.describe(account.id, conn, mapping.objectName));
+    const orgObjects = all.map((o) => o.name);
     const relatedNames = [
-      ...new Set(mapping.fields.flatMap((f) => (f.entryType === 'autoMatch' ? [f.match.object] : []))),
-    ].filter((name) => available.some((o) => o.name === name) || name === 'User');
+      ...new Set([
+        ...mapping.fields.flatMap((f) => (f.entryType === 'autoMatch' ? [f.match.object] : [])),
+        ...(mapping.skipIfExistsAs ?? []),
+      ]),
+    ].filter((name) => orgObjects.includes(name) || name === 'User');
     const related: Record<string, ObjectMetadata> = {};
     for (const name of relatedNames)
       related[name] = await salesforce(() => deps.metadata.describe(account.id, conn, name));
-    const chatFields = await deps.chatFields.discovered(agent.licenseId);
+    const [chatFields, rows, recordTypePicklists] = await Promise.all([
+      deps.chatFields.discovered(agent.licenseId),
+      listMappings(deps.db, agent.licenseId, account.id),
+      recordTypePicklistsOf(account, conn, mapping, meta),
+    ]);
+    const siblings = rows.filter((row) => row.id !== savedId).map(toMapping);
     return {
       meta,
       related,
-      problems: validateMapping(mapping, meta, { relatedObjects: related, chatFields }),
+      recordTypePicklists,
+      problems: validateMapping(mapping, meta, {
+        relatedObjects: related,
+        chatFields,
+        siblings,
+        orgObjects,
+        ...(recordTypePicklists ? { recordTypePicklists } : {}),
+      }),
     };
   }
 
@@ -169,11 +249,7 @@ export function createMappingsService(deps: {
   async function create(agent: Agent, accountId: string, mapping: Mapping) {
     const { account, conn } = await connected(agent, accountId);
     const existing = await listMappings(deps.db, agent.licenseId, accountId);
-    if (existing.some((m) => m.objectName === mapping.objectName)) {
-      throw errors.conflict(
-        `${mapping.objectName} is already mapped on “${account.label}”. Edit that mapping instead.`,
-      );
-    }
+    if (existing.some((m) => sameSlot(m, mapping))) throw alreadyMappedError(mapping, account);
     const { meta, problems } = await check(agent, account, conn, mapping);
     if (!meta || hasErrors(problems)) throw invalid(problems);
     const saved = withoutEmptyOptionalFields(mapping, meta);
@@ -191,13 +267,14 @@ export function createMappingsService(deps: {
   async function update(agent: Agent, mappingId: string, mapping: Mapping) {
     const current = await get(agent, mappingId);
     const { account, conn } = await connected(agent, current.accountId);
-    if (mapping.objectName !== current.objectName) {
-      const others = await listMappings(deps.db, agent.licenseId, current.accountId);
-      if (others.some((m) => m.objectName === mapping.objectName)) {
-        throw errors.conflict(`${mapping.objectName} is already mapped on “${account.label}”.`);
-      }
+    if (mapping.objectName !== current.objectName || kindOf(mapping) !== current.kind) {
+      const all = await listMappings(deps.db, agent.licenseId, current.accountId);
+      const others = all.filter((m) => m.id !== current.id);
+      if (others.some((m) => sameSlot(m, mapping))) throw alreadyMappedError(mapping, account);
+      const by = referencing(current, all);
+      if (by.length) throw stillReferenced(current, by, `made a mapping of another object`);
     }
-    const { meta, problems } = await check(agent, account, conn, mapping);
+    const { meta, problems } = await check(agent, account, conn, mapping, current.id);
     if (!meta || hasErrors(problems)) throw invalid(problems);
     const saved = withoutEmptyOptionalFields(mapping, meta);
     return save(agent, account, saved, 'mapping.updated', meta.label, (tx) =>
@@ -208,6 +285,8 @@ export function createMappingsService(deps: {
   async function remove(agent: Agent, mappingId: string) {
     const row = await get(agent, mappingId);
     const account = await deps.accounts.get(agent, row.accountId);
+    const by = referencing(row, await listMappings(deps.db, agent.licenseId, row.accountId));
+    if (by.length) throw stillReferenced(row, by, 'removed');
     await withAudit(
       deps.db,
       (tx) => deleteMapping(tx, mappingId),
@@ -230,15 +309,32 @@ export function createMappingsService(deps: {
     chatId: string,
   ): Promise<PreviewResponse> {
     const { account, conn } = await connected(agent, accountId);
-    const { meta, related, problems } = await check(agent, account, conn, mapping);
-    if (!meta) return { record: {}, lookups: [], missing: [], problems };
+    const saved = (await listMappings(deps.db, agent.licenseId, accountId)).find((m) => sameSlot(m, mapping));
+    const { meta, related, problems, recordTypePicklists } = await check(
+      agent,
+      account,
+      conn,
+      mapping,
+      saved?.id,
+    );
+    if (!meta) {
+      return {
+        record: {},
+        lookups: [],
+        chatRecords: [],
+        recordType: null,
+        conversation: null,
+        missing: [],
+        problems,
+      };
+    }
     let chat: ChatSnapshot;
     try {
       chat = await deps.chatFields.chat(agent, token, chatId);
     } catch {
       throw errors.notFound('That chat could not be read from LiveChat’s archives.');
     }
-    const prepared = prepareRecord(mapping, chat, meta, related);
+    const prepared = prepareRecord(mapping, chat, meta, related, { recordTypePicklists });
     const found = prepared.lookups.length
       ? await salesforce(() => runLookups(conn, prepared.lookups))
       : new Map<string, LookupFound | null>();
@@ -247,17 +343,46 @@ export function createMappingsService(deps: {
       const hit = found.get(l.field);
       if (hit) record[l.field] = hit.id;
     }
+    const recordType = mapping.recordTypeId
+      ? (choosableRecordTypes(meta).find((rt) => sameId(rt.id, mapping.recordTypeId!)) ?? null)
+      : null;
     return {
       record,
       lookups: prepared.lookups.map(({ nameField: _n, ...l }) => ({
         ...l,
         found: found.get(l.field) ?? null,
       })),
+      chatRecords: prepared.chatRecords.map((r) => ({ ...r, shown: `This chat's ${r.object}` })),
+      recordType: recordType && { id: recordType.id, name: recordType.name },
+      conversation: prepared.conversation ?? null,
       missing: prepared.missing,
       // The mapping's own warnings are shown beside its fields already: the preview adds what this
       // chat's values cause, and the errors that keep the record from being created.
       problems: uniqueProblems([...problems.filter((p) => p.severity === 'error'), ...prepared.problems]),
     };
+  }
+
+  /** The values each picklist of an object offers under one of its record types (for the settings' pickers). */
+  async function recordTypePicklists(
+    agent: Agent,
+    accountId: string,
+    objectName: string,
+    recordTypeId: string,
+  ): Promise<{ recordType: { id: string; name: string }; picklists: RecordTypePicklists }> {
+    const meta = await describe(agent, accountId, objectName);
+    const { account, conn } = await connected(agent, accountId);
+    const recordType = (meta.recordTypes ?? []).find((rt) => sameId(rt.id, recordTypeId));
+    if (!recordType) {
+      throw errors.notFound(
+        choosableRecordTypes(meta).length
+          ? `${meta.label} has no record type ${recordTypeId} in this org.`
+          : `${meta.label} has no record types in this org.`,
+      );
+    }
+    const picklists = await salesforce(() =>
+      deps.metadata.recordTypePicklists(account.id, conn, objectName, recordType.id),
+    );
+    return { recordType: { id: recordType.id, name: recordType.name }, picklists };
   }
 
   return {
@@ -270,5 +395,6 @@ export function createMappingsService(deps: {
     update,
     remove,
     preview,
+    recordTypePicklists,
   };
 }

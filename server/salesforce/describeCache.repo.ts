@@ -13,6 +13,13 @@ const DUPLICATE_RULES = '$duplicates:';
 /** An object's duplicate rules are cached beside its describe, under a key of their own. */
 export const duplicateRulesKey = (objectName: string) => `${DUPLICATE_RULES}${objectName}`;
 
+/**
+ * The picklist values one record type of an object offers (UI API) are cached beside its describe,
+ * under a key of their own (ids compared by their first 15 characters, as Salesforce does).
+ */
+export const recordTypePicklistsKey = (objectName: string, recordTypeId: string) =>
+  `$picklists:${objectName}:${recordTypeId.slice(0, 15)}`;
+
 /** The cached duplicate rules of these accounts' objects, by account and object name. */
 export async function cachedDuplicateRules(db: Database, accountIds: string[]) {
   const rows = await db.salesforceDescribeCache.findMany({

@@ -2,9 +2,11 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { Database } from '../db/prisma';
 import {
-  objectMetadataSchema,
+  parseDescribe as parseDescribeBody,
+  parsePicklistValuesCollection,
   sObjectSummarySchema,
   type ObjectMetadata,
+  type RecordTypePicklists,
   type SObjectSummary,
 } from '../../src/salesforce/objectMetadata';
 import {
@@ -13,6 +15,7 @@ import {
   findDescribe,
   findDescribes,
   forgetDescribes,
+  recordTypePicklistsKey,
   saveDescribe,
   touchDescribe,
   type CachedDescribe as CachedRow,
@@ -122,7 +125,31 @@ export function createSalesforceMetadata(deps: { db: Database; clock: Clock; log
   }
 
   const describePath = (objectName: string) => `/sobjects/${objectName}/describe`;
-  const parseDescribe = (body: unknown) => objectMetadataSchema.parse(body);
+  const parseDescribe = (body: unknown) => parseDescribeBody(body);
+  /**
+   * A describe cached before record types were kept (its body has no `recordTypes`) counts as not
+   * cached: a revalidation would keep that body (a 304), so it is fetched whole once.
+   */
+  const describeRow = (row: CachedRow | null | undefined): CachedRow | null =>
+    row && Array.isArray((row.body as { recordTypes?: unknown } | null)?.recordTypes) ? row : null;
+  const picklistsFrom = (
+    row: CachedRow | null,
+    accountId: string,
+    client: SalesforceClient,
+    objectName: string,
+    recordTypeId: string,
+  ) =>
+    cachedFrom<RecordTypePicklists>(
+      row,
+      { accountId, objectName: recordTypePicklistsKey(objectName, recordTypeId) },
+      client,
+      // User Interface API, "Get Values for All Picklist Fields of a Record Type"
+      // (https://developer.salesforce.com/docs/atlas.en-us.uiapi.meta/uiapi/ui_api_resources_picklist_values_collection.htm).
+      // Objects the UI API does not support (Task, Event…) refuse it: their describe's values apply.
+      `/ui-api/object-info/${objectName}/picklist-values/${recordTypeId}`,
+      parsePicklistValuesCollection,
+      {},
+    );
   const duplicatesKey = duplicateRulesKey;
   const duplicatesFrom = (
     row: CachedRow | null,
@@ -163,7 +190,29 @@ export function createSalesforceMetadata(deps: { db: Database; clock: Clock; log
     client: SalesforceClient,
     objectName: string,
   ): Promise<ObjectMetadata> {
-    return cached<ObjectMetadata>(accountId, objectName, client, describePath(objectName), parseDescribe);
+    const key = { accountId, objectName };
+    return cachedFrom(
+      describeRow(await findDescribe(deps.db, key)),
+      key,
+      client,
+      describePath(objectName),
+      parseDescribe,
+    );
+  }
+
+  /**
+   * The values each picklist of an object offers under one of its record types, cached like a
+   * describe. `{}` when the UI API does not serve the object (Task) or the record type: the
+   * describe's values apply then.
+   */
+  async function recordTypePicklists(
+    accountId: string,
+    client: SalesforceClient,
+    objectName: string,
+    recordTypeId: string,
+  ): Promise<RecordTypePicklists> {
+    const key = { accountId, objectName: recordTypePicklistsKey(objectName, recordTypeId) };
+    return picklistsFrom(await findDescribe(deps.db, key), accountId, client, objectName, recordTypeId);
   }
 
   /**
@@ -175,18 +224,35 @@ export function createSalesforceMetadata(deps: { db: Database; clock: Clock; log
     accountId: string,
     client: SalesforceClient,
     objectNames: string[],
-    options: { duplicateRulesOf?: string[] } = {},
+    options: {
+      duplicateRulesOf?: string[];
+      /** Record types whose picklist values will be asked for (`recordTypePicklists`), read in the same query. */
+      recordTypesOf?: { objectName: string; recordTypeId: string }[];
+    } = {},
   ) {
-    const names = [...objectNames, ...(options.duplicateRulesOf ?? []).map(duplicatesKey)];
+    const names = [
+      ...objectNames,
+      ...(options.duplicateRulesOf ?? []).map(duplicatesKey),
+      ...(options.recordTypesOf ?? []).map((r) => recordTypePicklistsKey(r.objectName, r.recordTypeId)),
+    ];
     const rows = await findDescribes(deps.db, accountId, [...new Set(names)]);
     const byName = new Map(rows.map((r) => [r.objectName, r]));
     return {
       /** The object's duplicate rules (asked of Salesforce when not cached or stale). */
       duplicateRules: (objectName: string): Promise<DuplicatesConfig> =>
         duplicatesFrom(byName.get(duplicatesKey(objectName)) ?? null, accountId, client, objectName),
+      /** The picklist values of one of an object's record types (asked of Salesforce when not cached or stale). */
+      recordTypePicklists: (objectName: string, recordTypeId: string): Promise<RecordTypePicklists> =>
+        picklistsFrom(
+          byName.get(recordTypePicklistsKey(objectName, recordTypeId)) ?? null,
+          accountId,
+          client,
+          objectName,
+          recordTypeId,
+        ),
       get: (objectName: string): Promise<ObjectMetadata> =>
         cachedFrom<ObjectMetadata>(
-          byName.get(objectName) ?? null,
+          describeRow(byName.get(objectName)),
           { accountId, objectName },
           client,
           describePath(objectName),
@@ -202,7 +268,9 @@ export function createSalesforceMetadata(deps: { db: Database; clock: Clock; log
    */
   async function describeAnyAge(accountId: string, client: SalesforceClient, objectNames: string[]) {
     const rows = await cachedDescribes(deps.db, accountId, objectNames);
-    const found = new Map<string, ObjectMetadata>(rows.map((r) => [r.objectName, r.body as ObjectMetadata]));
+    const found = new Map<string, ObjectMetadata>(
+      rows.map((r) => [r.objectName, { recordTypes: [], ...(r.body as ObjectMetadata) }]),
+    );
     for (const name of objectNames) {
       if (!found.has(name)) found.set(name, await describe(accountId, client, name));
     }
@@ -220,5 +288,14 @@ export function createSalesforceMetadata(deps: { db: Database; clock: Clock; log
     return duplicatesFrom(await findDescribe(deps.db, key), accountId, client, objectName);
   }
 
-  return { allObjects, createableObjects, describe, describesOf, describeAnyAge, duplicateRules, forget };
+  return {
+    allObjects,
+    createableObjects,
+    describe,
+    describesOf,
+    describeAnyAge,
+    duplicateRules,
+    recordTypePicklists,
+    forget,
+  };
 }

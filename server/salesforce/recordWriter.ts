@@ -56,9 +56,13 @@ export interface WriteResult {
 const whereEquals = (match: FieldEquals[]) =>
   match.map((m) => `${m.field} = ${soqlString(m.value)}`).join(' OR ');
 
+/** A Lead's conversion, read with it: a converted Lead is never linked to, its Contact is. */
+const LEAD_CONVERSION = ', IsConverted, ConvertedContactId';
+
 function findQuery(objectName: string, match: FieldEquals[], since?: Date): string {
   const created = since ? ` AND CreatedDate >= ${since.toISOString().replace(/\.\d{3}Z$/, 'Z')}` : '';
-  return `SELECT Id FROM ${objectName} WHERE (${whereEquals(match)})${created} ORDER BY CreatedDate DESC LIMIT 1`;
+  const fields = objectName === 'Lead' ? `Id${LEAD_CONVERSION}` : 'Id';
+  return `SELECT ${fields} FROM ${objectName} WHERE (${whereEquals(match)})${created} ORDER BY CreatedDate DESC LIMIT 1`;
 }
 
 /**
@@ -84,11 +88,14 @@ function readBackRecord(res: CompositeSubresponse | undefined): Record<string, u
   return record !== null && typeof record === 'object' ? (record as Record<string, unknown>) : undefined;
 }
 
-function firstId(res: CompositeSubresponse | undefined): string | undefined {
+function firstRecord(
+  res: CompositeSubresponse | undefined,
+): { Id?: string; IsConverted?: boolean; ConvertedContactId?: string | null } | undefined {
   if (!res || subresponseErrors(res).length) return undefined;
-  const record = (res.body as { records?: { Id?: string }[] }).records?.[0];
-  return record?.Id;
+  return (res.body as { records?: { Id?: string }[] }).records?.[0];
 }
+
+const firstId = (res: CompositeSubresponse | undefined) => firstRecord(res)?.Id;
 
 interface DuplicateResult {
   matchResults?: {
@@ -111,10 +118,15 @@ function duplicateOf(res: CompositeSubresponse): { id: string; objectName: strin
   return undefined;
 }
 
-/** Turns a failed create into a SalesforceError, or the duplicate Salesforce pointed at. */
-function createFailure(
-  res: CompositeSubresponse,
+/**
+ * Turns a failed subrequest (a create, a graph node, a query) into a SalesforceError with every
+ * cause Salesforce gave, and the duplicate it pointed at when a duplicate rule blocked a create.
+ */
+export function subresponseFailure(
+  answer: CompositeSubresponse | undefined,
+  referenceId: string,
 ): SalesforceError & { duplicate?: { id: string; objectName: string | undefined } } {
+  const res = answer ?? { body: [], httpStatusCode: 500, referenceId };
   const errors = subresponseErrors(res);
   const cause = firstCause(errors);
   if (!cause) return new SalesforceError('unavailable', `Salesforce answered ${res.httpStatusCode}`);
@@ -213,7 +225,7 @@ export async function writeRecord(client: SalesforceClient, req: WriteRequest): 
       const record = readBackRecord(readBack);
       return { ...result('created', String((res.body as { id: string }).id)), ...(record && { record }) };
     }
-    const failure = createFailure(res ?? { body: [], httpStatusCode: 500, referenceId: 'record' });
+    const failure = subresponseFailure(res, 'record');
     if (failure.duplicate) {
       const { id, objectName } = failure.duplicate;
       return result(
@@ -243,8 +255,11 @@ export async function writeRecord(client: SalesforceClient, req: WriteRequest): 
     const recovered = firstId(byRef.get('recover'));
     lookupRequests.forEach((l, n) => found.set(l.field, lookupResult(l, byRef.get(`lookup${n}`))));
     if (recovered) return result('created', recovered);
-    const existing = firstId(byRef.get('existing'));
-    if (existing) return result('linked', existing);
+    const existing = firstRecord(byRef.get('existing'));
+    // A converted Lead is never written to: the visitor's record is now its Contact.
+    if (existing?.IsConverted && existing.ConvertedContactId)
+      return result('linked', existing.ConvertedContactId, 'Contact');
+    if (existing?.Id) return result('linked', existing.Id);
     const rest = req.lookups.slice(lookupRequests.length);
     if (rest.length) {
       const more = await runLookups(client, rest);

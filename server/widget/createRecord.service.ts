@@ -1,7 +1,7 @@
 import type { SalesforceClient } from '../salesforce/salesforce.client';
 import type { CreateRecordRequest, CreateRecordResponse } from '../../src/api/widget';
 import { cardFieldsOf } from '../../src/mapping/cardFields';
-import type { Mapping } from '../../src/mapping/mapping';
+import { kindOf, type Mapping } from '../../src/mapping/mapping';
 import { errorsOf, hasErrors, type Problem } from '../../src/mapping/problems';
 import { resolve } from '../../src/mapping/resolve';
 import { validateValues } from '../../src/mapping/validateValues';
@@ -12,8 +12,10 @@ import { errors, type AppError } from '../http/appError';
 import { objectAndRelated } from '../mappings/mappings.service';
 import { prepareRecord } from '../mappings/prepareRecord';
 import { writeRecord } from '../salesforce/recordWriter';
-import { isTimeout, SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
+import { isTimeout, toSalesforceError } from '../salesforce/salesforceError';
 import { recordUrl } from '../salesforce/recordUrl';
+import type { Clock } from '../clock';
+import { recordAgentRecord } from './chatSet.service';
 import type { RelatedCache } from './relatedCache';
 import { toRelatedRecord } from './related.presenter';
 import { describeTargets, lookupTargets, planCardFields } from './relatedCards';
@@ -49,7 +51,9 @@ function nameOf(meta: ObjectMetadata, values: Record<string, unknown>, id: strin
  * Creates a record of a mapped object from a chat with the agent's (possibly edited) values: checked again
  * here against the object's describe, then auto-match lookups and the create in one composite call.
  */
-export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContext; cache: RelatedCache }) {
+export function createCreateRecordService(
+  deps: WidgetDeps & { ctx: WidgetContext; cache: RelatedCache; clock: Clock },
+) {
   const log = deps.logger.child({ module: 'widget-create' });
 
   /** The mapping's card fields, its lookups' targets described (cached; one the user may not see is left out). */
@@ -71,12 +75,7 @@ export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContex
     body: CreateRecordRequest,
   ): Promise<CreateRecordResponse> {
     const { account, row, mapping } = await deps.ctx.usableMapping(agent, body.mappingId);
-    const connected =
-      account.status === 'connected'
-        ? deps.ctx.connect(account, 'widget-write')
-        : { failure: new SalesforceError('needs_reconnect', 'needs reconnect') };
-    if ('failure' in connected) throw accountFailureError(connected.failure, account.label);
-    const conn: SalesforceClient = connected.conn;
+    const conn = deps.ctx.connectToWrite(account);
     const chat = await deps.ctx.chat(agent, token, { chatId: body.chatId, threadId: body.threadId });
 
     let described: Awaited<ReturnType<typeof objectAndRelated>>;
@@ -127,6 +126,13 @@ export function createCreateRecordService(deps: WidgetDeps & { ctx: WidgetContex
         autoAssign: mapping.autoAssign,
         readBack: selectList([card.nameField, ...card.cards.map((c) => c.select)]),
       });
+      // The chat's record of this mapping now: automation after the chat links to it, never makes another.
+      if (kindOf(mapping) === 'record')
+        await recordAgentRecord(deps, account, chat, {
+          mappingId: row.id,
+          objectName: result.objectName,
+          id: result.id,
+        });
       await deps.cache.forgetChat(account.id, chat.chatId); // for every web process, before the answer
       log.info(
         {

@@ -1,7 +1,15 @@
 import type { SalesforceClient } from '../salesforce/salesforce.client';
-import type { FormField, FormLookup, FormValue, FormsResponse, RecordForm } from '../../src/api/widget';
+import type {
+  FormField,
+  FormLookup,
+  FormValue,
+  FormsResponse,
+  RecordForm,
+  SetRecord,
+} from '../../src/api/widget';
 import type { ChatSnapshot } from '../../src/chat/chat';
 import type { SalesforceValue } from '../../src/mapping/convertValue';
+import { kindOf } from '../../src/mapping/mapping';
 import type { Problem } from '../../src/mapping/problems';
 import {
   activePicklistValues,
@@ -19,6 +27,7 @@ import { prepareRecord, type PreparedRecord } from '../mappings/prepareRecord';
 import { runLookups, type LookupFound, type LookupSpec } from '../salesforce/lookups';
 import { SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
 import { toWidgetAccount } from './related.presenter';
+import type { ChatSetService } from './chatSet.service';
 import type { ChatRef, MappedObject, WidgetContext, WidgetDeps } from './widgetContext';
 
 export type FormsService = ReturnType<typeof createFormsService>;
@@ -72,7 +81,9 @@ function objectOfId(id: string, objects: FormLookup['objects'], org: Map<string,
  * with the auto-matches, in as few calls as Salesforce allows, and one that matches nothing is a problem
  * at its field.
  */
-export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
+export function createFormsService(
+  deps: WidgetDeps & { ctx: WidgetContext; chatSet: Pick<ChatSetService, 'recordsOf'> },
+) {
   async function formsOf(
     account: AccountRow,
     conn: SalesforceClient,
@@ -123,12 +134,16 @@ export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
     const idProblems = ids.flatMap(({ form, field, id, objects }) =>
       foundFor(form, field.name) ? [] : [{ form, problem: noRecord(field, id, objects) }],
     );
+    // Fields that take this chat's record of another mapped object: the set's record, found or created.
+    const chatRecords = mapped.some((m) => m.mapping.fields.some((f) => f.entryType === 'chatRecord'))
+      ? await deps.chatSet.recordsOf(account, conn, chat)
+      : new Map<string, SetRecord>();
 
     return prepared.map(({ m, meta, record }, form): RecordForm => ({
       mappingId: m.row.id,
       objectName: meta.name,
       objectLabel: meta.label || m.row.objectLabel,
-      fields: formFields(m, meta, record, org, (field) => foundFor(form, field)),
+      fields: formFields(m, meta, record, org, (field) => foundFor(form, field), chatRecords),
       problems: [...record.problems, ...idProblems.filter((p) => p.form === form).map((p) => p.problem)],
     }));
   }
@@ -139,6 +154,7 @@ export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
     record: PreparedRecord,
     org: Map<string, SObjectSummary>,
     foundFor: (field: string) => LookupFound | null,
+    chatRecords: ReadonlyMap<string, SetRecord>,
   ): FormField[] {
     const fields: FormField[] = [];
     for (const entry of m.mapping.fields) {
@@ -157,6 +173,19 @@ export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
         referenceTo: field.referenceTo,
         entryType: entry.entryType,
       };
+      if (entry.entryType === 'chatRecord') {
+        const found = chatRecords.get(entry.object);
+        fields.push({
+          ...base,
+          value: found?.id ?? null,
+          chatRecord: { object: entry.object, objectLabel: org.get(entry.object)?.label || entry.object },
+          lookup: {
+            objects,
+            record: found ? { id: found.id, name: found.name, object: found.objectName } : null,
+          },
+        });
+        continue;
+      }
       if (entry.entryType === 'autoMatch') {
         const lookup = record.lookups.find((l) => l.field === entry.field);
         const hit = lookup ? foundFor(entry.field) : null;
@@ -202,7 +231,7 @@ export function createFormsService(deps: WidgetDeps & { ctx: WidgetContext }) {
       : await Promise.all(
           (await deps.ctx.usableAccounts(agent)).map(async (account) => ({
             account,
-            mapped: await deps.ctx.mappedObjects(account),
+            mapped: (await deps.ctx.mappedObjects(account)).filter((m) => kindOf(m.mapping) === 'record'),
           })),
         );
     const chat = await deps.ctx.chat(agent, token, ref);

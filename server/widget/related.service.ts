@@ -1,8 +1,8 @@
 import type { SalesforceClient } from '../salesforce/salesforce.client';
-import type { RelatedAccount, RelatedResponse } from '../../src/api/widget';
+import type { RelatedResponse } from '../../src/api/widget';
 import type { ChatSnapshot } from '../../src/chat/chat';
 import { cardFieldsOf } from '../../src/mapping/cardFields';
-import type { Mapping } from '../../src/mapping/mapping';
+import { kindOf, type Mapping } from '../../src/mapping/mapping';
 import type { ObjectMetadata } from '../../src/salesforce/objectMetadata';
 import type { AccountRow } from '../accounts/accounts.repo';
 import { canConfigure, type Agent } from '../auth/agent';
@@ -38,7 +38,11 @@ const advice = {
       : 'No Salesforce object is mapped on this account yet. Your license owner can map Leads, Contacts or other objects in the app’s settings.',
 };
 
-function failedState(failure: SalesforceError, owner: boolean): Pick<RelatedAccount, 'state' | 'message'> {
+/** A Salesforce failure of one account as its state, with advice for the reader. */
+export function failedState(
+  failure: SalesforceError,
+  owner: boolean,
+): { state: 'needs_reconnect' | 'limit_reached' | 'unavailable'; message: string } {
   switch (failure.kind) {
     case 'needs_reconnect':
       return { state: 'needs_reconnect', message: advice.reconnect(owner) };
@@ -107,7 +111,8 @@ export function createRelatedService(
         fetchedAt,
       };
     }
-    const mapped = await deps.ctx.mappedObjects(account);
+    // The conversation log is not a record of the visitor's: the chat's set shows it.
+    const mapped = (await deps.ctx.mappedObjects(account)).filter((m) => kindOf(m.mapping) === 'record');
     if (mapped.length === 0) {
       return {
         ...base,

@@ -2,17 +2,19 @@ import { Router } from 'express';
 import { endpoints } from '../../src/api/endpoints';
 import { agentOf, livechatTokenOf } from '../auth/auth.middleware';
 import { routesOn } from '../http/route';
+import type { ChatSetService } from './chatSet.service';
 import type { CreateRecordService } from './createRecord.service';
 import type { FormsService } from './forms.service';
 import type { LookupService } from './lookup.service';
 import type { RelatedService } from './related.service';
 
-/** /api/widget/related, /forms, /lookup and /records: any agent (mounted behind requireAgent). */
+/** /api/widget/related, /forms, /lookup, /records, /set and /transcript: any agent (mounted behind requireAgent). */
 export function widgetRoutes(services: {
   related: RelatedService;
   forms: FormsService;
   lookup: LookupService;
   createRecord: CreateRecordService;
+  chatSet: ChatSetService;
 }): Router {
   const router = Router();
   const route = routesOn(router, { prefix: '/api/widget', access: 'agent' });
@@ -41,6 +43,22 @@ export function widgetRoutes(services: {
 
   route(endpoints.createRecord, ({ body }, res) =>
     services.createRecord.create(agentOf(res), livechatTokenOf(res), body),
+  );
+
+  route(endpoints.chatSet, async ({ query }, res) => {
+    res.set('Cache-Control', 'no-store');
+    return services.chatSet.view(agentOf(res), livechatTokenOf(res), {
+      chatId: query.chatId,
+      threadId: query.threadId,
+    });
+  });
+
+  route(endpoints.createSet, ({ body }, res) =>
+    services.chatSet.createSet(agentOf(res), livechatTokenOf(res), body),
+  );
+
+  route(endpoints.attachTranscript, ({ body }, res) =>
+    services.chatSet.attachTranscript(agentOf(res), livechatTokenOf(res), body),
   );
 
   return router;

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import { createChatSetService } from './chatSet.service';
 import { createCreateRecordService } from './createRecord.service';
 import { createFormsService } from './forms.service';
 import { createLookupService } from './lookup.service';
@@ -18,11 +19,13 @@ export function createWidgetServices(deps: WidgetDeps & { clock: Clock }) {
     now: () => deps.clock.now(),
     logger: deps.logger,
   });
+  const chatSet = createChatSetService({ ...deps, ctx, cache });
   return {
     related: createRelatedService({ ...deps, ctx, cache }),
-    forms: createFormsService({ ...deps, ctx }),
+    forms: createFormsService({ ...deps, ctx, chatSet }),
     lookup: createLookupService({ ...deps, ctx }),
     createRecord: createCreateRecordService({ ...deps, ctx, cache }),
+    chatSet,
   };
 }
 

@@ -12,11 +12,7 @@ import { LiveChatError } from '../livechat/livechat.client';
 import { findMapping, listMappings, toMapping, type MappingRow } from '../mappings/mappings.repo';
 import type { SalesforceConnections } from '../salesforce/connections';
 import type { SalesforceMetadata } from '../salesforce/metadata.service';
-import {
-  salesforceFailureError,
-  toSalesforceError,
-  type SalesforceError,
-} from '../salesforce/salesforceError';
+import { salesforceFailureError, SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
 
 export interface WidgetDeps {
   db: Database;
@@ -89,7 +85,17 @@ export function createWidgetContext(deps: WidgetDeps) {
     }
   }
 
-  return { usableAccounts, mappedObjects, usableMapping, chat, connect };
+  /** A client for a write (a create, a set, a transcript), or the error that tells the agent why not. */
+  function connectToWrite(account: AccountRow): SalesforceClient {
+    const connected =
+      account.status === 'connected'
+        ? connect(account, 'widget-write')
+        : { failure: new SalesforceError('needs_reconnect', 'needs reconnect') };
+    if ('failure' in connected) throw accountFailureError(connected.failure, account.label);
+    return connected.conn;
+  }
+
+  return { usableAccounts, mappedObjects, usableMapping, chat, connect, connectToWrite };
 }
 
 export type WidgetContext = ReturnType<typeof createWidgetContext>;

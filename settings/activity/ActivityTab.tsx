@@ -13,6 +13,7 @@ import { useApi } from '../../ui/api/ApiContext';
 import { errorMessage } from '../../ui/api/ApiError';
 import { ActivityFilters } from './ActivityFilters';
 import { RunRow } from './RunRow';
+import { useLinkedRecords } from './useLinkedRecords';
 import { noFilters, useActivity } from './useActivity';
 import './activity.css';
 
@@ -67,6 +68,7 @@ export function ActivityTab() {
   const api = useApi();
   const activity = useActivity(api);
   const { state, filters } = activity;
+  const linked = useLinkedRecords(api, state.status === 'ready' ? state.runs : []);
   const filtered =
     filters.status !== null || filters.from !== '' || filters.to !== '' || filters.visitor.trim() !== '';
 
@@ -118,7 +120,12 @@ export function ActivityTab() {
         <ListHeader />
         <ul className="activity-list__rows">
           {state.runs.map((run) => (
-            <RunRow key={run.id} run={run} onRetry={(r) => void activity.retry(r)} />
+            <RunRow
+              key={run.id}
+              run={run}
+              links={linked.get(run.id)}
+              onRetry={(r) => void activity.retry(r)}
+            />
           ))}
         </ul>
         {state.hasMore && (

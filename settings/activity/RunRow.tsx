@@ -3,11 +3,47 @@ import OpenInNew from '@livechat/design-system-icons/OpenInNew';
 import Refresh from '@livechat/design-system-icons/Refresh';
 import type { Run } from '../../src/api/automation';
 import { formatDateTime, relativeTime } from '../../ui/format';
+import type { LinkedRecord } from './linkedRecords';
 import { RunStatusTag } from './RunStatusTag';
 import { attemptsText, isRetrying, outcomeText } from './runText';
 
-function Outcome({ run }: { run: Run }) {
-  if ((run.status === 'created' || run.status === 'linked') && run.recordUrl) {
+const doneText: Partial<Record<Run['status'], (label: string) => string>> = {
+  created: (label) => `New ${label}`,
+  linked: (label) => `Linked to an existing ${label}`,
+  updated: (label) => `Existing ${label}, updated`,
+};
+
+/** The records this run's record points to: the chat's Contact of a Case, the Who and What of a Task. */
+function LinkedRecords({ links }: { links: readonly LinkedRecord[] }) {
+  if (links.length === 0) return null;
+  return (
+    <ul className="run-outcome__links" data-testid="activity-links">
+      {links.map((link) => (
+        <li key={link.field} data-testid={`activity-link-${link.field}`}>
+          <Text as="span" size="sm" className="run-outcome__muted">
+            <code className="run-outcome__field">{link.field}</code> →{' '}
+            {link.run?.recordUrl ? (
+              <a
+                href={link.run.recordUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                title={link.run.recordId ?? undefined}
+              >
+                this chat’s {link.object}
+              </a>
+            ) : (
+              `this chat’s ${link.object}`
+            )}
+          </Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Outcome({ run, links }: { run: Run; links: readonly LinkedRecord[] }) {
+  const done = doneText[run.status];
+  if (done && run.recordUrl) {
     return (
       <div className="run-outcome">
         <a
@@ -21,7 +57,7 @@ function Outcome({ run }: { run: Run }) {
           <Icon source={OpenInNew} size="small" />
         </a>
         <Text as="div" size="sm" className="run-outcome__muted">
-          {run.status === 'linked' ? `Linked to an existing ${run.objectLabel}` : `New ${run.objectLabel}`}
+          {done(run.objectName === 'ContentNote' ? 'Note' : run.objectLabel)}
           {run.recordId && (
             <>
               {' · '}
@@ -29,12 +65,18 @@ function Outcome({ run }: { run: Run }) {
             </>
           )}
         </Text>
+        <LinkedRecords links={links} />
       </div>
     );
   }
   if (run.error) {
-    const tone =
-      run.status === 'failed' ? 'failed' : isRetrying(run) || run.status === 'waiting' ? 'warning' : 'muted';
+    const tone = run.notWritten
+      ? 'warning'
+      : run.status === 'failed'
+        ? 'failed'
+        : isRetrying(run) || run.status === 'waiting'
+          ? 'warning'
+          : 'muted';
     return (
       <div className="run-outcome">
         <Text
@@ -56,6 +98,7 @@ function Outcome({ run }: { run: Run }) {
             ))}
           </Text>
         )}
+        {!run.notWritten && run.status === 'failed' && <LinkedRecords links={links} />}
       </div>
     );
   }
@@ -67,7 +110,16 @@ function Outcome({ run }: { run: Run }) {
 }
 
 /** One automatic run: when, which chat, which object in which org, the outcome, and Retry when it failed. */
-export function RunRow({ run, onRetry }: { run: Run; onRetry: (run: Run) => void }) {
+export function RunRow({
+  run,
+  links = [],
+  onRetry,
+}: {
+  run: Run;
+  /** The records of the same chat this run's record points to. */
+  links?: readonly LinkedRecord[];
+  onRetry: (run: Run) => void;
+}) {
   const finished = run.finishedAt ? `, finished ${formatDateTime(run.finishedAt)}` : '';
   return (
     <li
@@ -115,7 +167,7 @@ export function RunRow({ run, onRetry }: { run: Run; onRetry: (run: Run) => void
         <RunStatusTag run={run} />
       </div>
       <div className="run-row__outcome">
-        <Outcome run={run} />
+        <Outcome run={run} links={links} />
       </div>
       <div className="run-row__actions">
         {run.status === 'failed' && (

@@ -12,6 +12,7 @@ import { isRetrying, statusHints, statusLabels } from './runText';
 const look: Record<RunStatus, { kind: TagKind; icon: typeof CheckCircle }> = {
   created: { kind: 'success', icon: CheckCircle },
   linked: { kind: 'info', icon: Link },
+  updated: { kind: 'info', icon: Link },
   skipped: { kind: 'default', icon: Block },
   waiting: { kind: 'warning', icon: PlugDisconnected },
   failed: { kind: 'error', icon: ErrorIcon },
@@ -19,9 +20,12 @@ const look: Record<RunStatus, { kind: TagKind; icon: typeof CheckCircle }> = {
   running: { kind: 'default', icon: Refresh },
 };
 
-/** Created green, linked blue, skipped grey, waiting amber, failed red; queued and running neutral. */
+/**
+ * Created green, linked blue, skipped grey, waiting amber, failed red (and amber "Not written" for the
+ * records of a set that failed because another did); queued and running neutral.
+ */
 export function RunStatusTag({ run }: { run: Run }) {
-  const { kind, icon } = look[run.status];
+  const { kind, icon } = run.notWritten ? { kind: 'warning' as const, icon: Block } : look[run.status];
   const retrying = isRetrying(run);
   const under = run.status === 'pending' || run.status === 'running';
   return (
@@ -37,10 +41,17 @@ export function RunStatusTag({ run }: { run: Run }) {
           className={run.status === 'running' ? 'run-status__spin' : undefined}
         />
       }
-      title={retrying ? 'A temporary problem: trying again' : statusHints[run.status]}
+      title={
+        retrying
+          ? 'A temporary problem: trying again'
+          : run.notWritten
+            ? 'Another record of this chat failed, so Salesforce kept none of them'
+            : statusHints[run.status]
+      }
       data-testid="activity-status"
+      data-not-written={run.notWritten ? 'true' : undefined}
     >
-      {retrying ? 'Retrying…' : statusLabels[run.status]}
+      {retrying ? 'Retrying…' : run.notWritten ? 'Not written' : statusLabels[run.status]}
     </Tag>
   );
 }

@@ -11,6 +11,7 @@ export const statusLabels: Record<RunStatus, string> = {
   running: 'Running',
   created: 'Created',
   linked: 'Linked to existing',
+  updated: 'Updated existing',
   skipped: 'Skipped',
   waiting: 'Waiting',
   failed: 'Failed',
@@ -20,6 +21,7 @@ export const statusLabels: Record<RunStatus, string> = {
 export const filterableStatuses: readonly RunStatus[] = [
   'created',
   'linked',
+  'updated',
   'skipped',
   'waiting',
   'failed',
@@ -32,6 +34,7 @@ export const statusHints: Record<RunStatus, string> = {
   running: 'Being created now',
   created: 'A new record',
   linked: 'The visitor was already in Salesforce',
+  updated: 'The visitor was already in Salesforce; the record was updated by the mapping’s rules',
   skipped: 'Nothing to create',
   waiting: 'Resumes when the account is reconnected',
   failed: 'Needs your attention',
@@ -50,6 +53,7 @@ export function outcomeText(run: Run): string {
       return 'Skipped: nothing to create for this chat.';
     case 'created':
     case 'linked':
+    case 'updated':
       return 'Done, but Salesforce returned no record link.';
     case 'failed':
       return 'Failed for an unknown reason.';

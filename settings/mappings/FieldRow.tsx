@@ -6,12 +6,15 @@ import type { EntryType } from '../../src/mapping/mapping';
 import type { Problem } from '../../src/mapping/problems';
 import { fieldTypeLabel, type FieldMetadata } from '../../src/salesforce/objectMetadata';
 import { AutoMatchEditor } from './AutoMatchEditor';
+import { ChatRecordEditor } from './ChatRecordEditor';
+import type { SetMember } from './chatSet';
 import type { DraftField } from './draft';
 import { DynamicSourcePicker } from './DynamicSourcePicker';
 import type { EditorEnv } from './editorEnv';
 import { EntryTypeControl } from './EntryTypeControl';
 import { ProblemMessages } from './ProblemMessages';
 import { StaticValueEditor } from './StaticValueEditor';
+import { UpdateRuleControl } from './UpdateRuleControl';
 
 interface Props {
   env: EditorEnv;
@@ -22,6 +25,10 @@ interface Props {
   required: boolean;
   searchable: boolean;
   problems: readonly Problem[];
+  /** The account's other mappings whose record of the chat this (lookup) field can take. */
+  chatRecordMembers: readonly SetMember[];
+  /** The mapping updates the record it finds: the row says what this field does to it. */
+  updating: boolean;
   onChange: (entry: DraftField) => void;
   onEntryType: (entryType: EntryType) => void;
   onSearchable: (on: boolean) => void;
@@ -56,6 +63,9 @@ function searchableBlocked(entry: DraftField, field: FieldMetadata | undefined):
   if (!field.filterable || field.type === 'textarea') {
     return `Salesforce cannot search records by "${field.label}". Pick a field such as Email or Phone.`;
   }
+  if (entry.entryType === 'chatRecord') {
+    return 'This chat’s record is known only once it is found or created, so it cannot find the visitor’s records.';
+  }
   if (entry.entryType === 'static') {
     return 'A fixed value is the same for every visitor, so it cannot find the visitor’s own records. Use Dynamic to search by a chat value.';
   }
@@ -71,6 +81,8 @@ export function FieldRow({
   required,
   searchable,
   problems,
+  chatRecordMembers,
+  updating,
   onChange,
   onEntryType,
   onSearchable,
@@ -122,8 +134,20 @@ export function FieldRow({
           />
         );
         break;
+      case 'chatRecord':
+        editor = (
+          <ChatRecordEditor
+            field={field}
+            object={entry.object}
+            members={chatRecordMembers}
+            onChange={(object) => onChange({ ...entry, object })}
+            error={errorAt('.object')}
+          />
+        );
+        break;
     }
   }
+  const offersChatRecord = chatRecordMembers.length > 0;
 
   return (
     <li
@@ -184,17 +208,28 @@ export function FieldRow({
           )}
         </div>
       </div>
-      <div className="field-row__body">
+      <div
+        className={`field-row__body${offersChatRecord || entry.entryType === 'chatRecord' ? ' field-row__body--wide' : ''}`}
+      >
         {field && (
           <EntryTypeControl
             fieldName={name}
             value={entry.entryType}
             isReference={field.type === 'reference'}
+            offersChatRecord={offersChatRecord}
             onChange={onEntryType}
           />
         )}
         <div className="field-row__editor">{editor}</div>
       </div>
+      {updating && field && (
+        <UpdateRuleControl
+          fieldName={name}
+          fieldLabel={field.label}
+          value={entry.updateRule}
+          onChange={(updateRule) => onChange({ ...entry, updateRule })}
+        />
+      )}
       <ProblemMessages problems={problems} testId={`field-problems-${name}`} />
     </li>
   );

@@ -2,35 +2,64 @@ import { Button, Heading, Icon, Tag, Text } from '@livechat/design-system-react-
 import Delete from '@livechat/design-system-icons/Delete';
 import Edit from '@livechat/design-system-icons/Edit';
 import type { SavedMapping } from '../../src/api/mappings';
+import type { DuplicatePolicy } from '../../src/mapping/mapping';
+import { linksOf } from './chatSet';
 import { formatDate } from '../../ui/format';
 
-const policyText = {
+const policyText: Record<DuplicatePolicy, string> = {
   create: 'Always creates a new record',
   link: 'Links to an existing record when found',
-} as const;
+  update: 'Links to an existing record when found, and updates it',
+};
 
-/** One mapped object: what it fills in, whether it runs by itself, how it finds the visitor's records. */
+const ordinal = (n: number) => `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
+
+/**
+ * One mapped object: its place in each chat's set and the records it points to, what it fills in,
+ * whether it runs by itself, how it finds the visitor's records.
+ */
 export function MappingCard({
   mapping,
+  step,
+  labelOf,
   onEdit,
   onDelete,
 }: {
   mapping: SavedMapping;
+  /** Its place in the order a chat's records are written (1 first). */
+  step: number;
+  /** An object's label, as the account's mappings name it. */
+  labelOf: (objectName: string) => string;
   onEdit: () => void;
   onDelete: () => void;
 }) {
   const count = mapping.fields.length;
+  const links = linksOf(mapping);
   return (
-    <article className="mapping-card" data-testid="mapping-card" data-object={mapping.objectName}>
+    <article
+      className="mapping-card"
+      data-testid="mapping-card"
+      data-object={mapping.objectName}
+      data-step={step}
+    >
       <header className="mapping-card__header">
-        <div>
-          <Heading size="xs" as="h3" className="mapping-card__title">
-            {mapping.objectLabel}
-          </Heading>
-          <Text as="div" size="sm" className="mapping-card__muted">
-            {mapping.objectName} · {count} field{count === 1 ? '' : 's'} mapped · updated{' '}
-            {formatDate(mapping.updatedAt)}
-          </Text>
+        <div className="mapping-card__heading">
+          <span
+            className="mapping-card__step"
+            title={`Written ${ordinal(step)} of each chat’s records`}
+            data-testid="mapping-step"
+          >
+            {step}
+          </span>
+          <div>
+            <Heading size="xs" as="h3" className="mapping-card__title">
+              {mapping.objectLabel}
+            </Heading>
+            <Text as="div" size="sm" className="mapping-card__muted">
+              {mapping.objectName} · {count} field{count === 1 ? '' : 's'} mapped · updated{' '}
+              {formatDate(mapping.updatedAt)}
+            </Text>
+          </div>
         </div>
         <Tag
           kind={mapping.automation ? 'success' : 'default'}
@@ -48,6 +77,30 @@ export function MappingCard({
         <Text as="dd" size="sm" data-testid="mapping-duplicate-policy">
           {policyText[mapping.duplicatePolicy]}
         </Text>
+        {links.length > 0 && (
+          <>
+            <Text as="dt" size="sm" className="mapping-card__muted">
+              Points to
+            </Text>
+            <dd className="mapping-card__tags" data-testid="mapping-links">
+              {links.map((link) => (
+                <Tag key={link.field} size="small" kind="info" data-testid={`mapping-link-${link.field}`}>
+                  {`${mapping.objectLabel} ${link.field} → this chat’s ${labelOf(link.object)}`}
+                </Tag>
+              ))}
+            </dd>
+          </>
+        )}
+        {(mapping.skipIfExistsAs?.length ?? 0) > 0 && (
+          <>
+            <Text as="dt" size="sm" className="mapping-card__muted">
+              Skipped
+            </Text>
+            <Text as="dd" size="sm" data-testid="mapping-skip">
+              When the visitor is already a {mapping.skipIfExistsAs!.map(labelOf).join(' or ')}
+            </Text>
+          </>
+        )}
         <Text as="dt" size="sm" className="mapping-card__muted">
           Searchable by
         </Text>

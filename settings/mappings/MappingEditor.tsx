@@ -11,6 +11,7 @@ import ChevronLeft from '@livechat/design-system-icons/ChevronLeft';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { SavedMapping } from '../../src/api/mappings';
+import { kindOf } from '../../src/mapping/mapping';
 import type { MappingsApi } from '../../ui/api/mappings';
 import { queryKeys } from '../../ui/query/keys';
 import { draftOf, newDraft, withCardFields, withRequiredFields } from './draft';
@@ -74,7 +75,11 @@ export function MappingEditor({
     return saved ? withCardFields(withRequiredFields(draftOf(saved), meta), meta) : newDraft(meta);
   }, [describeState, saved]);
 
-  const title = saved ? `Edit ${saved.objectLabel} mapping` : 'Map a new object';
+  const title = !saved
+    ? 'Map a new object'
+    : kindOf(saved) === 'conversation'
+      ? 'Edit the conversation log'
+      : `Edit ${saved.objectLabel} mapping`;
 
   let body;
   if (objects.isError && !objects.data && !saved) {
@@ -143,9 +148,11 @@ export function MappingEditor({
         <FormField
           labelText="Salesforce object"
           description={
-            saved
-              ? 'A mapping stays with its object. To map another object, add a new one.'
-              : 'Standard and custom objects you can create records of. Search by label or API name.'
+            saved && kindOf(saved) === 'conversation'
+              ? 'The conversation log is a completed Task, or a Note (ContentNote) attached to the chat’s records.'
+              : saved
+                ? 'A mapping stays with its object. To map another object, add a new one.'
+                : 'Standard and custom objects you can create records of. Search by label or API name.'
           }
         >
           <ObjectPicker

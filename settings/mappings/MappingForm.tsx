@@ -1,15 +1,23 @@
 import { Alert, Button, Heading, Text } from '@livechat/design-system-react-components';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import type { SavedMapping } from '../../src/api/mappings';
-import type { Mapping } from '../../src/mapping/mapping';
-import { isRequiredOnCreate, findField, type ObjectMetadata } from '../../src/salesforce/objectMetadata';
+import { kindOf, type Mapping } from '../../src/mapping/mapping';
+import {
+  isRequiredOnCreate,
+  findField,
+  withRecordTypePicklists,
+  type ObjectMetadata,
+} from '../../src/salesforce/objectMetadata';
 import { errorMessage } from '../../ui/api/ApiError';
 import type { MappingsApi } from '../../ui/api/mappings';
+import { queryKeys } from '../../ui/query/keys';
 import { AddOptionalField } from './AddOptionalField';
 import { CardFieldsPicker } from './CardFieldsPicker';
+import { recordMappings, type SetMember } from './chatSet';
 import { catalogueFields } from './chatSourceOptions';
-import type { Draft } from './draft';
+import { ConversationOptions } from './ConversationOptions';
+import type { Draft, DraftContext } from './draft';
 import type { EditorEnv } from './editorEnv';
 import { FieldRow } from './FieldRow';
 import { useMappingsChanged } from './mappingsQuery';
@@ -19,7 +27,15 @@ import { ProblemMessages } from './ProblemMessages';
 import { RescanChatsLink } from './RescanChatsLink';
 import { serverProblems } from './serverProblems';
 import { useMappingDraft } from './useMappingDraft';
-import { useRelatedObjects } from './useDescribe';
+import { useRecordTypePicklists, useRelatedObjects } from './useDescribe';
+
+/** The objects whose metadata the checks need: those Auto-Match fields search, and skip checks look in. */
+function relatedObjectNames(draft: Draft): string[] {
+  return [
+    ...draft.fields.flatMap((e) => (e.entryType === 'autoMatch' ? [e.match.object] : [])),
+    ...(draft.skipIfExistsAs ?? []),
+  ];
+}
 
 interface Props {
   env: EditorEnv;
@@ -37,28 +53,51 @@ export function MappingForm({ env, api, meta, initial, saved, onSaved, onCancel 
   const [saveError, setSaveError] = useState<string | null>(null);
   const changed = useMappingsChanged(env.accountId);
 
-  // The objects Auto-Match fields search, to check the matched field; loaded as they are chosen.
-  const [matchObjects, setMatchObjects] = useState<string[]>(() =>
-    initial.fields.flatMap((e) => (e.entryType === 'autoMatch' ? [e.match.object] : [])),
-  );
-  const relatedObjects = useRelatedObjects(env, matchObjects);
+  // The objects Auto-Match fields search and skip checks look in, to check their fields; loaded as
+  // they are chosen.
+  const [relatedNames, setRelatedNames] = useState<string[]>(() => relatedObjectNames(initial));
+  const relatedObjects = useRelatedObjects(env, relatedNames);
+  // The record type chosen, whose picklist values the editors offer and the checks follow.
+  const [recordTypeId, setRecordTypeId] = useState(initial.recordTypeId ?? null);
+  const recordType = useRecordTypePicklists({ accountId: env.accountId, api }, meta.name, recordTypeId);
+  const objects = useQuery({
+    queryKey: queryKeys.objects(env.accountId),
+    queryFn: () => api.listObjects(env.accountId),
+  });
   const { catalogue } = env.chatFields;
-  const context = useMemo(
-    () => ({ relatedObjects, chatFields: catalogueFields(catalogue) }),
-    [relatedObjects, catalogue],
+  // The account's other mappings: the chat's records this one's lookup fields can take.
+  const otherMappings = useMemo(
+    () => env.mappings.filter((m) => m.id !== saved?.id),
+    [env.mappings, saved?.id],
   );
+  const context = useMemo<DraftContext>(
+    () => ({
+      relatedObjects,
+      chatFields: catalogueFields(catalogue),
+      siblings: otherMappings,
+      ...(objects.data && { orgObjects: objects.data.map((o) => o.name) }),
+      ...(recordType.data && { recordTypePicklists: recordType.data.picklists }),
+    }),
+    [relatedObjects, catalogue, otherMappings, objects.data, recordType.data],
+  );
+  const conversation = kindOf(initial) === 'conversation';
   // A saved mapping shows its problems at once (the org may have changed since); a new one as it is edited.
   const d = useMappingDraft(initial, meta, context, { showAllProblems: saved !== null });
   const { draft, shown } = d;
 
-  const currentMatchObjects = draft.fields.flatMap((e) =>
-    e.entryType === 'autoMatch' ? [e.match.object] : [],
-  );
-  if (currentMatchObjects.some((name) => !matchObjects.includes(name))) {
-    setMatchObjects([...new Set([...matchObjects, ...currentMatchObjects])]);
+  const wanted = relatedObjectNames(draft);
+  if (wanted.some((name) => !relatedNames.includes(name))) {
+    setRelatedNames([...new Set([...relatedNames, ...wanted])]);
   }
+  if ((draft.recordTypeId ?? null) !== recordTypeId) setRecordTypeId(draft.recordTypeId ?? null);
+  // The editors offer the record type's picklist values.
+  const valuesMeta = useMemo(
+    () => (recordType.data ? withRecordTypePicklists(meta, recordType.data.picklists) : meta),
+    [meta, recordType.data],
+  );
 
   const mapped = useMemo(() => new Set(draft.fields.map((e) => e.field)), [draft.fields]);
+  const setMembers = useMemo<SetMember[]>(() => recordMappings(otherMappings), [otherMappings]);
   const { errorCount } = d;
   const formRef = useRef<HTMLDivElement>(null);
   const showFirstError = () =>
@@ -103,14 +142,16 @@ export function MappingForm({ env, api, meta, initial, saved, onSaved, onCancel 
             </Heading>
             <Text as="p" size="sm" className="mapping-section__lead">
               Required fields are preloaded. <b>Static</b> gives a fixed value, <b>Dynamic</b> takes a value
-              from the chat, <b>Auto-Match</b> finds the record a lookup field points to.
+              from the chat, <b>Auto-Match</b> finds the record a lookup field points to, and{' '}
+              <b>This chat’s record</b> points it to the record another mapping finds or creates for the same
+              chat.
             </Text>
           </div>
           <RescanChatsLink chatFields={env.chatFields} />
         </div>
         <ul className="field-rows" data-testid="field-rows">
           {draft.fields.map((entry, index) => {
-            const field = findField(meta, entry.field);
+            const field = findField(valuesMeta, entry.field);
             return (
               <FieldRow
                 key={entry.field}
@@ -121,6 +162,12 @@ export function MappingForm({ env, api, meta, initial, saved, onSaved, onCancel 
                 required={field ? isRequiredOnCreate(field) : false}
                 searchable={draft.searchableFields.includes(entry.field)}
                 problems={shown.byField.get(entry.field) ?? []}
+                chatRecordMembers={
+                  field?.type === 'reference'
+                    ? setMembers.filter((m) => field.referenceTo.includes(m.objectName))
+                    : []
+                }
+                updating={draft.duplicatePolicy === 'update' && !conversation}
                 onChange={(next) => d.setEntry(index, next)}
                 onEntryType={(type) => d.setEntryType(index, type)}
                 onSearchable={(on) => d.setSearchable(entry.field, on)}
@@ -155,13 +202,18 @@ export function MappingForm({ env, api, meta, initial, saved, onSaved, onCancel 
             Options
           </Heading>
         </div>
-        <MappingOptions
-          meta={meta}
-          options={draft}
-          hasOwner={meta.fields.some((f) => f.name === 'OwnerId' && f.createable)}
-          duplicateProblems={shown.duplicatePolicy}
-          onChange={d.setOptions}
-        />
+        {conversation ? (
+          <ConversationOptions options={draft} onChange={d.setOptions} />
+        ) : (
+          <MappingOptions
+            meta={meta}
+            options={draft}
+            hasOwner={meta.fields.some((f) => f.name === 'OwnerId' && f.createable)}
+            objects={objects.data ?? null}
+            problems={shown}
+            onChange={d.setOptions}
+          />
+        )}
       </section>
 
       <PreviewPanel api={api} accountId={env.accountId} meta={meta} mapping={d.mapping} />

@@ -4,15 +4,21 @@ import {
   Icon,
   SkeletonText,
   SkeletonWrapper,
+  Text,
 } from '@livechat/design-system-react-components';
 import Add from '@livechat/design-system-icons/Add';
 import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useMemo } from 'react';
 import type { SavedMapping } from '../../src/api/mappings';
+import { recordMappings, setOrder } from './chatSet';
 import { LoadFailure } from './LoadFailure';
 import { MappingCard } from './MappingCard';
 
 interface Props {
   query: UseQueryResult<SavedMapping[]>;
+  /** The conversation log's card, shown below the records once the list has loaded. */
+  conversationCard?: ReactNode;
   accountLabel: string;
   onAdd: () => void;
   onEdit: (mapping: SavedMapping) => void;
@@ -52,7 +58,7 @@ export function MappingList(props: Props) {
       data-testid="mapping-list"
       data-state={
         props.query.data
-          ? props.query.data.length
+          ? recordMappings(props.query.data).length
             ? 'ready'
             : 'empty'
           : props.query.isPending
@@ -65,7 +71,22 @@ export function MappingList(props: Props) {
   );
 }
 
-function MappingListBody({ query, accountLabel, onAdd, onEdit, onDelete, onRetry, onReconnect }: Props) {
+function MappingListBody({
+  query,
+  accountLabel,
+  conversationCard,
+  onAdd,
+  onEdit,
+  onDelete,
+  onRetry,
+  onReconnect,
+}: Props) {
+  // Each chat's records in the order they are written: a record after those it points to.
+  const ordered = useMemo(() => recordMappings(setOrder(query.data ?? [])), [query.data]);
+  const labelOf = useMemo(() => {
+    const labels = new Map((query.data ?? []).map((m) => [m.objectName, m.objectLabel]));
+    return (objectName: string) => labels.get(objectName) ?? objectName;
+  }, [query.data]);
   if (query.isPending) {
     return (
       <div className="mapping-list" data-testid="mapping-list-loading">
@@ -85,27 +106,42 @@ function MappingListBody({ query, accountLabel, onAdd, onEdit, onDelete, onRetry
       />
     );
   }
-  if (query.data.length === 0) {
+  if (ordered.length === 0) {
     return (
-      <div className="mapping-state" data-testid="mapping-list-empty">
-        <EmptyState
-          title="No objects mapped yet"
-          description="Map a Salesforce object, such as Lead, Contact or Case, to chat data: agents then create it from the chat in one click, and automation can create it after every chat."
-          actions={<AddObjectButton onAdd={onAdd} />}
-        />
-      </div>
+      <>
+        <div className="mapping-state" data-testid="mapping-list-empty">
+          <EmptyState
+            title="No objects mapped yet"
+            description="Map a Salesforce object, such as Lead, Contact or Case, to chat data: agents then create it from the chat in one click, and automation can create it after every chat."
+            actions={<AddObjectButton onAdd={onAdd} />}
+          />
+        </div>
+        {conversationCard}
+      </>
     );
   }
+  const linked = ordered.some((m) => m.fields.some((f) => f.entryType === 'chatRecord'));
   return (
-    <div className="mapping-list" data-testid="mapping-cards">
-      {query.data.map((mapping) => (
-        <MappingCard
-          key={mapping.id}
-          mapping={mapping}
-          onEdit={() => onEdit(mapping)}
-          onDelete={() => onDelete(mapping)}
-        />
-      ))}
-    </div>
+    <>
+      {linked && (
+        <Text as="p" size="sm" className="mapping-list__order" data-testid="mapping-set-order">
+          Each chat’s records are written in this order, each after the records it points to:{' '}
+          {ordered.map((m) => m.objectLabel).join(' → ')}.
+        </Text>
+      )}
+      <div className="mapping-list" data-testid="mapping-cards">
+        {ordered.map((mapping, index) => (
+          <MappingCard
+            key={mapping.id}
+            mapping={mapping}
+            step={index + 1}
+            labelOf={labelOf}
+            onEdit={() => onEdit(mapping)}
+            onDelete={() => onDelete(mapping)}
+          />
+        ))}
+      </div>
+      {conversationCard}
+    </>
   );
 }

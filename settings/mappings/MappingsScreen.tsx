@@ -2,7 +2,10 @@ import { Alert, Button, Heading, Icon, Text } from '@livechat/design-system-reac
 import ChevronLeft from '@livechat/design-system-icons/ChevronLeft';
 import { useCallback, useMemo, useState } from 'react';
 import type { SavedMapping } from '../../src/api/mappings';
+import { kindOf } from '../../src/mapping/mapping';
 import type { MappingsApi } from '../../ui/api/mappings';
+import { linksOf, recordMappings } from './chatSet';
+import { ConversationLogCard } from './ConversationLogCard';
 import { DeleteMappingModal } from './DeleteMappingModal';
 import type { EditorEnv } from './editorEnv';
 import { MappingEditor } from './MappingEditor';
@@ -33,15 +36,22 @@ export function MappingsScreen({ accountId, accountLabel, api, onBack, onReconne
   const [deleting, setDeleting] = useState<SavedMapping | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const chatFields = useChatFieldCatalogue(api);
-  const env = useMemo<EditorEnv>(() => ({ accountId, api, chatFields }), [accountId, api, chatFields]);
+  const env = useMemo<EditorEnv>(
+    () => ({ accountId, api, chatFields, mappings: mappings.data ?? [] }),
+    [accountId, api, chatFields, mappings.data],
+  );
   const mappedObjects = useMemo(
-    () => new Set((mappings.data ?? []).map((m) => m.objectName)),
+    () => new Set(recordMappings(mappings.data ?? []).map((m) => m.objectName)),
     [mappings.data],
   );
 
   const onSaved = useCallback((mapping: SavedMapping) => {
     setView({ kind: 'list' });
-    setNotice(`Saved the ${mapping.objectLabel} mapping.`);
+    setNotice(
+      kindOf(mapping) === 'conversation'
+        ? 'Saved the conversation log.'
+        : `Saved the ${mapping.objectLabel} mapping.`,
+    );
   }, []);
 
   if (view.kind === 'edit') {
@@ -61,7 +71,7 @@ export function MappingsScreen({ accountId, accountLabel, api, onBack, onReconne
     );
   }
 
-  const hasMappings = (mappings.data?.length ?? 0) > 0;
+  const hasMappings = recordMappings(mappings.data ?? []).length > 0;
   return (
     <div className="mappings-screen" data-testid="mappings-screen">
       <div className="mappings-screen__header">
@@ -103,6 +113,19 @@ export function MappingsScreen({ accountId, accountLabel, api, onBack, onReconne
       )}
       <MappingList
         query={mappings}
+        conversationCard={
+          mappings.data && (
+            <ConversationLogCard
+              api={api}
+              accountId={accountId}
+              mappings={mappings.data}
+              onEdit={(mapping) => {
+                setNotice(null);
+                setView({ kind: 'edit', mapping });
+              }}
+            />
+          )
+        }
         accountLabel={accountLabel}
         onAdd={() => setView({ kind: 'edit', mapping: null })}
         onEdit={(mapping) => {
@@ -118,6 +141,12 @@ export function MappingsScreen({ accountId, accountLabel, api, onBack, onReconne
           api={api}
           accountId={accountId}
           mapping={deleting}
+          referencedBy={(mappings.data ?? []).filter(
+            (m) =>
+              m.id !== deleting.id &&
+              kindOf(deleting) === 'record' &&
+              linksOf(m).some((link) => link.object === deleting.objectName),
+          )}
           onClose={() => setDeleting(null)}
           onDeleted={(mapping) => {
             setDeleting(null);

@@ -33,7 +33,10 @@ export function PreviewResult({
 }) {
   const label = (name: string) => findField(meta, name)?.label ?? name;
   const errors = result.problems.filter((p) => p.severity === 'error').length;
-  const entries = Object.entries(result.record);
+  const log = result.conversation;
+  // The conversation log's text is shown whole below the fields, not in a table cell.
+  const entries = Object.entries(result.record).filter(([name]) => !(log && name === 'Description'));
+  const written = log ? (log.as === 'note' ? 'Note' : 'completed Task') : meta.label;
   // Record ids are shown with the name of the record they point to, when known.
   const names = new Map<string, string>();
   for (const lookup of result.lookups) if (lookup.found) names.set(lookup.field, lookup.found.name);
@@ -41,14 +44,28 @@ export function PreviewResult({
     if (entry.entryType === 'static' && entry.display) names.set(entry.field, entry.display);
   }
   return (
-    <div className="preview-result" data-testid="preview-result" data-errors={errors}>
+    <div
+      className="preview-result"
+      data-testid="preview-result"
+      data-errors={errors}
+      data-log-as={log?.as ?? ''}
+    >
       <div className={`preview-result__verdict preview-result__verdict--${errors ? 'error' : 'ok'}`}>
         <Icon source={errors ? Info : CheckCircle} kind={errors ? 'negative' : 'positive'} />
         <Text as="span" size="md" bold>
           {errors
-            ? `This chat would not create a ${meta.label}: ${errors} problem${errors === 1 ? '' : 's'} below.`
-            : `This chat would create the ${meta.label} below.`}
+            ? `This chat would not create a ${written}: ${errors} problem${errors === 1 ? '' : 's'} below.`
+            : log
+              ? `This chat would be logged as the ${written} below.`
+              : `This chat would create the ${meta.label} below.`}
         </Text>
+        {log?.as === 'note' && (
+          <Text as="span" size="sm" className="preview-result__muted" data-testid="preview-note-reason">
+            {log.reason === 'too_long'
+              ? 'A Note, not a Task: this conversation is longer than a Task’s description allows.'
+              : 'A Note, as the log is set to always write one, attached to each of the chat’s records.'}
+          </Text>
+        )}
         <Text as="span" size="sm" className="preview-result__muted">
           {chat ? `Chat with ${chat.visitorName ?? 'an unnamed visitor'} · ` : ''}Preview only; nothing was
           created.
@@ -64,25 +81,68 @@ export function PreviewResult({
               </td>
             </tr>
           )}
-          {entries.map(([name, value]) => (
-            <tr key={name} data-field={name}>
+          {result.recordType && (
+            <tr data-field="RecordTypeId">
               <th scope="row">
-                {label(name)}
-                <span className="preview-record__api">{name}</span>
+                Record type
+                <span className="preview-record__api">RecordTypeId</span>
               </th>
               <td className="preview-record__value">
-                {names.has(name) ? (
-                  <>
-                    {names.get(name)} <span className="preview-record__api">{shown(value)}</span>
-                  </>
-                ) : (
-                  shown(value)
-                )}
+                {result.recordType.name} <span className="preview-record__api">{result.recordType.id}</span>
+              </td>
+            </tr>
+          )}
+          {entries
+            .filter(([name]) => !(result.recordType && name === 'RecordTypeId'))
+            .map(([name, value]) => (
+              <tr key={name} data-field={name}>
+                <th scope="row">
+                  {label(name)}
+                  <span className="preview-record__api">{name}</span>
+                </th>
+                <td className="preview-record__value">
+                  {names.has(name) ? (
+                    <>
+                      {names.get(name)} <span className="preview-record__api">{shown(value)}</span>
+                    </>
+                  ) : (
+                    shown(value)
+                  )}
+                </td>
+              </tr>
+            ))}
+          {result.chatRecords.map((ref) => (
+            <tr key={ref.field} data-field={ref.field} data-chat-record={ref.object}>
+              <th scope="row">
+                {label(ref.field)}
+                <span className="preview-record__api">{ref.field}</span>
+              </th>
+              <td className="preview-record__value">
+                <Tag size="small" kind="info">
+                  {ref.shown}
+                </Tag>{' '}
+                <span className="preview-result__muted">its id, once it is found or created</span>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+
+      {log && (
+        <div className="preview-result__block" data-testid="preview-conversation">
+          <Text as="div" size="sm" bold>
+            {log.as === 'note' ? 'The Note' : 'The Task’s description'}
+          </Text>
+          {log.as === 'note' && (
+            <Text as="div" size="sm" data-testid="preview-conversation-title">
+              Title: {log.subject}
+            </Text>
+          )}
+          <pre className="preview-conversation" data-testid="preview-conversation-text">
+            {log.text}
+          </pre>
+        </div>
+      )}
 
       {result.lookups.length > 0 && (
         <div className="preview-result__block" data-testid="preview-lookups">

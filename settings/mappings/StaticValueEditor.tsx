@@ -52,7 +52,7 @@ function picklistOptions(field: FieldMetadata, current: readonly string[]): IPic
   }));
   const stale = current
     .filter((value) => !active.some((option) => option.key === value))
-    .map((value) => ({ key: value, name: value, secondaryText: 'not an active value in the org' }));
+    .map((value) => ({ key: value, name: value, secondaryText: 'not offered: see below' }));
   return [...active, ...stale];
 }
 
@@ -60,7 +60,13 @@ function picklistOptions(field: FieldMetadata, current: readonly string[]): IPic
 export function StaticValueEditor({ env, field, entry, onChange, error }: Props) {
   const testId = `static-input-${field.name}`;
   const set = (value: StaticValue, display?: string) =>
-    onChange({ entryType: 'static', field: field.name, value, ...(display !== undefined && { display }) });
+    onChange({
+      entryType: 'static',
+      field: field.name,
+      value,
+      ...(display !== undefined && { display }),
+      ...(entry.updateRule && { updateRule: entry.updateRule }),
+    });
   const current = useMemo(
     () =>
       Array.isArray(entry.value)

@@ -1,9 +1,15 @@
 import type { ChatField, ChatSourceId } from '../../src/chat/chatFields';
-import type { EntryType, FieldMapping, Mapping, StaticFieldMapping } from '../../src/mapping/mapping';
+import type {
+  EntryType,
+  FieldMapping,
+  Mapping,
+  StaticFieldMapping,
+  UpdateRule,
+} from '../../src/mapping/mapping';
 import { defaultCardFields } from '../../src/mapping/cardFields';
 import { newMapping } from '../../src/mapping/newMapping';
 import type { Problem } from '../../src/mapping/problems';
-import { validateMapping } from '../../src/mapping/validate';
+import { validateMapping, type ValidateMappingOptions } from '../../src/mapping/validate';
 import {
   findField,
   requiredFields,
@@ -12,19 +18,21 @@ import {
 } from '../../src/salesforce/objectMetadata';
 
 /**
- * The mapping being edited. Unlike a `Mapping`, a Dynamic or Auto-Match entry may still lack its chat value
- * or matched field: the owner has switched the entry type and not chosen yet. `toMapping` gives the
+ * The mapping being edited. Unlike a `Mapping`, a Dynamic, Auto-Match or chat-record entry may still lack
+ * its chat value, matched field or chat record: the owner has switched the entry type and not chosen yet. `toMapping` gives the
  * `Mapping` once every entry is complete; `validateDraft` reports what is missing beside the engine's
  * own problems, with the same paths (`fields.3.source`).
  */
 export type DraftField =
   | StaticFieldMapping
-  | { entryType: 'dynamic'; field: string; source: ChatSourceId | null }
+  | { entryType: 'dynamic'; field: string; source: ChatSourceId | null; updateRule?: UpdateRule }
   | {
       entryType: 'autoMatch';
       field: string;
       match: { object: string; field: string | null; source: ChatSourceId | null };
-    };
+      updateRule?: UpdateRule;
+    }
+  | { entryType: 'chatRecord'; field: string; object: string | null; updateRule?: UpdateRule };
 
 export interface Draft extends Omit<Mapping, 'fields'> {
   fields: DraftField[];
@@ -39,6 +47,10 @@ export function draftOf(mapping: Mapping): Draft {
     duplicatePolicy: mapping.duplicatePolicy,
     autoAssign: mapping.autoAssign,
     ...(mapping.cardFields && { cardFields: [...mapping.cardFields] }),
+    ...(mapping.kind && { kind: mapping.kind }),
+    ...(mapping.logAs && { logAs: mapping.logAs }),
+    ...(mapping.skipIfExistsAs && { skipIfExistsAs: [...mapping.skipIfExistsAs] }),
+    ...(mapping.recordTypeId !== undefined && { recordTypeId: mapping.recordTypeId }),
   };
 }
 
@@ -87,8 +99,15 @@ export function suggestedEntry(field: FieldMetadata): DraftField {
   return emptyEntry(field, 'static');
 }
 
-/** A fresh entry of the given type for the field. */
-export function emptyEntry(field: FieldMetadata, entryType: EntryType): DraftField {
+/**
+ * A fresh entry of the given type for the field. A chat-record entry starts with this chat's record of
+ * the one object it can take among `chatRecordObjects` (the objects the account maps), or none to choose.
+ */
+export function emptyEntry(
+  field: FieldMetadata,
+  entryType: EntryType,
+  chatRecordObjects: readonly string[] = [],
+): DraftField {
   switch (entryType) {
     case 'static':
       return { entryType, field: field.name, value: field.type === 'boolean' ? false : null };
@@ -105,18 +124,41 @@ export function emptyEntry(field: FieldMetadata, entryType: EntryType): DraftFie
             : { object, field: null, source: null },
       };
     }
+    case 'chatRecord': {
+      const targets = chatRecordTargets(field, chatRecordObjects);
+      return { entryType, field: field.name, object: targets.length === 1 ? targets[0]! : null };
+    }
   }
+}
+
+/** The mapped objects whose record of the chat a reference field can take (those it points to). */
+export function chatRecordTargets(field: FieldMetadata, mappedObjects: readonly string[]): string[] {
+  if (field.type !== 'reference') return [];
+  return mappedObjects.filter((name) => field.referenceTo.includes(name));
 }
 
 /** The draft as a `Mapping`, or `null` while some entry still lacks a choice. */
 export function toMapping(draft: Draft): Mapping | null {
   const fields: FieldMapping[] = [];
-  for (const entry of draft.fields) {
+  for (const entry of withoutUnusedRules(draft)) {
     const complete = completeEntry(entry);
     if (!complete) return null;
     fields.push(complete);
   }
   return { ...draft, fields };
+}
+
+/**
+ * The entries, their update rules left out unless the mapping updates the record it finds: switching
+ * the duplicate policy back and forth keeps them in the draft, but only "link and update" uses them.
+ */
+function withoutUnusedRules(draft: Draft): DraftField[] {
+  if (draft.duplicatePolicy === 'update') return draft.fields;
+  return draft.fields.map((entry) => {
+    if (!entry.updateRule) return entry;
+    const { updateRule: _unused, ...rest } = entry;
+    return rest as DraftField;
+  });
 }
 
 function completeEntry(entry: DraftField): FieldMapping | null {
@@ -131,14 +173,22 @@ function completeEntry(entry: DraftField): FieldMapping | null {
         ? null
         : { ...entry, match: { object, field, source } };
     }
+    case 'chatRecord':
+      return entry.object === null ? null : { ...entry, object: entry.object };
   }
 }
 
 // Stand-ins so `validateMapping` can check the rest of an incomplete entry; their own problems are dropped.
 const PLACEHOLDER_SOURCE: ChatSourceId = 'chat.id';
 const PLACEHOLDER_FIELD = 'Id';
+const PLACEHOLDER_OBJECT = 'Placeholder';
 
-export interface DraftContext {
+/**
+ * What the draft is checked against besides its object: the metadata of related objects, the chat
+ * fields, and (as `validateMapping` takes them) the account's other mappings, the org's objects and the
+ * record type's picklist values.
+ */
+export interface DraftContext extends ValidateMappingOptions {
   relatedObjects: Readonly<Record<string, ObjectMetadata>>;
   chatFields: readonly ChatField[];
 }
@@ -147,7 +197,7 @@ export interface DraftContext {
 export function validateDraft(draft: Draft, meta: ObjectMetadata, context: DraftContext): Problem[] {
   const pending: Problem[] = [];
   const skip = new Set<string>();
-  const fields: FieldMapping[] = draft.fields.map((entry, index) => {
+  const fields: FieldMapping[] = withoutUnusedRules(draft).map((entry, index) => {
     const path = `fields.${index}`;
     const label = findField(meta, entry.field)?.label ?? entry.field;
     const choose = (suffix: string, message: string) => {
@@ -177,6 +227,10 @@ export function validateDraft(draft: Draft, meta: ObjectMetadata, context: Draft
           match: { object, field: field ?? PLACEHOLDER_FIELD, source: source ?? PLACEHOLDER_SOURCE },
         };
       }
+      case 'chatRecord':
+        if (entry.object !== null) return { ...entry, object: entry.object };
+        choose('.object', `Choose which of this chat's records goes into "${label}".`);
+        return { ...entry, object: PLACEHOLDER_OBJECT };
     }
   });
   const problems = validateMapping({ ...draft, fields }, meta, context).filter(
@@ -190,11 +244,11 @@ function pathOrder(path: string): number {
   return index === undefined ? Number.MAX_SAFE_INTEGER : Number(index);
 }
 
+type OptionPlace = 'objectName' | 'duplicatePolicy' | 'cardFields' | 'skipIfExistsAs' | 'recordTypeId';
+
 /** Where a problem is shown: on a field row (by field name), beside a mapping option, or above Save. */
 export type ProblemPlace =
-  | { kind: 'row'; field: string }
-  | { kind: 'option'; option: 'objectName' | 'duplicatePolicy' | 'cardFields' }
-  | { kind: 'general' };
+  { kind: 'row'; field: string } | { kind: 'option'; option: OptionPlace } | { kind: 'general' };
 
 export function placeOf(problem: Problem, draft: Draft): ProblemPlace {
   const row = /^fields\.(\d+)(\.|$)/.exec(problem.path);
@@ -210,14 +264,13 @@ export function placeOf(problem: Problem, draft: Draft): ProblemPlace {
   if (problem.path === 'objectName') return { kind: 'option', option: 'objectName' };
   if (problem.path === 'duplicatePolicy') return { kind: 'option', option: 'duplicatePolicy' };
   if (/^cardFields(\.|$)/.test(problem.path)) return { kind: 'option', option: 'cardFields' };
+  if (/^skipIfExistsAs(\.|$)/.test(problem.path)) return { kind: 'option', option: 'skipIfExistsAs' };
+  if (problem.path === 'recordTypeId') return { kind: 'option', option: 'recordTypeId' };
   return { kind: 'general' };
 }
 
-export interface PlacedProblems {
+export interface PlacedProblems extends Record<OptionPlace, Problem[]> {
   byField: Map<string, Problem[]>;
-  objectName: Problem[];
-  duplicatePolicy: Problem[];
-  cardFields: Problem[];
   general: Problem[];
 }
 
@@ -227,6 +280,8 @@ export function placeProblems(problems: readonly Problem[], draft: Draft): Place
     objectName: [],
     duplicatePolicy: [],
     cardFields: [],
+    skipIfExistsAs: [],
+    recordTypeId: [],
     general: [],
   };
   for (const problem of problems) {

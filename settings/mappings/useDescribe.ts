@@ -8,6 +8,7 @@ import {
 import { useMemo } from 'react';
 import type { ObjectMetadata } from '../../src/salesforce/objectMetadata';
 import { queryKeys } from '../../ui/query/keys';
+import type { MappingsApi } from '../../ui/api/mappings';
 import type { EditorEnv } from './editorEnv';
 
 /**
@@ -59,5 +60,23 @@ export function useRelatedObjects(env: DescribeEnv, objectNames: readonly string
       select: (meta: ObjectMetadata) => [name, meta] as const,
     })),
     combine: loadedByName,
+  });
+}
+
+/**
+ * The picklist values a record type offers (Salesforce's UI API, through the server), once the mapping
+ * names one; kept as long as a describe.
+ */
+export function useRecordTypePicklists(
+  env: { accountId: string; api: Pick<MappingsApi, 'recordTypePicklists'> },
+  objectName: string,
+  recordTypeId: string | null | undefined,
+) {
+  return useQuery({
+    queryKey: [...queryKeys.object(env.accountId, objectName), 'record-types', recordTypeId ?? ''],
+    queryFn: recordTypeId
+      ? () => env.api.recordTypePicklists(env.accountId, objectName, recordTypeId)
+      : skipToken,
+    staleTime: DESCRIBE_FRESH_MS,
   });
 }

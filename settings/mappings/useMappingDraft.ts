@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { ChatField } from '../../src/chat/chatFields';
 import type { EntryType } from '../../src/mapping/mapping';
 import type { Problem } from '../../src/mapping/problems';
 import { findField, type FieldMetadata, type ObjectMetadata } from '../../src/salesforce/objectMetadata';
+import { recordMappings } from './chatSet';
 import {
   emptyEntry,
   placeProblems,
@@ -10,11 +10,15 @@ import {
   toMapping,
   validateDraft,
   type Draft,
+  type DraftContext,
   type DraftField,
   type PlacedProblems,
 } from './draft';
 
-export type DraftOptions = Pick<Draft, 'automation' | 'duplicatePolicy' | 'autoAssign' | 'cardFields'>;
+export type DraftOptions = Pick<
+  Draft,
+  'automation' | 'duplicatePolicy' | 'autoAssign' | 'cardFields' | 'skipIfExistsAs' | 'recordTypeId' | 'logAs'
+>;
 
 interface State {
   draft: Draft;
@@ -54,7 +58,7 @@ export interface MappingDraft {
 export function useMappingDraft(
   initial: Draft,
   meta: ObjectMetadata,
-  context: { relatedObjects: Readonly<Record<string, ObjectMetadata>>; chatFields: readonly ChatField[] },
+  context: DraftContext,
   { showAllProblems = false }: { showAllProblems?: boolean } = {},
 ): MappingDraft {
   const [state, setState] = useState<State>(() => ({
@@ -88,15 +92,19 @@ export function useMappingDraft(
         const field = current && findField(meta, current.field);
         if (!current || !field || current.entryType === entryType) return s;
         const stashed = s.stash[field.name]?.[entryType];
-        const next = stashed ?? emptyEntry(field, entryType);
+        const mapped = recordMappings(context.siblings ?? []).map((m) => m.objectName);
+        const fresh = emptyEntry(field, entryType, mapped);
+        // The rule for updating the found record is the field's, whatever gives its value.
+        const next = stashed ?? (current.updateRule ? { ...fresh, updateRule: current.updateRule } : fresh);
         return {
           ...s,
           draft: {
             ...s.draft,
             fields: s.draft.fields.map((e, i) => (i === index ? next : e)),
-            // A fixed value finds the same records for every visitor: it cannot stay searchable.
+            // A fixed value finds the same records for every visitor, and this chat's record is known
+            // only once written: neither can stay searchable.
             searchableFields:
-              entryType === 'static'
+              entryType === 'static' || entryType === 'chatRecord'
                 ? s.draft.searchableFields.filter((name) => name !== field.name)
                 : s.draft.searchableFields,
           },
@@ -108,7 +116,7 @@ export function useMappingDraft(
           },
         };
       }),
-    [meta],
+    [meta, context.siblings],
   );
 
   const addField = useCallback(
@@ -178,12 +186,13 @@ export function useMappingDraft(
       // The key fields are chosen from a list: what is wrong with them is never a typing in progress.
       if (/^cardFields(\.|$)/.test(problem.path)) return true;
       // An empty chat-value picker speaks for itself until Save.
-      if (problem.code === 'value_required' && /\.(source|match\.\w+)$/.test(problem.path)) return false;
+      if (problem.code === 'value_required' && /\.(source|object|match\.\w+)$/.test(problem.path))
+        return false;
       const row = /^fields\.(\d+)(\.|$)/.exec(problem.path);
       const entry = row ? draft.fields[Number(row[1])] : undefined;
       if (entry) return state.touched.has(entry.field);
       if (problem.field) return state.touched.has(problem.field);
-      return problem.path === 'duplicatePolicy';
+      return problem.path === 'duplicatePolicy' || /^skipIfExistsAs(\.|$)/.test(problem.path);
     });
     return placeProblems(visible, draft);
   }, [state.serverProblems, state.submitted, state.touched, problems, draft]);

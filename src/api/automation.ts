@@ -65,6 +65,8 @@ export const runStatuses = [
   'running',
   'created',
   'linked',
+  /** Linked to the visitor's existing record, and some of its fields updated by the mapping's rules. */
+  'updated',
   'skipped',
   'waiting',
   'failed',
@@ -88,6 +90,8 @@ export const runSchema = z.object({
   /** What went wrong, in plain words (failed, waiting, skipped). */
   error: z.string().nullable(),
   errorFields: z.array(z.string()),
+  /** Failed only because another record of the chat's set failed: Salesforce kept none of them. */
+  notWritten: z.boolean().optional(),
   attempts: z.number().int(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),

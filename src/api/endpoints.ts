@@ -40,10 +40,18 @@ import {
   previewRequestSchema,
   previewResponseSchema,
   recentChatsSchema,
+  recordTypeParamsSchema,
+  recordTypePicklistsResponseSchema,
   savedMappingSchema,
 } from './mappings';
 import { meResponseSchema, publicConfigSchema } from './session';
 import {
+  attachTranscriptRequestSchema,
+  attachTranscriptResponseSchema,
+  chatSetQuerySchema,
+  chatSetResponseSchema,
+  createSetRequestSchema,
+  createSetResponseSchema,
   createRecordRequestSchema,
   createRecordResponseSchema,
   formsQuerySchema,
@@ -220,6 +228,14 @@ export const endpoints = {
     success: objectDescribeSchema,
     errors: ['forbidden', 'not_found', ...salesforce, ...upstream],
   }),
+  recordTypePicklists: define({
+    method: 'GET',
+    path: '/api/settings/accounts/:id/objects/:objectName/record-types/:recordTypeId/picklists',
+    access: 'owner',
+    params: recordTypeParamsSchema,
+    success: recordTypePicklistsResponseSchema,
+    errors: ['forbidden', 'not_found', ...salesforce, ...upstream],
+  }),
   lookupRecords: define({
     method: 'GET',
     path: '/api/settings/accounts/:id/lookup',
@@ -282,7 +298,8 @@ export const endpoints = {
     params: mappingIdParamsSchema,
     success: null,
     status: 204,
-    errors: ['forbidden', 'not_found'],
+    // conflict: other mappings take this chat's record of it (details.referencedBy).
+    errors: ['forbidden', 'not_found', 'conflict'],
   }),
 
   // chat fields and chats
@@ -391,6 +408,32 @@ export const endpoints = {
     access: 'agent',
     body: createRecordRequestSchema,
     success: createRecordResponseSchema,
+    status: 201,
+    errors: ['not_found', 'forbidden', 'livechat_error', ...salesforce, ...upstream],
+  }),
+  chatSet: define({
+    method: 'GET',
+    path: '/api/widget/set',
+    access: 'agent',
+    query: chatSetQuerySchema,
+    success: chatSetResponseSchema,
+    errors: ['not_found', 'livechat_error', ...upstream],
+  }),
+  createSet: define({
+    method: 'POST',
+    path: '/api/widget/set',
+    access: 'agent',
+    body: createSetRequestSchema,
+    success: createSetResponseSchema,
+    status: 201,
+    errors: ['not_found', 'livechat_error', ...salesforce, ...upstream],
+  }),
+  attachTranscript: define({
+    method: 'POST',
+    path: '/api/widget/transcript',
+    access: 'agent',
+    body: attachTranscriptRequestSchema,
+    success: attachTranscriptResponseSchema,
     status: 201,
     errors: ['not_found', 'forbidden', 'livechat_error', ...salesforce, ...upstream],
   }),

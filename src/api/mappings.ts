@@ -7,18 +7,39 @@ import {
 } from '../chat/chatFields';
 import { mappingSchema } from '../mapping/mapping';
 import { problemSchema } from '../mapping/problems';
-import { autoMatchLookupSchema, missingChatValueSchema } from '../mapping/resolve';
-import { objectMetadataSchema, sObjectSummarySchema } from '../salesforce/objectMetadata';
+import { conversationLogKinds } from '../mapping/mapping';
+import { autoMatchLookupSchema, chatRecordRefSchema, missingChatValueSchema } from '../mapping/resolve';
+import {
+  objectMetadataSchema,
+  recordTypePicklistsSchema,
+  sObjectSummarySchema,
+} from '../salesforce/objectMetadata';
 
 /** GET /api/settings/accounts/:id/objects: the org's createable objects, custom ones included. */
 export const objectListSchema = z.object({ objects: z.array(sObjectSummarySchema) });
 
-/** GET /api/settings/accounts/:id/objects/:objectName: the object's fields. */
+/** GET /api/settings/accounts/:id/objects/:objectName: the object's fields and record types. */
 export const objectDescribeSchema = z.object({ object: objectMetadataSchema });
 export const objectParamsSchema = z.object({
   id: z.uuid('Unknown account.'),
   objectName: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'Not a Salesforce object name.'),
 });
+
+/**
+ * GET /api/settings/accounts/:id/objects/:objectName/record-types/:recordTypeId/picklists: the values
+ * each picklist field offers under that record type (Salesforce's UI API), by field name. Fields not
+ * listed offer the describe's values (the UI API does not serve every object, e.g. Task).
+ */
+export const recordTypeParamsSchema = objectParamsSchema.extend({
+  recordTypeId: z
+    .string()
+    .regex(/^012[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/, 'That is not a record type id (012…).'),
+});
+export const recordTypePicklistsResponseSchema = z.object({
+  recordType: z.object({ id: z.string(), name: z.string() }),
+  picklists: recordTypePicklistsSchema,
+});
+export type RecordTypePicklistsResponse = z.infer<typeof recordTypePicklistsResponseSchema>;
 
 /** GET /api/settings/accounts/:id/lookup?object=User&q=ann: records for the static reference picker. */
 export const lookupQuerySchema = z.object({
@@ -142,6 +163,19 @@ export const previewResponseSchema = z.object({
       found: z.object({ id: z.string(), name: z.string() }).nullable(),
     }),
   ),
+  /** Fields whose value is this chat's record of another mapping: `shown` stands for the value ("This chat's Contact"). */
+  chatRecords: z.array(chatRecordRefSchema.extend({ shown: z.string() })),
+  /** The record type set by the mapping (its id is `record.RecordTypeId`); null: the default. */
+  recordType: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The conversation log: whether this chat would be a Task or a Note, and its text; null for a record mapping. */
+  conversation: z
+    .object({
+      as: z.enum(conversationLogKinds),
+      subject: z.string(),
+      text: z.string(),
+      reason: z.literal('too_long').optional(),
+    })
+    .nullable(),
   missing: z.array(missingChatValueSchema),
   problems: z.array(problemSchema),
 });

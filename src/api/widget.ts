@@ -153,8 +153,12 @@ export const formFieldSchema = z.object({
   restrictedPicklist: z.boolean(),
   /** Reference fields: the objects they may point to. */
   referenceTo: z.array(z.string()),
-  entryType: z.enum(['static', 'dynamic', 'autoMatch']),
-  /** The value the mapping gives for this chat (converted as Salesforce expects it), or null. */
+  entryType: z.enum(['static', 'dynamic', 'autoMatch', 'chatRecord']),
+  /**
+   * The value the mapping gives for this chat (converted as Salesforce expects it), or null. A
+   * `chatRecord` field's value is the chat's record of `chatRecord.object` (found, or created earlier),
+   * null while that record is still to be created.
+   */
   value: formValueSchema,
   /** Auto-Match fields: what was searched and the record found (its id is `value`), null when none. */
   autoMatch: z
@@ -165,6 +169,8 @@ export const formFieldSchema = z.object({
       found: z.object({ id: z.string(), name: z.string() }).nullable(),
     })
     .optional(),
+  /** `chatRecord` fields: the object of the set whose record of this chat goes here. */
+  chatRecord: z.object({ object: z.string(), objectLabel: z.string() }).optional(),
   /** Static reference values: what the settings app showed for the record. */
   display: z.string().optional(),
   /** Reference fields: what their lookup offers (`GET /api/widget/lookup`) and shows. */
@@ -273,3 +279,120 @@ export const widgetLookupQuerySchema = lookupQuerySchema.extend({
     .default(''),
 });
 export type WidgetLookupQuery = z.infer<typeof widgetLookupQuerySchema>;
+
+// ---- The chat's set: GET /api/widget/set?chatId=…, POST /api/widget/set ------------------------------------
+
+/** A record of the chat's set, as its line shows it. */
+export const setRecordSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  /** The record's object (a converted Lead's member is its Contact). */
+  objectName: z.string(),
+});
+export type SetRecord = z.infer<typeof setRecordSchema>;
+
+export const setMemberStates = [
+  /** The mapping's searchable fields found the visitor's record, which this chat's record is (link or update). */
+  'found',
+  /** Created for this chat already, by an agent in the widget or by automation after the chat. */
+  'created',
+  /** Not there yet: `automation` says whether it is created after the chat by itself. */
+  'toCreate',
+  /** Not created for this chat: the visitor already exists as another object (`reason` says which). */
+  'skipped',
+] as const;
+export type SetMemberState = (typeof setMemberStates)[number];
+
+export const setMemberSchema = z.object({
+  mappingId: z.string(),
+  objectName: z.string(),
+  objectLabel: z.string(),
+  state: z.enum(setMemberStates),
+  /** `found` and `created`: the record; `skipped`: the record it was skipped for, when known. */
+  record: setRecordSchema.nullable(),
+  /** `created`: who created it. */
+  createdBy: z.enum(['agent', 'automation']).optional(),
+  /** The mapping's automation is on: after the chat ends, a record still to create is created by itself. */
+  automation: z.boolean(),
+  /** Plain words beside the state (a converted Lead followed to its Contact; what a skip was for). */
+  note: z.string().optional(),
+  /** The set's records this one refers to (its chatRecord fields): a Case's Contact, in the set's order. */
+  refersTo: z.array(z.object({ field: z.string(), fieldLabel: z.string(), object: z.string() })),
+});
+export type SetMember = z.infer<typeof setMemberSchema>;
+
+export const chatSetAccountSchema = z.object({
+  account: widgetAccountSchema,
+  /** `ok`: see `members`; the others as in the related records (`message` says what to do, for the reader). */
+  state: z.enum(['ok', 'needs_reconnect', 'unavailable', 'limit_reached', 'no_mappings']),
+  message: z.string().optional(),
+  /** The account's `record` mappings in the set's order: a record comes after those it refers to. */
+  members: z.array(setMemberSchema),
+  /** The conversation log of the account (a Task mapping of kind `conversation`), when it has one. */
+  conversation: z
+    .object({ mappingId: z.string(), logAs: z.enum(['task', 'note']), automation: z.boolean() })
+    .nullable(),
+  /**
+   * The objects a Task may relate to in this org (its WhoId and WhatId targets, from the Task describe):
+   * records of these objects can have this chat's transcript attached.
+   */
+  attachableObjects: z.array(z.string()),
+});
+export type ChatSetAccount = z.infer<typeof chatSetAccountSchema>;
+
+export const chatSetQuerySchema = z.object({ chatId: chatIdSchema, threadId: threadIdSchema });
+export type ChatSetQuery = z.infer<typeof chatSetQuerySchema>;
+
+export const chatSetResponseSchema = z.object({ accounts: z.array(chatSetAccountSchema) });
+export type ChatSetResponse = z.infer<typeof chatSetResponseSchema>;
+
+export const createSetRequestSchema = z.object({
+  chatId: chatIdSchema,
+  threadId: threadIdSchema,
+  accountId: z.uuid('Unknown Salesforce account.'),
+});
+export type CreateSetRequest = z.infer<typeof createSetRequestSchema>;
+
+/**
+ * The set after the create: every record not there yet was written in one composite graph (all or
+ * none), each recorded as this chat's settled run of its mapping (automation after the chat links to
+ * them). `created` names the records written now. A refusal is 422 `salesforce_error` with details
+ * `{ problems }`, each at `<mappingId>.values.<Field>` of the record Salesforce refused; nothing was
+ * kept then.
+ */
+export const createSetResponseSchema = z.object({
+  set: chatSetAccountSchema,
+  created: z.array(setRecordSchema.extend({ mappingId: z.string() })),
+});
+export type CreateSetResponse = z.infer<typeof createSetResponseSchema>;
+
+// ---- POST /api/widget/transcript ------------------------------------------------------------------------------
+
+const salesforceIdSchema = z
+  .string({ error: 'Give the record’s Salesforce id.' })
+  .regex(/^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/, 'That is not a Salesforce record id.');
+
+/** Attach this chat's transcript to a record shown in the widget (a Case found by email, say). */
+export const attachTranscriptRequestSchema = z.object({
+  chatId: chatIdSchema,
+  threadId: threadIdSchema,
+  accountId: z.uuid('Unknown Salesforce account.'),
+  recordId: salesforceIdSchema,
+});
+export type AttachTranscriptRequest = z.infer<typeof attachTranscriptRequestSchema>;
+
+/**
+ * The activity written: a completed Task (`task`), or a Note (`note`, a ContentNote linked to the
+ * records) when the transcript is longer than a Task's description allows or the account logs
+ * conversations as Notes. It is linked to the record, and to the chat's Contact or Lead when known.
+ */
+export const attachTranscriptResponseSchema = z.object({
+  kind: z.enum(['task', 'note']),
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  /** The records it is linked to (ids). */
+  linkedTo: z.array(z.string()),
+});
+export type AttachTranscriptResponse = z.infer<typeof attachTranscriptResponseSchema>;

@@ -54,6 +54,8 @@ export const chatSnapshotSchema = z.object({
   /** Where an agent opens this chat in LiveChat's archives. */
   link: z.string(),
   startedAt: isoTime,
+  /** The license's IANA time zone, when known: the conversation log and transcript show times in it (else UTC). */
+  timeZone: z.string().optional(),
   /** Absent while the thread is still active. */
   endedAt: isoTime.optional(),
   tags: z.array(z.string()),

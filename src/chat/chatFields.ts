@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChatFormField, ChatSnapshot } from './chat';
+import { conversationSubject, conversationText, isTimeZone } from './conversationLog';
 import { transcriptText } from './transcript';
 
 /**
@@ -29,6 +30,8 @@ export const builtInChatFields = [
   { id: 'chat.tags', label: 'Chat tags', group: 'Chat', kind: 'list' },
   { id: 'chat.group', label: 'Chat group', group: 'Chat', kind: 'text' },
   { id: 'chat.transcript', label: 'Chat transcript', group: 'Chat', kind: 'text' },
+  { id: 'chat.subject', label: 'Chat subject', group: 'Chat', kind: 'text' },
+  { id: 'chat.conversation', label: 'Conversation log', group: 'Chat', kind: 'text' },
   { id: 'visitor.name', label: 'Visitor name', group: 'Visitor', kind: 'text' },
   { id: 'visitor.firstName', label: 'Visitor first name', group: 'Visitor', kind: 'text' },
   { id: 'visitor.lastName', label: 'Visitor last name', group: 'Visitor', kind: 'text' },
@@ -244,7 +247,14 @@ function rawChatValue(snapshot: ChatSnapshot, sourceId: ChatSourceId): ChatValue
     case 'chat.group':
       return snapshot.group ? (snapshot.group.name ?? String(snapshot.group.id)) : undefined;
     case 'chat.transcript':
-      return transcriptText(snapshot);
+      return transcriptText(
+        snapshot,
+        snapshot.timeZone && isTimeZone(snapshot.timeZone) ? { timeZone: snapshot.timeZone } : {},
+      );
+    case 'chat.subject':
+      return conversationSubject(snapshot);
+    case 'chat.conversation':
+      return conversationText(snapshot);
     case 'visitor.name':
       return visitor.name;
     case 'visitor.firstName':

@@ -1,11 +1,12 @@
 import {
+  activePicklistValues,
   findField,
   hasAssignmentRules,
   isRequiredOnCreate,
   requiredFields,
   type ObjectMetadata,
 } from '../salesforce/objectMetadata';
-import type { Mapping } from './mapping';
+import { kindOf, type FieldMapping, type Mapping } from './mapping';
 
 /**
  * A new mapping of an object, its required fields preloaded as empty static entries for the owner to fill
@@ -20,6 +21,46 @@ export function newMapping(meta: ObjectMetadata): Mapping {
     automation: false,
     duplicatePolicy: 'create',
     autoAssign: hasAssignmentRules(meta.name),
+  };
+}
+
+/** The Task status a logged conversation gets: Completed, or the org's value that reads closed. */
+function closedTaskStatus(taskMeta: ObjectMetadata): string {
+  const values = findField(taskMeta, 'Status') ? activePicklistValues(findField(taskMeta, 'Status')!) : [];
+  const named = (pattern: RegExp) => values.find((v) => pattern.test(v.value))?.value;
+  return named(/^completed$/i) ?? named(/complete|closed|done|finished/i) ?? 'Completed';
+}
+
+/**
+ * The conversation log a new account is offered: a completed Task whose Subject names the visitor and
+ * the chat, whose Description is the readable conversation, due the day the chat ended, and linked to
+ * the chat's records of the account's mappings: WhoId the Contact (else the Lead), WhatId the Case (else
+ * the Opportunity, else the Account), each when it is mapped. Fields Task does not have are left out.
+ */
+export function newConversationMapping(taskMeta: ObjectMetadata, siblings: readonly Mapping[]): Mapping {
+  const mapped = (object: string) => siblings.some((m) => kindOf(m) === 'record' && m.objectName === object);
+  const chatRecord = (field: string, candidates: string[]): FieldMapping[] => {
+    const refersTo = findField(taskMeta, field)?.referenceTo ?? [];
+    const object = candidates.find((c) => mapped(c) && refersTo.includes(c));
+    return object ? [{ entryType: 'chatRecord', field, object }] : [];
+  };
+  const fields: FieldMapping[] = [
+    { entryType: 'dynamic', field: 'Subject', source: 'chat.subject' },
+    { entryType: 'dynamic', field: 'Description', source: 'chat.conversation' },
+    { entryType: 'static', field: 'Status', value: closedTaskStatus(taskMeta) },
+    { entryType: 'dynamic', field: 'ActivityDate', source: 'chat.endedAt' },
+    ...chatRecord('WhoId', ['Contact', 'Lead']),
+    ...chatRecord('WhatId', ['Case', 'Opportunity', 'Account']),
+  ];
+  return {
+    objectName: 'Task',
+    kind: 'conversation',
+    logAs: 'task',
+    fields: fields.filter((f) => findField(taskMeta, f.field)),
+    searchableFields: [],
+    automation: false,
+    duplicatePolicy: 'create',
+    autoAssign: false,
   };
 }
 

@@ -25,6 +25,15 @@ export const missingChatValueSchema = z.object({
 /** A Dynamic or Auto-Match field whose chat value this chat does not have. */
 export type MissingChatValue = z.infer<typeof missingChatValueSchema>;
 
+export const chatRecordRefSchema = z.object({
+  /** The reference field, e.g. `ContactId`. */
+  field: z.string(),
+  /** The object of the account's record mapping whose record of this chat is the value, e.g. `Contact`. */
+  object: z.string(),
+});
+/** A field whose value is this chat's record of another mapping: known only once that record is. */
+export type ChatRecordRef = z.infer<typeof chatRecordRefSchema>;
+
 export interface ResolvedMapping {
   /** Field name → value, unconverted: pass them (with the auto-match results) to `validateValues`. */
   values: Record<string, ResolvedValue>;
@@ -32,15 +41,18 @@ export interface ResolvedMapping {
   lookups: AutoMatchLookup[];
   /** Fields left out because the chat has no value for their source. */
   missing: MissingChatValue[];
+  /** Fields whose value is this chat's record of another mapping (filled by whoever writes the set). */
+  chatRecords: ChatRecordRef[];
 }
 
 /**
  * What a mapping gives for one chat: static values as configured (`null` kept, meaning "leave empty"),
- * dynamic values read from the chat, and the auto-match lookups to run. Pure; nothing is converted or
+ * dynamic values read from the chat, the auto-match lookups to run, and the fields that take this chat's
+ * record of another mapping. Pure; nothing is converted or
  * checked here. An auto-match on a list value (tags, checkbox answers) searches for its first item.
  */
 export function resolve(mapping: Mapping, chat: ChatSnapshot): ResolvedMapping {
-  const resolved: ResolvedMapping = { values: {}, lookups: [], missing: [] };
+  const resolved: ResolvedMapping = { values: {}, lookups: [], missing: [], chatRecords: [] };
   for (const entry of mapping.fields) {
     switch (entry.entryType) {
       case 'static':
@@ -70,6 +82,9 @@ export function resolve(mapping: Mapping, chat: ChatSnapshot): ResolvedMapping {
         }
         break;
       }
+      case 'chatRecord':
+        resolved.chatRecords.push({ field: entry.field, object: entry.object });
+        break;
     }
   }
   return resolved;

@@ -30,6 +30,8 @@ const builtInContent: Partial<Record<BuiltInChatSourceId, Content>> = {
   'chat.link': 'url',
   'chat.group': 'words',
   'chat.transcript': 'transcript',
+  'chat.subject': 'words',
+  'chat.conversation': 'transcript',
   'visitor.name': 'words',
   'visitor.firstName': 'words',
   'visitor.lastName': 'words',

@@ -90,6 +90,25 @@ export const fieldMetadataSchema = z.object({
 });
 export type FieldMetadata = z.infer<typeof fieldMetadataSchema>;
 
+/**
+ * One of an object's record types, from describe's `recordTypeInfos` (RecordTypeInfo, sObject Describe:
+ * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_sobject_describe.htm,
+ * https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_describesobjects_describesobjectresult.htm).
+ * The master (`012000000000000AAA`) stands for "no record type".
+ */
+export const recordTypeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  developerName: z.string().default(''),
+  master: z.boolean().default(false),
+  /** The connected user may create records of this type. */
+  available: z.boolean().default(true),
+  active: z.boolean().default(true),
+  /** The type new records get when they name none (`defaultRecordTypeMapping`). */
+  default: z.boolean().default(false),
+});
+export type RecordType = z.infer<typeof recordTypeSchema>;
+
 /** The sObject describe (`GET /sobjects/<name>/describe`), reduced to what mappings use. */
 export const objectMetadataSchema = z.object({
   name: z.string().min(1),
@@ -98,8 +117,107 @@ export const objectMetadataSchema = z.object({
   createable: z.boolean().default(true),
   keyPrefix: z.string().nullable().default(null),
   fields: z.array(fieldMetadataSchema),
+  /** The master first, then the object's own record types; left out by describes parsed before they were kept. */
+  recordTypes: z.array(recordTypeSchema).optional(),
 });
 export type ObjectMetadata = z.infer<typeof objectMetadataSchema>;
+
+/**
+ * A describe body as Salesforce sends it, reduced: its `recordTypeInfos` kept as `recordTypes`
+ * (always a list, so a reduced describe says it has them).
+ */
+export function parseDescribe(body: unknown): ObjectMetadata {
+  const raw = (body ?? {}) as { recordTypes?: unknown; recordTypeInfos?: unknown };
+  const infos = Array.isArray(raw.recordTypeInfos) ? (raw.recordTypeInfos as Record<string, unknown>[]) : [];
+  const recordTypes =
+    raw.recordTypes ??
+    infos.map((info) => ({
+      id: info.recordTypeId,
+      name: info.name,
+      developerName: info.developerName ?? '',
+      master: info.master ?? false,
+      available: info.available ?? true,
+      active: info.active ?? true,
+      default: info.defaultRecordTypeMapping ?? false,
+    }));
+  return objectMetadataSchema.parse({ ...(body as object), recordTypes });
+}
+
+/** The master record type's id, the same in every org: "no record type". */
+export const MASTER_RECORD_TYPE_ID = '012000000000000AAA';
+
+/** Salesforce ids compare by their first 15 characters (the 3 more only make them case-safe). */
+export const sameId = (a: string, b: string) => a.slice(0, 15) === b.slice(0, 15);
+
+/** The record types a mapping may choose: the object's own, active and available to the connected user. */
+export function choosableRecordTypes(meta: ObjectMetadata): RecordType[] {
+  return (meta.recordTypes ?? []).filter((rt) => !rt.master && rt.active && rt.available);
+}
+
+/**
+ * The values a record type offers for each picklist field (UI API "Get Values for All Picklist Fields
+ * of a Record Type", `GET /ui-api/object-info/{object}/picklist-values/{recordTypeId}`:
+ * https://developer.salesforce.com/docs/atlas.en-us.uiapi.meta/uiapi/ui_api_resources_picklist_values_collection.htm,
+ * answer https://developer.salesforce.com/docs/atlas.en-us.uiapi.meta/uiapi/ui_api_responses_picklist_values.htm).
+ */
+export const recordTypePicklistsSchema = z.record(
+  z.string(),
+  z.object({
+    values: z.array(z.object({ value: z.string(), label: z.string() })),
+    defaultValue: z.string().nullable(),
+  }),
+);
+export type RecordTypePicklists = z.infer<typeof recordTypePicklistsSchema>;
+
+/** A Picklist Values Collection (`{ eTag, picklistFieldValues: { Field: { defaultValue, values } } }`), reduced. */
+export function parsePicklistValuesCollection(body: unknown): RecordTypePicklists {
+  const collection = z
+    .object({
+      picklistFieldValues: z.record(
+        z.string(),
+        z.object({
+          defaultValue: z.object({ value: z.string() }).nullable().default(null),
+          values: z.array(z.object({ value: z.string(), label: z.string() })),
+        }),
+      ),
+    })
+    .parse(body);
+  const out: RecordTypePicklists = {};
+  for (const [field, entry] of Object.entries(collection.picklistFieldValues)) {
+    out[field] = {
+      values: entry.values.map(({ value, label }) => ({ value, label })),
+      defaultValue: entry.defaultValue?.value ?? null,
+    };
+  }
+  return out;
+}
+
+/**
+ * The object as a record type sees it: each picklist the record type narrows offers only its values
+ * (and its default), so value checks follow the record type. Fields the record type says nothing of keep
+ * the describe's values.
+ */
+export function withRecordTypePicklists(
+  meta: ObjectMetadata,
+  picklists: RecordTypePicklists,
+): ObjectMetadata {
+  return {
+    ...meta,
+    fields: meta.fields.map((field) => {
+      const offered = picklists[field.name];
+      if (!offered) return field;
+      return {
+        ...field,
+        picklistValues: offered.values.map((v) => ({
+          value: v.value,
+          label: v.label,
+          active: true,
+          defaultValue: v.value === offered.defaultValue,
+        })),
+      };
+    }),
+  };
+}
 
 /** Fields that a new record cannot do without: Salesforce neither accepts them empty nor fills them in. */
 export function isRequiredOnCreate(field: FieldMetadata): boolean {

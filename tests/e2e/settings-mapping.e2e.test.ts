@@ -107,11 +107,14 @@ describe.skipIf(!chromiumPath)('Settings → Map objects in the Agent App (Chrom
     // The design system marks a disabled option on the item inside its role="option" wrapper.
     const isDisabled = async (name: string) =>
       (await option(name).locator('> div').getAttribute('aria-disabled')) === 'true';
+    // The list renders what is in view: the chat's own values first, then (searched for) the visitor's.
+    await option('Chat ID').waitFor();
+    expect(await isDisabled('Chat start time')).toBe(true);
+    expect(await isDisabled('Chat ID')).toBe(true);
+    await settings.getByTestId('dynamic-picker-NumberOfEmployees').locator('input').fill('Visitor name');
     await option('Visitor name').waitFor();
     expect(await isDisabled('Visitor name')).toBe(true);
     expect(await option('Visitor name').textContent()).toContain('text, not a number');
-    expect(await isDisabled('Chat start time')).toBe(true);
-    expect(await isDisabled('Chat ID')).toBe(true);
     await screenshot(page, 'settings-mapping-number-sources.png');
 
     // A click on a value that cannot fit chooses nothing.

@@ -12,6 +12,8 @@ export function createMappingsApi(call: Call) {
     listObjects: (id: string) => call(e.listObjects, { params: { id } }).then((r) => r.objects),
     describeObject: (id: string, objectName: string) =>
       call(e.describeObject, { params: { id, objectName } }).then((r) => r.object),
+    recordTypePicklists: (id: string, objectName: string, recordTypeId: string) =>
+      call(e.recordTypePicklists, { params: { id, objectName, recordTypeId } }),
     lookupRecords: (id: string, object: string, q: string) =>
       call(e.lookupRecords, { params: { id }, query: { object, q } }).then((r) => r.records),
 

@@ -1,5 +1,5 @@
 import { endpoints as e } from '../../src/api/endpoints';
-import type { CreateRecordRequest } from '../../src/api/widget';
+import type { AttachTranscriptRequest, CreateRecordRequest, CreateSetRequest } from '../../src/api/widget';
 import type { Call } from './http';
 
 /** The Chat Details widget's endpoints, one small function each (`api.widget` on the main client). */
@@ -18,6 +18,10 @@ export function createWidgetApi(call: Call) {
     lookup: (accountId: string, object: string, q: string) =>
       call(e.widgetLookup, { query: { accountId, object, q } }).then((r) => r.records),
     createRecord: (body: CreateRecordRequest) => call(e.createRecord, { body }),
+    chatSet: (chatId: string, threadId?: string) =>
+      call(e.chatSet, { query: { chatId, ...(threadId !== undefined && { threadId }) } }),
+    createSet: (body: CreateSetRequest) => call(e.createSet, { body }),
+    attachTranscript: (body: AttachTranscriptRequest) => call(e.attachTranscript, { body }),
   };
 }
 

@@ -26,6 +26,7 @@ export const queryKeys = {
     ['widget', 'related', { chatId, threadId }] as const,
   form: (chatId: string, mappingId: string, threadId: string | undefined) =>
     ['widget', 'forms', { chatId, mappingId, threadId }] as const,
+  chatSet: (chatId: string, threadId: string | undefined) => ['widget', 'set', { chatId, threadId }] as const,
   widgetLookup: (accountId: string, object: string, q: string) =>
     ['widget', 'lookup', { accountId, object, q }] as const,
 };

@@ -29,6 +29,13 @@ interface Props {
 
 /** What the agent reads under a reference field: how its record was found, while it still holds it. */
 function referenceHint(field: FormField, value: FormValue): string | null {
+  if (field.chatRecord) {
+    const label = field.chatRecord.objectLabel;
+    if (field.lookup?.record && value === field.lookup.record.id) return `This chat’s ${label}`;
+    return value === null || value === ''
+      ? `This chat has no ${label} yet: create it first, or find one.`
+      : null;
+  }
   if (!field.autoMatch) return null;
   const { found, searchedFor, object, field: by } = field.autoMatch;
   if (found) return value === found.id ? `${object} matched by ${by} (${searchedFor})` : null;

@@ -1,21 +1,40 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import type {
+  ChatSetAccount,
   CreateRecordResponse,
+  CreateSetResponse,
   RecordCardField,
   RelatedAccount,
   RelatedObject,
   RelatedRecord,
+  RelatedResponse,
 } from '../../src/api/widget';
 import { useApi } from '../../ui/api/ApiContext';
 import { errorMessage } from '../../ui/api/ApiError';
 import { queryKeys } from '../../ui/query/keys';
 import { LiteButton, Spinner } from '../lite';
 import { useQuery } from '../query/useQuery';
-import { CreateRecordForm } from './CreateRecordForm';
 import { Notice } from './Notice';
+
+// Not needed to show the records: loaded once they are drawn (the set, the cards' menu) or asked for
+// (the Create form), each its own chunk.
+const setModule = () => import('../set');
+const ChatSetPanel = lazy(() => setModule().then((m) => ({ default: m.ChatSetPanel })));
+const ChatSetLoading = lazy(() => setModule().then((m) => ({ default: m.ChatSetLoading })));
+const ChatSetFailed = lazy(() => setModule().then((m) => ({ default: m.ChatSetFailed })));
+const RecordActions = lazy(() => setModule().then((m) => ({ default: m.RecordActions })));
+const CreateRecordForm = lazy(() =>
+  import('./CreateRecordForm').then((m) => ({ default: m.CreateRecordForm })),
+);
 
 /** Records created here, kept beside the search's answer: Salesforce's search index may lag behind. */
 type Created = Record<string, RelatedRecord[]>;
+
+/** This chat's set in one account, as far as it is known yet (it is asked for after the records). */
+type SetView =
+  | { status: 'pending' }
+  | { status: 'error'; error: unknown; retry: () => void }
+  | { status: 'ready'; set: ChatSetAccount | undefined; retry: () => void };
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -35,9 +54,22 @@ function shownValue(field: RecordCardField): string {
   return field.value;
 }
 
-function RecordItem({ record, fresh }: { record: RelatedRecord; fresh?: boolean }) {
+function RecordItem({
+  record,
+  fresh,
+  actions,
+}: {
+  record: RelatedRecord;
+  fresh?: boolean;
+  /** The card's ⋯ menu, once the chat's set says what may be done with this record. */
+  actions?: ReactNode;
+}) {
   return (
-    <li className={`wr-record${fresh ? ' wr-record--fresh' : ''}`} data-testid="related-record">
+    <li
+      className={`wr-record${fresh ? ' wr-record--fresh' : ''}${actions ? ' wr-record--actions' : ''}`}
+      data-testid="related-record"
+      data-record-id={record.id}
+    >
       <a
         className="wr-record__name"
         href={record.url}
@@ -61,6 +93,7 @@ function RecordItem({ record, fresh }: { record: RelatedRecord; fresh?: boolean 
           ))}
         </dl>
       )}
+      {actions}
     </li>
   );
 }
@@ -72,6 +105,7 @@ function ObjectGroup({
   created,
   canCreate,
   onCreated,
+  actionsFor,
 }: {
   chatId: string;
   threadId: string | undefined;
@@ -79,6 +113,7 @@ function ObjectGroup({
   created: RelatedRecord[];
   canCreate: boolean;
   onCreated: (created: CreateRecordResponse) => void;
+  actionsFor: (record: RelatedRecord) => ReactNode;
 }) {
   const [creating, setCreating] = useState(false);
   const [success, setSuccess] = useState<CreateRecordResponse | null>(null);
@@ -120,23 +155,36 @@ function ObjectGroup({
         </p>
       )}
       {creating && (
-        <CreateRecordForm
-          chatId={chatId}
-          threadId={threadId}
-          mappingId={object.mappingId}
-          objectLabel={object.objectLabel}
-          onCancel={() => setCreating(false)}
-          onCreated={(result) => {
-            setCreating(false);
-            setSuccess(result);
-            onCreated(result);
-          }}
-        />
+        <Suspense
+          fallback={
+            <div className="wf-form wf-form--loading" data-testid="create-form-loading">
+              <Spinner label={`Preparing the ${object.objectLabel}…`} />
+            </div>
+          }
+        >
+          <CreateRecordForm
+            chatId={chatId}
+            threadId={threadId}
+            mappingId={object.mappingId}
+            objectLabel={object.objectLabel}
+            onCancel={() => setCreating(false)}
+            onCreated={(result) => {
+              setCreating(false);
+              setSuccess(result);
+              onCreated(result);
+            }}
+          />
+        </Suspense>
       )}
       {records.length > 0 ? (
         <ul className="wr-records">
           {records.map((r) => (
-            <RecordItem key={r.id} record={r} fresh={created.some((c) => c.id === r.id)} />
+            <RecordItem
+              key={r.id}
+              record={r}
+              fresh={created.some((c) => c.id === r.id)}
+              actions={actionsFor(r)}
+            />
           ))}
         </ul>
       ) : (
@@ -155,6 +203,8 @@ function AccountSection({
   created,
   onCreated,
   onRetry,
+  chatSet,
+  onSetCreated,
 }: {
   chatId: string;
   threadId: string | undefined;
@@ -163,8 +213,17 @@ function AccountSection({
   created: Created;
   onCreated: (created: CreateRecordResponse) => void;
   onRetry: () => void;
+  chatSet: SetView;
+  onSetCreated: (result: CreateSetResponse) => void;
 }) {
   const canCreate = entry.state === 'ok' || entry.state === 'no_searchable_values';
+  const set = chatSet.status === 'ready' ? chatSet.set : undefined;
+  const actionsFor = (record: RelatedRecord, objectName: string) =>
+    set?.attachableObjects.includes(objectName) ? (
+      <Suspense fallback={null}>
+        <RecordActions chatId={chatId} threadId={threadId} accountId={entry.account.id} record={record} />
+      </Suspense>
+    ) : undefined;
   return (
     <section className="wr-account" data-testid="related-account" data-state={entry.state}>
       {showLabel && (
@@ -211,6 +270,19 @@ function AccountSection({
           the records appear here; you can still create a record below.
         </Notice>
       )}
+      {canCreate && (
+        <Suspense fallback={null}>
+          {chatSet.status === 'pending' && <ChatSetLoading />}
+          {chatSet.status === 'error' && <ChatSetFailed error={chatSet.error} onRetry={chatSet.retry} />}
+          {chatSet.status === 'ready' && set && set.state !== 'ok' && set.state !== 'no_mappings' && (
+            <ChatSetFailed
+              error={new Error(set.message ?? 'Salesforce did not answer.')}
+              onRetry={chatSet.retry}
+            />
+          )}
+          {set && <ChatSetPanel chatId={chatId} threadId={threadId} set={set} onCreated={onSetCreated} />}
+        </Suspense>
+      )}
       {entry.objects.map((object) => (
         <ObjectGroup
           key={object.mappingId}
@@ -220,6 +292,7 @@ function AccountSection({
           created={created[object.mappingId] ?? []}
           canCreate={canCreate}
           onCreated={onCreated}
+          actionsFor={(record) => actionsFor(record, object.objectName)}
         />
       ))}
     </section>
@@ -301,19 +374,82 @@ export function RelatedRecords({ chatId, threadId }: { chatId: string; threadId?
             'You may not use any connected Salesforce account yet. Ask your license owner to give you access in the app’s settings.'}
         </Notice>
       ) : (
-        data.accounts.map((entry) => (
-          <AccountSection
-            key={entry.account.id}
-            chatId={chatId}
-            threadId={threadId}
-            entry={entry}
-            showLabel={data.accounts.length > 1}
-            created={created}
-            onCreated={onCreated}
-            onRetry={() => void related.refetch()}
-          />
-        ))
+        <Accounts
+          chatId={chatId}
+          threadId={threadId}
+          data={data}
+          created={created}
+          onCreated={onCreated}
+          onRetry={() => void related.refetch()}
+        />
       )}
     </div>
   );
+}
+
+/**
+ * The accounts' records, and this chat's set in each: asked for once the records are drawn (it needs
+ * Salesforce's finds, so it never holds them up), again after a refresh or a record created here.
+ */
+function Accounts({
+  chatId,
+  threadId,
+  data,
+  created,
+  onCreated,
+  onRetry,
+}: {
+  chatId: string;
+  threadId: string | undefined;
+  data: RelatedResponse;
+  created: Created;
+  onCreated: (created: CreateRecordResponse) => void;
+  onRetry: () => void;
+}) {
+  const api = useApi();
+  const chatSet = useQuery({
+    queryKey: [...queryKeys.chatSet(chatId, threadId), data.fetchedAt],
+    queryFn: () => api.widget.chatSet(chatId, threadId),
+  });
+  // The set as the last "Create all" answered it, until the set is asked for again.
+  const [written, setWritten] = useState<Record<string, ChatSetAccount>>({});
+  const retry = () => {
+    setWritten({});
+    chatSet.refetch();
+  };
+  const viewOf = (accountId: string): SetView => {
+    if (written[accountId]) return { status: 'ready', set: written[accountId], retry };
+    if (chatSet.data) {
+      return { status: 'ready', set: chatSet.data.accounts.find((a) => a.account.id === accountId), retry };
+    }
+    if (chatSet.status === 'error') return { status: 'error', error: chatSet.error, retry };
+    return { status: 'pending' };
+  };
+  const onSetCreated = (result: CreateSetResponse) => {
+    setWritten((w) => ({ ...w, [result.set.account.id]: result.set }));
+    for (const record of result.created) {
+      onCreated({
+        outcome: 'created',
+        record: { ...record, accountId: result.set.account.id, fields: [] },
+      });
+    }
+  };
+
+  return data.accounts.map((entry) => (
+    <AccountSection
+      key={entry.account.id}
+      chatId={chatId}
+      threadId={threadId}
+      entry={entry}
+      showLabel={data.accounts.length > 1}
+      created={created}
+      onCreated={(result) => {
+        onCreated(result);
+        retry(); // the record is now this chat's: the set says so
+      }}
+      onRetry={onRetry}
+      chatSet={viewOf(entry.account.id)}
+      onSetCreated={onSetCreated}
+    />
+  ));
 }

@@ -18,7 +18,13 @@ describe('every endpoint of the table', () => {
   it.each(Object.entries(endpoints) as [string, Endpoint][])(
     '%s is served at its method and path, behind its access check',
     async (_name, endpoint) => {
-      const path = pathOf(endpoint, { id: uuid, mappingId: uuid, runId: uuid, objectName: 'Lead' });
+      const path = pathOf(endpoint, {
+        id: uuid,
+        mappingId: uuid,
+        runId: uuid,
+        objectName: 'Lead',
+        recordTypeId: '012000000000000AAA',
+      });
       const request = (token?: string) =>
         fetch(`${world.appUrl}${path}`, {
           method: endpoint.method,

@@ -49,4 +49,22 @@ describe('the describe cache', () => {
     expect(describeCalls().map((c) => c.status)).toEqual([200]);
     expect(object.fields.map((f) => f.name)).toContain('Chat_Rating__c');
   });
+
+  it('fetches whole, once, a describe cached before record types were kept', async () => {
+    await leadDescribe();
+    const row = await world.app.db.salesforceDescribeCache.findUniqueOrThrow({
+      where: { accountId_objectName: { accountId, objectName: 'Lead' } },
+    });
+    const { recordTypes: _kept, ...before } = row.body as Record<string, unknown>;
+    await world.app.db.salesforceDescribeCache.update({
+      where: { accountId_objectName: { accountId, objectName: 'Lead' } },
+      data: { body: before as object, fetchedAt: new Date() },
+    });
+    world.salesforce.admin.clearCalls(DEMO_ORG);
+    const { object } = await leadDescribe();
+    expect(describeCalls().map((c) => c.status)).toEqual([200]);
+    expect(object.recordTypes?.map((rt) => rt.name)).toEqual(['Master', 'Sales Lead', 'Partner Lead']);
+    await leadDescribe();
+    expect(describeCalls()).toHaveLength(1);
+  });
 });

@@ -43,7 +43,7 @@ describe('mappingSchema', () => {
     const mapping = { ...valid, fields: [{ entryType: 'magic', field: 'LastName' }] };
 
     expect(messagesFor(mapping)).toEqual([
-      'fields.0.entryType: Each field needs an entry type: "static", "dynamic" or "autoMatch".',
+      'fields.0.entryType: Each field needs an entry type: "static", "dynamic", "autoMatch" or "chatRecord".',
     ]);
   });
 
@@ -96,7 +96,7 @@ describe('mappingSchema', () => {
 
     expect(messagesFor(mapping)).toEqual([
       'automation: Say whether automation is on (true or false).',
-      'duplicatePolicy: The duplicate policy must be "create" (always create) or "link" (link to an existing record).',
+      'duplicatePolicy: The duplicate policy must be "create" (always create), "link" (link to an existing record) or "update" (link to it and update it).',
       'autoAssign: Say whether Salesforce assignment rules should run (true or false).',
     ]);
   });

@@ -31,6 +31,7 @@ describe('resolve', () => {
       },
       lookups: [],
       missing: [],
+      chatRecords: [],
     });
   });
 
@@ -87,6 +88,7 @@ describe('resolve', () => {
       values: {},
       lookups: [{ field: 'OwnerId', object: 'User', matchField: 'Email', value: 'smith@example.com' }],
       missing: [],
+      chatRecords: [],
     });
   });
 
@@ -126,6 +128,24 @@ describe('resolve', () => {
   });
 
   it('gives nothing for a mapping without fields', () => {
-    expect(resolve(mapping([]), buildChatSnapshot())).toEqual({ values: {}, lookups: [], missing: [] });
+    expect(resolve(mapping([]), buildChatSnapshot())).toEqual({
+      values: {},
+      lookups: [],
+      missing: [],
+      chatRecords: [],
+    });
+  });
+
+  it("lists the fields that take this chat's record of another mapping, without a value", () => {
+    const result = resolve(
+      mapping([
+        { entryType: 'chatRecord', field: 'ConvertedContactId', object: 'Contact' },
+        { entryType: 'static', field: 'Company', value: 'ACME' },
+      ]),
+      buildChatSnapshot(),
+    );
+
+    expect(result.chatRecords).toEqual([{ field: 'ConvertedContactId', object: 'Contact' }]);
+    expect(result.values).toEqual({ Company: 'ACME' });
   });
 });

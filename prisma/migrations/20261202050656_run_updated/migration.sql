@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "run_status" ADD VALUE 'updated';
+
