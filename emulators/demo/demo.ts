@@ -137,6 +137,7 @@ export const demoLinkedSet: Mapping[] = [
       { entryType: 'dynamic', field: 'Subject', source: 'chat.subject' },
       { entryType: 'dynamic', field: 'Description', source: 'chat.conversation' },
       { entryType: 'static', field: 'Status', value: 'Completed' },
+      { entryType: 'dynamic', field: 'ActivityDate', source: 'chat.endedAt' },
       { entryType: 'chatRecord', field: 'WhoId', object: 'Contact' },
       { entryType: 'chatRecord', field: 'WhatId', object: 'Case' },
     ],

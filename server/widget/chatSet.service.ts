@@ -31,7 +31,7 @@ import {
   type ChatSetReads,
   type ChatSetRequest,
   type SettledRecord,
-} from '../salesforce/chatSetWriter';
+} from '../salesforce/chatSet';
 import { runLookups, type LookupSpec } from '../salesforce/lookups';
 import type { SalesforceClient } from '../salesforce/salesforce.client';
 import { isTimeout, SalesforceError, toSalesforceError } from '../salesforce/salesforceError';
@@ -289,6 +289,8 @@ export function createChatSetService(
       return 'Found: the chat’s values are filled in after the chat, by its update rules.';
     if (d.state === 'skipped' && d.reason === 'existsAs')
       return `This visitor is already ${article(labelOf(d.objectName))} in Salesforce, so no ${label} is created.`;
+    if (d.state === 'skipped' && d.reason === 'inSet')
+      return `This visitor is this chat’s ${labelOf(d.objectName)}, so no ${label} is created.`;
     if (d.state === 'skipped' && d.reason === 'duplicateRule')
       return `Salesforce’s duplicate rules found this visitor’s record, so no ${label} is created.`;
     return undefined;

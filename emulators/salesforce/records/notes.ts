@@ -25,6 +25,7 @@ export const blobKey = (fieldName: string) => `$${fieldName}`;
 export const blobUrl = (version: string, objectName: string, id: string, fieldName: string) =>
   `/services/data/v${version}/sobjects/${objectName}/${id}/${fieldName}`;
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const NOTE_TAGS = new Set(['p', 'br', 'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'ul', 'ol', 'li', 'a']);
 /** Elements stripped with their content, as "unsafe HTML" is. */
 const UNSAFE = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
@@ -51,8 +52,14 @@ export function noteHtml(base64: string, rawBody: string | undefined): string {
       `Cannot deserialize instance of base64 from VALUE_STRING value ${base64.slice(0, 40)} or request may be missing a required field at [line:1, column:${(rawBody?.indexOf('"Content"') ?? 0) + 12}]`,
     );
   }
-  const decoded = Buffer.from(compact, 'base64').toString('utf8');
-  if (decoded.includes('\uFFFD')) throw notAllowed();
+  // "well-formed Unicode/UTF-8" (ktema.org): bytes that are not UTF-8 are refused; a U+FFFD
+  // that is itself well-formed text is not.
+  let decoded: string;
+  try {
+    decoded = UTF8.decode(Buffer.from(compact, 'base64'));
+  } catch {
+    throw notAllowed();
+  }
   const html = decoded.replace(UNSAFE, '').replace(/\r\n|\r|\n/g, '');
   for (let i = 0; i < html.length; i++) {
     const c = html.charAt(i);

@@ -221,6 +221,15 @@ describe('notes (ContentNote and ContentDocumentLink)', () => {
           "Note can't be saved because it contains HTML tags or unescaped characters that are not allowed in a Note.",
       });
     }
+    // Bytes that are not UTF-8 are refused; U+FFFD written as UTF-8 is text like any other.
+    const notUtf8 = Buffer.from([0x6f, 0x6b, 0xff, 0xfe]).toString('base64');
+    expect(await errorOf(conn.sobject('ContentNote').create({ Title: 'x', Content: notUtf8 }))).toMatchObject(
+      { errorCode: 'FIELD_INTEGRITY_EXCEPTION' },
+    );
+    const replacement = await conn
+      .sobject('ContentNote')
+      .create({ Title: 'x', Content: b64('<p>Unreadable \uFFFD character, d&#39;accord</p>') });
+    expect(replacement.success).toBe(true);
     const blank = await errorOf(conn.sobject('ContentNote').create({ Title: '  ', Content: b64('ok') }));
     expect(blank).toMatchObject({ errorCode: 'REQUIRED_FIELD_MISSING' });
     const note = await conn.sobject('ContentNote').create({ Title: 'ok', Content: b64('Tom &amp; Jerry') });

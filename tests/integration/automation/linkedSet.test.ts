@@ -208,6 +208,34 @@ describe('Leads and Contacts', () => {
     expect(sf().findRecords(DEMO_ORG, 'Lead', { Email: 'robert.brown@acme.example' })).toEqual([before]);
   });
 
+  it('logs the chat on a new Lead without the Case: a Task naming a Lead names nothing else', async () => {
+    await useMappings(
+      leadMapping,
+      { ...caseMapping, fields: caseMapping.fields.filter((f) => f.entryType !== 'chatRecord') },
+      {
+        ...taskMapping,
+        fields: taskMapping.fields.map((f) =>
+          f.entryType === 'chatRecord' && f.field === 'WhoId' ? { ...f, object: 'Lead' } : f,
+        ),
+      },
+    );
+    await warm();
+    const email = `new.lead.${Date.now()}@example.com`;
+    const job = endedChat({ name: 'Nadia Newlead', email });
+    await world.livechat.admin.waitForDeliveries();
+    await process(job);
+
+    const [lead] = sf().findRecords(DEMO_ORG, 'Lead', { Email: email });
+    const [caseRecord] = recordsOfChat('Case', 'Subject', job.chatId);
+    expect(lead).toBeDefined();
+    expect(caseRecord).toBeDefined();
+    // "If the WhoId refers to a lead, then the WhatId field must be empty" (Task): the Task names the Lead only.
+    const [task] = recordsOfChat('Task', 'Subject', job.chatId);
+    expect(task).toMatchObject({ WhoId: lead!.Id, WhatId: null, Status: 'Completed' });
+    const runs = await byObject(job.chatId);
+    expect(runs.Task).toMatchObject({ status: 'created', recordId: task!.Id });
+  });
+
   it('creates no Lead for a visitor who is already a Contact', async () => {
     await useMappings({ ...leadMapping, skipIfExistsAs: ['Contact'] }, taskMapping);
     await warm();
@@ -224,6 +252,27 @@ describe('Leads and Contacts', () => {
     expect(runs.Contact!.errorMessage).toMatch(/already a Contact/);
     // The conversation is still logged, on the Contact the visitor is.
     expect(recordsOfChat('Task', 'Subject', job.chatId)[0]).toMatchObject({ WhoId: emily.Id });
+  });
+});
+
+describe('a new visitor with a Lead mapping that skips Contacts beside a Contact mapping', () => {
+  it('creates the Contact only: no Lead beside the Contact the same set creates', async () => {
+    await useMappings({ ...leadMapping, skipIfExistsAs: ['Contact'] }, contactMapping, taskMapping);
+    await warm();
+    const email = `new.visitor.${Date.now()}@example.com`;
+    const job = endedChat({ name: 'Nadia Novak', email });
+    await world.livechat.admin.waitForDeliveries();
+    await process(job);
+
+    expect(calls()).toEqual(['POST /composite', 'POST /composite/graph']);
+    expect(sf().findRecords(DEMO_ORG, 'Lead', { Email: email })).toEqual([]);
+    const [nadia] = sf().findRecords(DEMO_ORG, 'Contact', { Email: email });
+    expect(nadia).toBeDefined();
+    const runs = await runsOf(world, job.chatId);
+    const leadRun = runs.find((r) => r.status === 'skipped');
+    expect(leadRun?.errorMessage).toMatch(/same set, so no Lead is created/);
+    expect(runs.find((r) => r.objectName === 'Contact' && r.status === 'created')?.recordId).toBe(nadia!.Id);
+    expect(recordsOfChat('Task', 'Subject', job.chatId)[0]).toMatchObject({ WhoId: nadia!.Id });
   });
 });
 

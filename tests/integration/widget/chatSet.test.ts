@@ -121,7 +121,8 @@ describe('GET /api/widget/set', () => {
     const set = await demoSet(chat.chatId);
     const johnContact = contactOf(john.email);
     expect(set.state).toBe('ok');
-    expect(set.members.map((m) => m.objectName)).toEqual(['Lead', 'Contact', 'Case']);
+    // The Lead skips for Contacts, so it comes after the Contact, whose record decides it.
+    expect(set.members.map((m) => m.objectName)).toEqual(['Contact', 'Lead', 'Case']);
     expect(memberOf(set, 'Contact')).toMatchObject({
       mappingId: ids.Contact,
       state: 'found',
@@ -232,37 +233,41 @@ describe('POST /api/widget/set', () => {
     });
   });
 
-  it('creates a new visitor’s Lead, Contact and Case together, the Case on the new Contact', async () => {
+  it('creates a new visitor’s Contact and Case together, the Case on the new Contact, and no Lead beside the Contact', async () => {
     const ids = await useMappings(leadMapping, contactMapping, caseMapping, taskMapping);
     const visitor = newVisitor();
     const chat = openChat(visitor);
     const before = await demoSet(chat.chatId);
     expect(before.members.map((m) => [m.objectName, m.state])).toEqual([
-      ['Lead', 'toCreate'],
       ['Contact', 'toCreate'],
+      ['Lead', 'skipped'],
       ['Case', 'toCreate'],
     ]);
+    expect(memberOf(before, 'Lead').note).toBe('This visitor is this chat’s Contact, so no Lead is created.');
     sf().clearCalls(DEMO_ORG);
 
     const created = await createSet(chat.chatId);
     expect(created.status).toBe(201);
     expect(calls().filter((c) => c === 'POST /composite/graph')).toHaveLength(1);
     const contact = contactOf(visitor.email);
-    const [lead] = sf().findRecords(DEMO_ORG, 'Lead', { Email: visitor.email });
     expect(contact).toMatchObject({ LastName: 'Visitor' + String(visitors) });
-    expect(lead).toBeDefined();
+    expect(sf().findRecords(DEMO_ORG, 'Lead', { Email: visitor.email })).toEqual([]);
     const [theCase] = sf().findRecords(DEMO_ORG, 'Case', { ContactId: String(contact.Id) });
     expect(theCase).toMatchObject({ Origin: 'Chat' });
     const runs = await runsOf(world, chat.chatId);
     expect(runs.map((r) => [r.mappingId, r.status, r.recordId]).sort()).toEqual(
       [
-        [ids.Lead, 'created', lead!.Id],
         [ids.Contact, 'created', contact.Id],
         [ids.Case, 'created', theCase!.Id],
       ].sort(),
     );
     const set = (created.body as { set: ChatSetAccount }).set;
-    expect(set.members.every((m) => m.state === 'created')).toBe(true);
+    expect(set.members.map((m) => [m.objectName, m.state])).toEqual([
+      ['Contact', 'created'],
+      ['Lead', 'skipped'],
+      ['Case', 'created'],
+    ]);
+    expect(memberOf(set, 'Lead').note).toBe('This visitor is this chat’s Contact, so no Lead is created.');
     expect(memberOf(set, 'Contact').record).toMatchObject({ name: visitor.name });
   });
 
