@@ -60,6 +60,8 @@ export interface FailNextOptions {
   scope?: FaultScope;
   /** The id UNABLE_TO_LOCK_ROW names (default: the record in the path, else the org's first Account). */
   recordId?: string;
+  /** Only requests of this HTTP method (a test's fault then misses another test's late GET). */
+  method?: string;
 }
 
 export interface FailRateOptions extends Omit<FailNextOptions, 'kind'> {
@@ -77,6 +79,7 @@ interface Planned {
   orgId: string | undefined;
   scope: FaultScope;
   recordId: string | undefined;
+  method: string | undefined;
 }
 
 /** The failure chosen for one request. */
@@ -150,6 +153,7 @@ export class FaultInjector {
       orgId: options.orgId,
       scope,
       recordId: options.recordId,
+      method: options.method?.toUpperCase(),
     });
   }
 
@@ -175,10 +179,16 @@ export class FaultInjector {
   }
 
   /** The failure to answer this request with, if any. */
-  take(kind: 'api' | 'oauth', orgId: string | undefined): Fault | undefined {
+  take(kind: 'api' | 'oauth', orgId: string | undefined, method?: string): Fault | undefined {
     const applies = (scope: FaultScope, faultOrg: string | undefined) =>
       (scope === 'all' || scope === kind) && (faultOrg === undefined || faultOrg === orgId);
-    const plan = this.planned.find((p) => p.remaining > 0 && applies(p.scope, p.orgId) && fits(p.kind, kind));
+    const plan = this.planned.find(
+      (p) =>
+        p.remaining > 0 &&
+        applies(p.scope, p.orgId) &&
+        fits(p.kind, kind) &&
+        (p.method === undefined || p.method === method?.toUpperCase()),
+    );
     if (plan) {
       plan.remaining -= 1;
       this.planned = this.planned.filter((p) => p.remaining > 0);

@@ -330,8 +330,9 @@ describe.skipIf(!chromiumPath)('the Chat Details widget in the Agent App (Chromi
   });
 
   it('offers to try again when Salesforce is unavailable, and shows the records when it answers', async () => {
-    // A chat no earlier test opened, so its records are not in the server's short cache.
-    world.salesforce.admin.failNext(1, { kind: 503, orgId: DEMO_ORG });
+    // A chat no earlier test opened, so its records are not in the server's short cache. Its search is a
+    // POST (jsforce retries a GET that answers 503 by itself, and an earlier test's late lookup is a GET).
+    world.salesforce.admin.failNext(1, { kind: 503, orgId: DEMO_ORG, method: 'POST' });
     const { page, widget, errors } = await openAgentApp(chatOf(demoVisitors.existingLead.name));
     const retry = widget.getByTestId('state-unavailable-retry');
     await retry.waitFor({ timeout: 20_000 });

@@ -19,6 +19,7 @@ const failNextBody = z.object({
   orgId: z.string().optional(),
   scope: faultScope,
   recordId: z.string().optional(),
+  method: z.enum(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']).optional(),
 });
 const failRateBody = z.object({
   probability: z.number().min(0).max(1),

@@ -157,7 +157,7 @@ function handle(state: EmulatorState, req: Request, res: Response): void {
     return;
   }
   const called = route(req.method, subPath);
-  const fault = state.faults.take('api', org.id);
+  const fault = state.faults.take('api', org.id, req.method);
   if (fault?.kind === 'hang') {
     // Held until the faults are cleared (then answered as usual, if the client still waits) or the
     // emulator closes, so callers' deadlines can be tested.

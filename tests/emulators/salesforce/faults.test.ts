@@ -40,6 +40,15 @@ describe('REST faults', () => {
     ]);
   });
 
+  it('fails only requests of the method a fault names', async () => {
+    const { conn } = await connectAs(sf.url, nora);
+    sf.emulator.admin.failNext(1, { kind: 500, method: 'POST' });
+    expect((await raw(sf.url, conn.accessToken, limitsPath)).status).toBe(200);
+    const error = await errorOf(conn.sobject('Lead').create({ LastName: 'X', Company: 'Y' }));
+    expect(error.name).toBe('UNKNOWN_EXCEPTION');
+    expect((await raw(sf.url, conn.accessToken, limitsPath)).status).toBe(200);
+  });
+
   it('tells the concurrent limit from the daily one by message only', async () => {
     const { conn } = await connectAs(sf.url, nora);
     sf.emulator.admin.failNext(1, { kind: 'CONCURRENT_LIMIT' });
