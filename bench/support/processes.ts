@@ -30,20 +30,59 @@ function cpuSecondsOf(pid: number | undefined): number {
   }
 }
 
+/** Children started in sessions of their own: told to stop when this process ends, however it ends. */
+const detachedChildren = new Set<ChildProcess>();
+let reapingOnExit = false;
+function reapOnExit() {
+  if (reapingOnExit) return;
+  reapingOnExit = true;
+  const killAll = () => {
+    // SIGTERM: each stops in order by itself (the app its worker and PostgreSQL) after this one is gone.
+    for (const child of detachedChildren) if (child.pid) terminate(child.pid);
+  };
+  process.once('exit', killAll);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      killAll();
+      process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+    });
+  }
+}
+const terminate = (pid: number) => {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+};
+
 /**
  * Starts `node --import tsx <entry> ...args` in the project and resolves once a line of its output
  * matches `ready` (with the match), or rejects with its output when it exits first.
+ *
+ * `ownSession`: the process runs in a session of its own, as a service started by its own
+ * supervisor (systemd, a container) does, not in this benchmark's. Where Linux's autogroup is on
+ * (sched(7) › The autogroup feature), the CPU is shared between sessions first: a part in the
+ * benchmark's session would share one session's share with the load generator and every other part
+ * there, which no deployment does (LiveChat, Salesforce and the app are on machines of their own).
+ * Such a process is sent SIGTERM if this one ends without stopping it (a Ctrl-C no longer reaches it).
  */
 export function startProcess(
   entry: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; ready: RegExp; timeoutMs?: number },
+  options: { env?: NodeJS.ProcessEnv; ready: RegExp; timeoutMs?: number; ownSession?: boolean },
 ): Promise<{ process: BenchProcess; match: RegExpExecArray }> {
   const child = spawn(path.join(projectRoot, 'node_modules/.bin/node'), ['--import', 'tsx', entry, ...args], {
     cwd: projectRoot,
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.ownSession === true,
   });
+  if (options.ownSession) {
+    reapOnExit();
+    detachedChildren.add(child);
+    child.once('close', () => detachedChildren.delete(child));
+  }
   let out = '';
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const proc: BenchProcess = {

@@ -4,7 +4,9 @@
  * and the automation worker in a process of its own), on an embedded PostgreSQL in a throwaway
  * DATA_DIR, configured as production is (credentials, PUBLIC_URL, an encryption key, JSON logs),
  * against the LiveChat and Salesforce emulators, each in a process of its own
- * (`npm run emulator:livechat`, `npm run emulator:salesforce`). It is set up over HTTP as an owner
+ * (`npm run emulator:livechat`, `npm run emulator:salesforce`). Each also runs in a session of its
+ * own, apart from the load generator's, as separate services do (see `startProcess`'s `ownSession`:
+ * with Linux's autogroup the CPU is shared between sessions first). It is set up over HTTP as an owner
  * would: the app installed for the demo license, the demo org connected, the demo's Lead mapped.
  */
 import { randomBytes } from 'node:crypto';
@@ -50,10 +52,12 @@ export async function startProductionStack(env: Record<string, string> = {}): Pr
     const [livechat, salesforce] = await Promise.all([
       startProcess('emulators/livechat/cli.ts', ['--port', '0'], {
         env: base,
+        ownSession: true,
         ready: /LiveChat emulator listening on (\S+)/,
       }),
       startProcess('emulators/salesforce/cli.ts', ['--port', '0'], {
         env: base,
+        ownSession: true,
         ready: /Salesforce emulator listening on (\S+)/,
       }),
     ]);
@@ -81,6 +85,7 @@ export async function startProductionStack(env: Record<string, string> = {}): Pr
     const { process: app } = await startProcess('server/main.ts', [], {
       ready: /Salesforce for LiveChat is listening on/,
       timeoutMs: 120_000,
+      ownSession: true,
       env: {
         ...base,
         PORT: String(port),

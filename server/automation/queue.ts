@@ -71,6 +71,13 @@ export function createJobQueue(options: {
   expireInSeconds?: number;
   /** Jobs one process runs at once (default 32, AUTOMATION_CONCURRENCY's). */
   concurrency?: number;
+  /**
+   * A process that only sends (a web process whose workers run elsewhere: `npm start`'s worker
+   * process, or `npm run worker`): the queue's upkeep (supervising, expiring, archiving and
+   * deleting jobs, cron) is left to the workers, so none of it competes with the requests here. It
+   * still creates or updates the queue's schema and settings at start. `work` is refused.
+   */
+  sendOnly?: boolean;
 }): JobQueue {
   const log = options.logger.child({ module: 'queue' });
   const expireInSeconds = options.expireInSeconds ?? 5 * 60;
@@ -85,6 +92,7 @@ export function createJobQueue(options: {
     // both at half the timeout, so a dead worker's job goes on within 1.5 timeouts, not a minute later.
     superviseIntervalSeconds: superviseSeconds,
     monitorIntervalSeconds: superviseSeconds,
+    ...(options.sendOnly && { supervise: false, schedule: false }),
   });
   let stopping = false;
   boss.on('error', (error: unknown) => {
@@ -291,6 +299,7 @@ export function createJobQueue(options: {
       await boss.send(CHAT_ENDED_QUEUE, job, { db });
     },
     work: async (handler, workOptions = {}) => {
+      if (options.sendOnly) throw new Error('this queue only sends; its jobs are worked elsewhere');
       if (taker) throw new Error('this queue already runs a worker');
       taker = startTaking(handler, workOptions.concurrency ?? options.concurrency ?? 32);
       await listen().catch((error: unknown) =>
@@ -306,8 +315,10 @@ export function createQueueFor(
   databaseUrl: string,
   logger: Logger,
   pollingIntervalSeconds?: number,
+  placement: { sendOnly?: boolean } = {},
 ): JobQueue {
   return createJobQueue({
+    ...placement,
     databaseUrl,
     logger,
     retryLimit: config.automation.retryLimit,

@@ -22,7 +22,7 @@ export type WebhookService = ReturnType<typeof createWebhookService>;
  * LiveChat's ended-chat webhook: the secret is checked in constant time against the registration
  * the delivery names (`webhook_id`), from memory; the event is stored without its secret (a
  * redelivery, or the copy sent to a second registration during a rotation, stores nothing new) and
- * its job queued in the same transaction, two round trips to PostgreSQL in all (`intake`). Without a
+ * its job queued in the same transaction, one round trip to PostgreSQL in all (`intake`). Without a
  * queue (a process that only stores) the event waits for `enqueuePending` (run by every worker at
  * start and in its sweep), so an acknowledged webhook is never lost.
  */

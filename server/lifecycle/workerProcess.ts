@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -55,6 +56,28 @@ export function workerEnvironment(config: Config, databaseUrl: string): Record<s
   return env;
 }
 
+/**
+ * Nices the worker (nice 10) and, on Linux, its session's autogroup too. With the autogroup feature
+ * on (sched(7) › The autogroup feature: the default of most distributions), every session is a task
+ * group, and "a thread's nice value has an effect for scheduling decisions only relative to other
+ * threads in the same task group": the worker, detached into a session of its own, would get as
+ * much CPU as the app's whole session whatever its own nice value. The group's nice value is set
+ * through /proc/<pid>/autogroup (raising it needs no privilege). Without autogroup (or /proc) that
+ * file is missing or its value unused, and the process's own nice value does it.
+ */
+function lowerPriority(pid: number, log: Logger): void {
+  try {
+    os.setPriority(pid, WORKER_NICENESS);
+  } catch (error) {
+    log.warn({ err: error }, 'the automation worker runs at the app’s own priority');
+  }
+  try {
+    writeFileSync(`/proc/${pid}/autogroup`, String(WORKER_NICENESS));
+  } catch (error) {
+    log.debug({ err: error }, 'the automation worker’s session keeps its CPU share (no autogroup here)');
+  }
+}
+
 export interface WorkerProcess {
   /**
    * SIGTERM, as a process manager stops `npm run worker`: it takes no more jobs, lets its runs finish
@@ -80,8 +103,8 @@ const whenAppGone = path.join(import.meta.dirname, 'whenAppGone.ts');
  *   (requests and runs in flight get the same grace, then the queue and PostgreSQL stop);
  * - with an IPC channel, which closes when the app dies however it dies (kill -9 included): the worker
  *   then stops by itself, as on SIGTERM (whenAppGone.ts, loaded before anything else);
- * - at a lower CPU priority than the app (nice 10), so on a machine short of CPU the web process
- *   answers first;
+ * - at a lower CPU priority than the app (nice 10, its session's autogroup too), so on a machine
+ *   short of CPU the web process answers first;
  * - writing to the app's own stdout and stderr (one stream; its lines are named "worker");
  * - started again when it stops unexpectedly, with a growing pause, each time said as an error.
  */
@@ -112,13 +135,7 @@ export function startWorkerProcess(options: {
     child = proc;
     // The worker yields the CPU to the app on a busy machine: a webhook or a widget request is
     // waited on by a person (or LiveChat); a run mostly waits on Salesforce anyway.
-    if (proc.pid !== undefined) {
-      try {
-        os.setPriority(proc.pid, WORKER_NICENESS);
-      } catch (error) {
-        log.warn({ err: error }, 'the automation worker runs at the app’s own priority');
-      }
-    }
+    if (proc.pid !== undefined) lowerPriority(proc.pid, log);
     exited = new Promise((resolve) => {
       proc.once('exit', (code, signal) => {
         child = undefined;

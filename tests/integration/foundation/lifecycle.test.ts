@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -141,6 +142,11 @@ describe('npm start', () => {
     // The automation worker runs in a process of its own, writing to the same stream.
     const worker = await workerUp(first);
     expect(worker).not.toBe(first.npm.pid);
+    // It yields the CPU to the app: nice 10, its session's autogroup too where Linux has one (there
+    // a process's nice value weighs only within its session, and the worker has a session of its own).
+    expect(os.getPriority(worker)).toBe(10);
+    const autogroup = `/proc/${worker}/autogroup`;
+    if (existsSync(autogroup)) expect(readFileSync(autogroup, 'utf8').trim()).toMatch(/ nice 10$/);
     process.kill(first.npm.pid!, 'SIGTERM');
     expect(await first.exited, first.output()).toBe(0);
     expect(
