@@ -87,6 +87,8 @@ interface Decision {
   objectName: string;
   reason?: string | undefined;
   createdBy?: SetMember['createdBy'];
+  /** The record's name, when call 1 read it with the record. */
+  name?: string;
 }
 
 /** One account's set, prepared from the chat: no Salesforce call but (cached) describes. */
@@ -182,7 +184,15 @@ export function createChatSetService(
 
   /** The request the set writer takes for what is not settled yet: the widget links, never updates, a record found. */
   function requestOf(set: PreparedSet): ChatSetRequest {
+    // Call 1 reads each record's name with it, so the view needs no second call for the records it finds.
+    const readFields = Object.fromEntries(
+      set.records.flatMap((r) => {
+        const name = nameField(r.meta)?.name;
+        return name && name !== 'Id' ? [[r.mapping.objectName, [name]]] : [];
+      }),
+    );
     return {
+      readFields,
       members: set.records
         .filter((r) => !set.settled.has(r.row.id))
         .map(({ member }) =>
@@ -224,6 +234,13 @@ export function createChatSetService(
     const req = requestOf(set);
     const reads = chatSetNeedsReads(req) ? await readChatSet(set.conn, req) : NO_READS;
     const decided = settledDecisions(set);
+    const nameFieldOf = (objectName: string) => req.readFields?.[objectName]?.[0];
+    const readName = (objectName: string, id: string | undefined) => {
+      const field = nameFieldOf(objectName);
+      const value =
+        field && id ? reads.records.get(objectName)?.find((r) => r.Id === id)?.[field] : undefined;
+      return typeof value === 'string' ? value : undefined;
+    };
     for (const step of chatSetPlan(set.conn, req, reads).steps) {
       const state =
         step.action === 'create'
@@ -239,14 +256,21 @@ export function createChatSetService(
         objectName: step.objectName,
         reason: step.reason,
       });
+      const name = readName(step.objectName, step.id);
+      if (name !== undefined) decided.get(step.mappingId)!.name = name;
     }
     return decided;
   }
 
-  /** The names of the records decided, in one composite call (five per call) by id. */
+  /** The names of the records decided: read with them in call 1, else in one composite call (five per call) by id. */
   async function namesOf(set: PreparedSet, decided: Map<string, Decision>): Promise<Map<string, string>> {
-    const wanted = [...decided.values()].filter((d): d is Decision & { id: string } => d.id !== null);
-    if (wanted.length === 0) return new Map();
+    const read = new Map(
+      [...decided.values()].flatMap((d) => (d.id && d.name !== undefined ? [[d.id, d.name] as const] : [])),
+    );
+    const wanted = [...decided.values()].filter(
+      (d): d is Decision & { id: string } => d.id !== null && !read.has(d.id),
+    );
+    if (wanted.length === 0) return read;
     const objects = [...new Set(wanted.map((d) => d.objectName))];
     const describes = await deps.metadata.describeAnyAge(set.account.id, set.conn, objects);
     const specs: LookupSpec[] = wanted.map((d, n) => ({
@@ -257,7 +281,8 @@ export function createChatSetService(
       nameField: (describes.get(d.objectName) && nameField(describes.get(d.objectName)!)?.name) ?? 'Id',
     }));
     const found = await runLookups(set.conn, specs);
-    return new Map(specs.flatMap((s) => (found.get(s.field) ? [[s.value, found.get(s.field)!.name]] : [])));
+    for (const s of specs) if (found.get(s.field)) read.set(s.value, found.get(s.field)!.name);
+    return read;
   }
 
   /** The set's members in reference order (a Case after the Contact it names), from the writer's own plan. */

@@ -45,7 +45,10 @@ function readsOf(req: ChatSetRequest): Map<string, ObjectRead> {
     if (!condition?.match.length) return;
     let read = reads.get(objectName);
     if (!read) {
-      read = { conditions: [], fields: new Set(['Id', 'CreatedDate']) };
+      read = {
+        conditions: [],
+        fields: new Set(['Id', 'CreatedDate', ...(req.readFields?.[objectName] ?? [])]),
+      };
       if (objectName === 'Lead')
         ['IsConverted', 'ConvertedContactId', 'ConvertedAccountId'].forEach((f) => read!.fields.add(f));
       reads.set(objectName, read);

@@ -68,6 +68,8 @@ export interface ChatSetRequest {
    * alone finds the visitor's record, linked on DUPLICATES_DETECTED: one call, no search.
    */
   linkOnDuplicate?: boolean;
+  /** More fields of an object to read when call 1 reads it anyway (the widget shows the records' names). */
+  readFields?: Readonly<Record<string, readonly string[]>>;
 }
 
 export type ChatSetOutcomeKind = 'created' | 'linked' | 'updated' | 'skipped';

@@ -142,8 +142,8 @@ describe('GET /api/widget/set', () => {
     });
     expect(set.conversation).toEqual({ mappingId: ids.Task, logAs: 'task', automation: true });
     expect(set.attachableObjects).toEqual(expect.arrayContaining(['Account', 'Case', 'Contact', 'Lead']));
-    // One composite call reads the set (the same finds automation makes), one names the records found.
-    expect(calls()).toEqual(['POST /composite', 'POST /composite']);
+    // One composite call reads the set (the same finds automation makes) and the names of the records found.
+    expect(calls()).toEqual(['POST /composite']);
     expect(await runsOf(world, chat.chatId)).toEqual([]);
   });
 
