@@ -13,6 +13,7 @@ import { createMapping } from '../../../server/mappings/mappings.repo';
 import type { Mapping } from '../../../src/mapping/mapping';
 import { DEMO_ORG, endNewChat, eventually, runsOf } from '../../support/automation';
 import { startWorld, type World } from '../../support/world';
+import { visitorLeadMapping } from '../../support/factories/mapping';
 
 let world: World;
 beforeAll(async () => {
@@ -23,18 +24,7 @@ afterAll(async () => {
 });
 
 const [contactMapping, caseMapping, taskMapping] = demoLinkedSet as [Mapping, Mapping, Mapping];
-const leadMapping: Mapping = {
-  objectName: 'Lead',
-  fields: [
-    { entryType: 'dynamic', field: 'LastName', source: 'visitor.lastName' },
-    { entryType: 'static', field: 'Company', value: 'Unknown (LiveChat)' },
-    { entryType: 'dynamic', field: 'Email', source: 'visitor.email' },
-  ],
-  searchableFields: ['Email'],
-  automation: true,
-  duplicatePolicy: 'link',
-  autoAssign: false,
-};
+const leadMapping = visitorLeadMapping();
 
 /** The account's mappings become exactly these (each run of a removed mapping goes with it). */
 async function useMappings(...mappings: Mapping[]): Promise<void> {

@@ -14,6 +14,7 @@ import type { Mapping } from '../../../src/mapping/mapping';
 import { DEMO_ORG, runsOf } from '../../support/automation';
 import { startWorld, type World } from '../../support/world';
 import { closeAfterAndResetBeforeEach, demoAccountId, john, nate, nora, owner } from './support';
+import { visitorLeadMapping } from '../../support/factories/mapping';
 
 let world: World;
 let demoAccount: string;
@@ -25,19 +26,7 @@ closeAfterAndResetBeforeEach(() => world);
 
 const [contactMapping, caseMapping, taskMapping] = demoLinkedSet as [Mapping, Mapping, Mapping];
 /** No Lead for a visitor who is already a Contact. */
-const leadMapping: Mapping = {
-  objectName: 'Lead',
-  fields: [
-    { entryType: 'dynamic', field: 'LastName', source: 'visitor.lastName' },
-    { entryType: 'static', field: 'Company', value: 'Unknown (LiveChat)' },
-    { entryType: 'dynamic', field: 'Email', source: 'visitor.email' },
-  ],
-  searchableFields: ['Email'],
-  automation: false,
-  duplicatePolicy: 'link',
-  autoAssign: false,
-  skipIfExistsAs: ['Contact'],
-};
+const leadMapping = visitorLeadMapping({ automation: false, skipIfExistsAs: ['Contact'] });
 
 /** The demo account's mappings become exactly these; answers their ids by object (Task: the conversation). */
 async function useMappings(...mappings: Mapping[]): Promise<Record<string, string>> {

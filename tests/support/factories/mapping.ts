@@ -31,3 +31,23 @@ export function buildMapping(overrides: Partial<Mapping> = {}): Mapping {
     ...overrides,
   });
 }
+
+/**
+ * The visitor's Lead of a linked set: named from the chat, found again by Email (`link`), no owner rule.
+ * Overrides replace (automation on or off, `skipIfExistsAs`).
+ */
+export function visitorLeadMapping(overrides: Partial<Mapping> = {}): Mapping {
+  return {
+    objectName: 'Lead',
+    fields: [
+      { entryType: 'dynamic', field: 'LastName', source: 'visitor.lastName' },
+      { entryType: 'static', field: 'Company', value: 'Unknown (LiveChat)' },
+      { entryType: 'dynamic', field: 'Email', source: 'visitor.email' },
+    ],
+    searchableFields: ['Email'],
+    automation: true,
+    duplicatePolicy: 'link',
+    autoAssign: false,
+    ...overrides,
+  };
+}
