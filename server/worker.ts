@@ -21,13 +21,17 @@ if (!config.databaseUrl) {
 const db = createDatabase(config.databaseUrl);
 const queue = createQueueFor(config, config.databaseUrl, logger);
 const services = createServices({ config, logger, db, queue });
-const worker = await startWorker(workerOf(services, queue, logger));
+// The signal handlers come first: the worker takes jobs as soon as it starts, before its start
+// has resolved (it still sets up its LISTEN), and SIGTERM's default would end a run mid-way.
+const starting = startWorker(workerOf(services, queue, logger));
 stopOnSignals(
   logger,
   async () => {
+    const worker = await starting;
     await worker.stop({ graceMs: config.shutdownGraceMs });
     await services.apiUsage.stop();
     await db.$disconnect();
   },
   { graceMs: config.shutdownGraceMs },
 );
+await starting;
