@@ -1,4 +1,4 @@
-import { ApiProvider } from '../ui/api/ApiContext';
+import { WidgetApiProvider } from './api';
 import { SessionGate } from '../ui/auth/SessionGate';
 import { ChatDetails } from './ChatDetails';
 import { PrefetchContext } from './query/useQuery';
@@ -12,14 +12,14 @@ export function WidgetApp({ agentApp, session, prefetch }: StartedWidget) {
     <PrefetchContext.Provider value={prefetch}>
       <SessionGate screens={widgetSessionScreens} controller={session}>
         {(signedIn) => (
-          <ApiProvider api={signedIn.api}>
+          <WidgetApiProvider api={signedIn.api}>
             {signedIn.publicConfig.demo && (
               <p className="widget-demo-note" data-testid="widget-demo-note">
                 Demo: records come from a local Salesforce emulator.
               </p>
             )}
             <ChatDetails agentApp={agentApp} />
-          </ApiProvider>
+          </WidgetApiProvider>
         )}
       </SessionGate>
     </PrefetchContext.Provider>

@@ -4,6 +4,7 @@ import './designTokens.css';
 import '../ui/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createWidgetClient } from '../ui/api/widgetClient';
 import { createSessionController } from '../ui/auth/sessionController';
 import { insideAFrame, startAgentApp } from './agentApp/agentApp';
 import { OutsideLiveChat } from './ChatDetails';
@@ -14,7 +15,10 @@ const root = createRoot(document.getElementById('root')!);
 if (insideAFrame()) {
   // The Agent App connection first (its first handshake comes on the frame's load), then the sign-in
   // beside it, before the first render (see startWidget).
-  const widget = startWidget({ agentApp: startAgentApp(), session: createSessionController() });
+  const widget = startWidget({
+    agentApp: startAgentApp(),
+    session: createSessionController({ createApi: createWidgetClient }),
+  });
   root.render(
     <StrictMode>
       <WidgetApp {...widget} />

@@ -24,7 +24,6 @@ import {
 } from './accounts';
 import { auditListSchema, auditQuerySchema } from './audit';
 import { activityListSchema, activityQuerySchema, runIdParamsSchema, runSchema } from './automation';
-import type { ErrorCode } from './errors';
 import { installationSchema, installRequestSchema } from './installation';
 import {
   chatFieldCatalogueSchema,
@@ -44,68 +43,24 @@ import {
   recordTypePicklistsResponseSchema,
   savedMappingSchema,
 } from './mappings';
-import { meResponseSchema, publicConfigSchema } from './session';
-import {
-  attachTranscriptRequestSchema,
-  attachTranscriptResponseSchema,
-  chatSetQuerySchema,
-  chatSetResponseSchema,
-  createSetRequestSchema,
-  createSetResponseSchema,
-  createRecordRequestSchema,
-  createRecordResponseSchema,
-  formsQuerySchema,
-  formsResponseSchema,
-  relatedQuerySchema,
-  relatedResponseSchema,
-  widgetLookupQuerySchema,
-} from './widget';
 import { mappingSchema } from '../mapping/mapping';
+import {
+  define,
+  salesforceErrors as salesforce,
+  upstreamErrors as upstream,
+  type Endpoint,
+} from './endpoint';
+import { sessionEndpoints, widgetEndpoints } from './widgetEndpoints';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** Who may call: anyone, any signed-in agent of the license, or its owners and vice-owners. */
-export type Access = 'public' | 'agent' | 'owner';
-
-export interface Endpoint {
-  method: Method;
-  /** The full path, with `:name` for each path parameter. */
-  path: string;
-  access: Access;
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  /** The answer's shape; `null` for an empty answer (204). */
-  success: z.ZodType | null;
-  /** The success status: 200 unless said. */
-  status?: 200 | 201 | 204;
-  /** The error codes this endpoint answers with, beyond those of every endpoint (below). */
-  errors: readonly ErrorCode[];
-}
-
-/** What any endpoint may answer: bad input, a signed-out caller, an unexpected failure. */
-export const commonErrors = ['validation_failed', 'bad_request', 'unauthorized', 'internal'] as const;
-
-const salesforce = ['salesforce_error', 'salesforce_needs_reconnect', 'salesforce_limit_reached'] as const;
-const upstream = ['upstream_unavailable'] as const;
+export * from './endpoint';
 
 /** `{ account }`: one Salesforce account after a change. */
 export const accountResponseSchema = z.object({ account: salesforceAccountSchema });
 /** `{ run }`: one automatic run after a retry. */
 export const runResponseSchema = z.object({ run: runSchema });
 
-const define = <const E extends Endpoint>(endpoint: E): E => endpoint;
-
 export const endpoints = {
-  // session
-  getPublicConfig: define({
-    method: 'GET',
-    path: '/api/public-config',
-    access: 'public',
-    success: publicConfigSchema,
-    errors: [],
-  }),
-  getMe: define({ method: 'GET', path: '/api/me', access: 'agent', success: meResponseSchema, errors: [] }),
+  ...sessionEndpoints,
 
   // installation
   getInstallation: define({
@@ -370,7 +325,7 @@ export const endpoints = {
     errors: ['forbidden'],
   }),
 
-  // the Chat Details widget
+  // the Chat Details widget: the accounts the agent may use (the settings' account picker asks)…
   listUsableAccounts: define({
     method: 'GET',
     path: '/api/widget/accounts',
@@ -378,107 +333,9 @@ export const endpoints = {
     success: usableAccountsSchema,
     errors: [],
   }),
-  related: define({
-    method: 'GET',
-    path: '/api/widget/related',
-    access: 'agent',
-    query: relatedQuerySchema,
-    success: relatedResponseSchema,
-    errors: ['not_found', 'livechat_error', ...upstream],
-  }),
-  forms: define({
-    method: 'GET',
-    path: '/api/widget/forms',
-    access: 'agent',
-    query: formsQuerySchema,
-    success: formsResponseSchema,
-    errors: ['not_found', 'forbidden', 'livechat_error', ...salesforce, ...upstream],
-  }),
-  widgetLookup: define({
-    method: 'GET',
-    path: '/api/widget/lookup',
-    access: 'agent',
-    query: widgetLookupQuerySchema,
-    success: lookupResultSchema,
-    errors: ['forbidden', 'not_found', ...salesforce, ...upstream],
-  }),
-  createRecord: define({
-    method: 'POST',
-    path: '/api/widget/records',
-    access: 'agent',
-    body: createRecordRequestSchema,
-    success: createRecordResponseSchema,
-    status: 201,
-    errors: ['not_found', 'forbidden', 'livechat_error', ...salesforce, ...upstream],
-  }),
-  chatSet: define({
-    method: 'GET',
-    path: '/api/widget/set',
-    access: 'agent',
-    query: chatSetQuerySchema,
-    success: chatSetResponseSchema,
-    errors: ['not_found', 'livechat_error', ...upstream],
-  }),
-  createSet: define({
-    method: 'POST',
-    path: '/api/widget/set',
-    access: 'agent',
-    body: createSetRequestSchema,
-    success: createSetResponseSchema,
-    status: 201,
-    errors: ['not_found', 'livechat_error', ...salesforce, ...upstream],
-  }),
-  attachTranscript: define({
-    method: 'POST',
-    path: '/api/widget/transcript',
-    access: 'agent',
-    body: attachTranscriptRequestSchema,
-    success: attachTranscriptResponseSchema,
-    status: 201,
-    errors: ['not_found', 'forbidden', 'livechat_error', ...salesforce, ...upstream],
-  }),
+  // …and the widget's own endpoints (widgetEndpoints.ts)
+  ...widgetEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;
 export type EndpointName = keyof Endpoints;
-
-type InputOf<S> = S extends z.ZodType ? z.input<S> : never;
-type OutputOf<S> = S extends z.ZodType ? z.output<S> : never;
-
-/** What a caller sends: only the parts the endpoint has, typed from its schemas' input. */
-export type CallInput<E extends Endpoint> = (E['params'] extends z.ZodType
-  ? { params: InputOf<E['params']> }
-  : { params?: never }) &
-  (E['query'] extends z.ZodType ? { query?: InputOf<E['query']> } : { query?: never }) &
-  (E['body'] extends z.ZodType ? { body: InputOf<E['body']> } : { body?: never });
-
-/** A call's arguments after the endpoint: its input, which may be left out when nothing is required. */
-export type CallArgs<E extends Endpoint> = E['params'] extends z.ZodType
-  ? [CallInput<E>]
-  : E['body'] extends z.ZodType
-    ? [CallInput<E>]
-    : [CallInput<E>?];
-
-/** What a caller gets back on success. */
-export type SuccessOf<E extends Endpoint> = E['success'] extends z.ZodType
-  ? OutputOf<E['success']>
-  : undefined;
-
-/** What a handler answers: the success schema's input (parsing it gives the caller's `SuccessOf`). */
-export type ReplyOf<E extends Endpoint> = E['success'] extends z.ZodType ? InputOf<E['success']> : void;
-
-/** The handler's parsed input. */
-export interface HandlerInput<E extends Endpoint> {
-  params: E['params'] extends z.ZodType ? OutputOf<E['params']> : Record<string, never>;
-  query: E['query'] extends z.ZodType ? OutputOf<E['query']> : Record<string, never>;
-  body: E['body'] extends z.ZodType ? OutputOf<E['body']> : undefined;
-}
-
-/** The endpoint's path with its parameters filled in (each encoded). */
-export function pathOf(endpoint: Endpoint, params: Record<string, unknown> = {}): string {
-  return endpoint.path.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
-    const value = params[name];
-    if (value === undefined || value === null) throw new Error(`${endpoint.path}: no value for :${name}`);
-    return encodeURIComponent(String(value));
-  });
-}

@@ -42,14 +42,7 @@ export const recordTypePicklistsResponseSchema = z.object({
 export type RecordTypePicklistsResponse = z.infer<typeof recordTypePicklistsResponseSchema>;
 
 /** GET /api/settings/accounts/:id/lookup?object=User&q=ann: records for the static reference picker. */
-export const lookupQuerySchema = z.object({
-  object: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'Not a Salesforce object name.'),
-  q: z.string().trim().max(80, 'Search with at most 80 characters.').default(''),
-});
-export const lookupResultSchema = z.object({
-  records: z.array(z.object({ id: z.string(), name: z.string() })),
-});
-export type LookupResult = z.infer<typeof lookupResultSchema>;
+export { lookupQuerySchema, lookupResultSchema, type LookupResult } from './lookup';
 
 /** A saved mapping, as the API answers it. */
 export const savedMappingSchema = mappingSchema.extend({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { problemSchema } from '../mapping/problems';
-import { lookupQuerySchema } from './mappings';
+import { lookupQuerySchema } from './lookup';
 
 /**
  * The Chat Details widget's API (`/api/widget/…`, any signed-in agent of the license). Every account listed is

@@ -1,15 +1,22 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ApiClient } from './client';
 
-const ApiContext = createContext<ApiClient | null>(null);
-
-/** Hands the signed-in API client to the screens below. */
-export function ApiProvider({ api, children }: { api: ApiClient; children: ReactNode }) {
-  return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>;
+/** A context that hands a frontend's signed-in API client to the screens below its provider. */
+export function createApiContext<Api>() {
+  const ApiContext = createContext<Api | null>(null);
+  return {
+    Provider: ({ api, children }: { api: Api; children: ReactNode }) => (
+      <ApiContext.Provider value={api}>{children}</ApiContext.Provider>
+    ),
+    useApi(): Api {
+      const api = useContext(ApiContext);
+      if (!api) throw new Error('useApi() must be used below its provider.');
+      return api;
+    },
+  };
 }
 
-export function useApi(): ApiClient {
-  const api = useContext(ApiContext);
-  if (!api) throw new Error('useApi() must be used below <ApiProvider>.');
-  return api;
-}
+const settingsApi = createApiContext<ApiClient>();
+/** The settings' client (the whole API). */
+export const ApiProvider = settingsApi.Provider;
+export const useApi = settingsApi.useApi;

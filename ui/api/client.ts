@@ -4,6 +4,7 @@ import { endpoints as e } from '../../src/api/endpoints';
 import type { InstallRequest } from '../../src/api/installation';
 import { createCall, createHttp, type HttpDeps } from './http';
 import { createMappingsApi } from './mappings';
+import { createSessionApi } from './session';
 import { createWidgetApi } from './widget';
 
 /**
@@ -14,8 +15,7 @@ export function createApiClient(deps: HttpDeps) {
   const call = createCall(createHttp(deps));
   return {
     // session
-    getPublicConfig: () => call(e.getPublicConfig),
-    getMe: () => call(e.getMe),
+    ...createSessionApi(call),
 
     // installation
     getInstallation: () => call(e.getInstallation),

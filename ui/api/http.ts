@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { pathOf, type CallArgs, type Endpoint, type SuccessOf } from '../../src/api/endpoints';
+import { pathOf, type CallArgs, type Endpoint, type SuccessOf } from '../../src/api/endpoint';
 import { ApiError } from './ApiError';
 
 export interface HttpDeps {

@@ -1,4 +1,4 @@
-import { endpoints as e } from '../../src/api/endpoints';
+import { widgetEndpoints as e } from '../../src/api/widgetEndpoints';
 import type { AttachTranscriptRequest, CreateRecordRequest, CreateSetRequest } from '../../src/api/widget';
 import type { Call } from './http';
 

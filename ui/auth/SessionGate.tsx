@@ -1,8 +1,12 @@
-import { useState, type ReactNode } from 'react';
-import { createSessionController, type SessionController } from './sessionController';
+import type { ReactNode } from 'react';
+import type { SessionApi } from '../api/session';
+import type { SessionController } from './sessionController';
 import { useLiveChatSession, type LiveChatSession } from './useLiveChatSession';
 
-export type SignedInSession = Extract<LiveChatSession, { status: 'signed-in' }>;
+export type SignedInSession<Api extends SessionApi = SessionApi> = Extract<
+  LiveChatSession<Api>,
+  { status: 'signed-in' }
+>;
 export type SignedOutSession = Extract<LiveChatSession, { status: 'signed-out' }>;
 export type FailedSession = Extract<LiveChatSession, { status: 'error' }>;
 
@@ -14,20 +18,20 @@ export interface SessionScreens {
 }
 
 /**
- * Signs the agent in with LiveChat, then renders `children`; every other state gets its screen. The
- * sign-in is `controller`'s when given (the widget starts it before its first render), else its own.
+ * Signs the agent in with LiveChat through `controller` (each frontend makes its own, with its API
+ * client; the widget starts it before its first render), then renders `children`; every other state
+ * gets its screen.
  */
-export function SessionGate({
+export function SessionGate<Api extends SessionApi>({
   screens,
   controller,
   children,
 }: {
   screens: SessionScreens;
-  controller?: SessionController;
-  children: (session: SignedInSession) => ReactNode;
+  controller: SessionController<Api>;
+  children: (session: SignedInSession<Api>) => ReactNode;
 }) {
-  const [sessionController] = useState(() => controller ?? createSessionController());
-  const session = useLiveChatSession(sessionController);
+  const session = useLiveChatSession(controller);
   switch (session.status) {
     case 'loading':
       return screens.loading();

@@ -1,6 +1,7 @@
 import type { MeResponse, PublicConfig } from '../../src/api/session';
 import { ApiError, errorMessage } from '../api/ApiError';
-import { createApiClient, type ApiClient } from '../api/client';
+import type { HttpDeps } from '../api/http';
+import type { SessionApi } from '../api/session';
 import {
   createLiveChatAuth,
   describeSignInError,
@@ -8,7 +9,7 @@ import {
   type LiveChatToken,
 } from './liveChatAuth';
 
-export type LiveChatSession =
+export type LiveChatSession<Api extends SessionApi = SessionApi> =
   | { status: 'loading' }
   | {
       status: 'signed-out';
@@ -24,12 +25,17 @@ export type LiveChatSession =
       token: string;
       me: MeResponse;
       publicConfig: PublicConfig;
-      api: ApiClient;
+      api: Api;
       auth: LiveChatAuth;
     }
   | { status: 'error'; message: string; retry: () => void };
 
-export interface SessionControllerDeps {
+export interface SessionControllerDeps<Api extends SessionApi> {
+  /**
+   * The frontend's API client, given the token source: the settings' whole client, or the widget's
+   * own (only its endpoints' schemas, so its bundle stays small).
+   */
+  createApi: (http: HttpDeps) => Api;
   baseUrl?: string;
   createAuth?: (config: { clientId: string; accountsUrl: string }) => LiveChatAuth;
   now?: () => number;
@@ -47,7 +53,9 @@ const REFRESH_MARGIN_MS = 60_000;
  * made while the first sign-in runs wait for its token (no sign-in of their own), so a frontend can ask
  * for its first data while it signs in: the request leaves with the token, beside /api/me.
  */
-export function createSessionController(deps: SessionControllerDeps = {}) {
+export function createSessionController<Api extends SessionApi>(
+  deps: SessionControllerDeps<Api>,
+): SessionController<Api> {
   const now = deps.now ?? Date.now;
   const setTimer =
     deps.setTimer ??
@@ -58,7 +66,7 @@ export function createSessionController(deps: SessionControllerDeps = {}) {
     });
   const createAuth = deps.createAuth ?? createLiveChatAuth;
 
-  let state: LiveChatSession = { status: 'loading' };
+  let state: LiveChatSession<Api> = { status: 'loading' };
   const listeners = new Set<() => void>();
   let token: LiveChatToken | null = null;
   let refreshing: Promise<LiveChatToken> | null = null;
@@ -70,13 +78,13 @@ export function createSessionController(deps: SessionControllerDeps = {}) {
   let attempt = 0;
   let started = false;
 
-  const api = createApiClient({
+  const api = deps.createApi({
     baseUrl: deps.baseUrl ?? '',
     getToken,
     ...(deps.fetch && { fetch: deps.fetch }),
   });
 
-  function set(next: LiveChatSession) {
+  function set(next: LiveChatSession<Api>) {
     state = next;
     for (const l of listeners) l();
   }
@@ -213,4 +221,10 @@ export function createSessionController(deps: SessionControllerDeps = {}) {
   };
 }
 
-export type SessionController = ReturnType<typeof createSessionController>;
+export interface SessionController<Api extends SessionApi = SessionApi> {
+  getState: () => LiveChatSession<Api>;
+  subscribe: (listener: () => void) => () => void;
+  /** Starts once; later calls do nothing (React StrictMode mounts twice). */
+  start: () => void;
+  api: Api;
+}

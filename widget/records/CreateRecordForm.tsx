@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CreateRecordResponse, FormValue, RecordForm } from '../../src/api/widget';
-import { useApi } from '../../ui/api/ApiContext';
+import { useWidgetApi as useApi } from '../api';
 import { errorMessage } from '../../ui/api/ApiError';
 import { problemsByField } from '../../ui/problems';
 import { queryKeys } from '../../ui/query/keys';

@@ -3,7 +3,7 @@ import Close from '@livechat/design-system-icons/Close';
 import Search from '@livechat/design-system-icons/Search';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { FormField, FormValue, LookupRecord } from '../../src/api/widget';
-import { useApi } from '../../ui/api/ApiContext';
+import { useWidgetApi as useApi } from '../api';
 import { errorMessage } from '../../ui/api/ApiError';
 import { queryKeys } from '../../ui/query/keys';
 import { cx, ds, inputFrame, LiteButton, LiteLoader, SelectChevron, useFocused } from '../lite';

@@ -9,7 +9,7 @@ import type {
   RelatedRecord,
   RelatedResponse,
 } from '../../src/api/widget';
-import { useApi } from '../../ui/api/ApiContext';
+import { useWidgetApi as useApi } from '../api';
 import { errorMessage } from '../../ui/api/ApiError';
 import { queryKeys } from '../../ui/query/keys';
 import { LiteButton, Spinner } from '../lite';

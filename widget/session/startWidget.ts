@@ -1,3 +1,4 @@
+import type { WidgetClient } from '../../ui/api/widgetClient';
 import type { SessionController } from '../../ui/auth/sessionController';
 import { queryKeys } from '../../ui/query/keys';
 import type { OpenChatStore } from '../agentApp/agentApp';
@@ -5,7 +6,7 @@ import { createPrefetch, type Prefetch } from '../query/useQuery';
 
 export interface StartedWidget {
   agentApp: OpenChatStore;
-  session: SessionController;
+  session: SessionController<WidgetClient>;
   prefetch: Prefetch;
 }
 
@@ -21,7 +22,7 @@ export function startWidget({
   session,
 }: {
   agentApp: OpenChatStore;
-  session: SessionController;
+  session: SessionController<WidgetClient>;
 }): StartedWidget {
   const prefetch = createPrefetch();
   session.start();

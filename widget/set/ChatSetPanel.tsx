@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ChatSetAccount, CreateSetResponse, SetMember } from '../../src/api/widget';
-import { useApi } from '../../ui/api/ApiContext';
+import { useWidgetApi as useApi } from '../api';
 import { errorMessage } from '../../ui/api/ApiError';
 import { LiteButton, LiteLoader, LiteTag } from '../lite';
 import './chatSet.css';

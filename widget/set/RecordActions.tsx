@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AttachTranscriptResponse } from '../../src/api/widget';
-import { useApi } from '../../ui/api/ApiContext';
+import { useWidgetApi as useApi } from '../api';
 import { errorMessage } from '../../ui/api/ApiError';
 import { cx, ds } from '../lite';
 import './chatSet.css';

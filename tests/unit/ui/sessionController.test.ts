@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createApiClient, type ApiClient } from '../../../ui/api/client';
 import { createSessionController, type SessionController } from '../../../ui/auth/sessionController';
 import { deferred, fakeAuth, fakeBackend, me, publicConfig, token, until } from '../../support/fakeSession';
 
-function started(controller: SessionController) {
+function started(controller: SessionController<ApiClient>) {
   controller.start();
   return controller;
 }
@@ -16,7 +17,13 @@ describe('the LiveChat session, before the first render', () => {
       '/api/widget/accounts': async () => ({ accounts: [] }),
     });
     const { auth, silent } = fakeAuth();
-    const session = started(createSessionController({ fetch: backend.fetch, createAuth: () => auth }));
+    const session = started(
+      createSessionController({
+        createApi: createApiClient,
+        fetch: backend.fetch,
+        createAuth: () => auth,
+      }),
+    );
 
     const early = session.api.listUsableAccounts();
     await until(() => silent.length === 1);
@@ -42,7 +49,13 @@ describe('the LiveChat session, before the first render', () => {
   it('answers an early call 401 when the hidden iframe cannot sign in, and offers the button without saying it expired', async () => {
     const backend = fakeBackend({ '/api/public-config': async () => publicConfig });
     const { auth, silent } = fakeAuth();
-    const session = started(createSessionController({ fetch: backend.fetch, createAuth: () => auth }));
+    const session = started(
+      createSessionController({
+        createApi: createApiClient,
+        fetch: backend.fetch,
+        createAuth: () => auth,
+      }),
+    );
 
     const early = session.api.listUsableAccounts();
     await until(() => silent.length === 1);
@@ -58,7 +71,13 @@ describe('the LiveChat session, before the first render', () => {
   it('answers an early call 401 when public-config cannot be read, and says what is wrong', async () => {
     const backend = fakeBackend({});
     const { auth, silent } = fakeAuth();
-    const session = started(createSessionController({ fetch: backend.fetch, createAuth: () => auth }));
+    const session = started(
+      createSessionController({
+        createApi: createApiClient,
+        fetch: backend.fetch,
+        createAuth: () => auth,
+      }),
+    );
 
     await expect(session.api.listUsableAccounts()).rejects.toMatchObject({ status: 401 });
     await until(() => session.getState().status === 'error');

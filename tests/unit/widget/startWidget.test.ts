@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createWidgetClient } from '../../../ui/api/widgetClient';
 import { createSessionController } from '../../../ui/auth/sessionController';
 import type { OpenChat, OpenChatState, OpenChatStore } from '../../../widget/agentApp/agentApp';
 import { startWidget } from '../../../widget/session/startWidget';
@@ -36,7 +37,11 @@ function world() {
       return () => listeners.delete(listener);
     },
   };
-  const session = createSessionController({ fetch: backend.fetch, createAuth: () => auth });
+  const session = createSessionController({
+    createApi: createWidgetClient,
+    fetch: backend.fetch,
+    createAuth: () => auth,
+  });
   startWidget({ agentApp, session });
   return {
     requests: backend.requests,
