@@ -27,6 +27,8 @@ import { ensureBuilt } from '../tests/support/builtFrontends';
 import { buildConfig } from '../tests/support/config';
 
 const CHATS = 30;
+/** Any loopback address but the accounts emulator's 127.0.0.1 is a site of its own. */
+const WIDGET_HOST = '127.0.0.2';
 const OPENS = 7;
 const agent = 'nora.agent@demo-shop.example';
 
@@ -186,6 +188,9 @@ export async function run(): Promise<Record<string, number | string>> {
       seed: true,
       worker: false,
       distDir,
+      // The widget on a site of its own, as in production (see DemoOptions.appHost): Chromium then
+      // runs its frame in a process of its own, not on the Agent App page's main thread.
+      appHost: WIDGET_HOST,
     },
   );
   const browser = await launchChromium(chromium);

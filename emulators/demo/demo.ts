@@ -47,6 +47,13 @@ export interface DemoOptions extends StartOptions {
    * of the Lead created after every chat (default false: the tests' world keeps the one Lead).
    */
   linkedSet?: boolean;
+  /**
+   * The host name of the app's address (default `localhost`, the Agent App page's own). Another one
+   * (e.g. `127.0.0.2`, where the app then listens) puts the widget on a site of its own, as in production,
+   * where the Agent App (my.livechatinc.com), LiveChat's accounts and the app are three sites, and
+   * Chromium runs the widget's frame in a process of its own beside the Agent App's.
+   */
+  appHost?: string;
 }
 
 const owner = demoAgents.find((a) => a.role === 'owner')!;
@@ -169,8 +176,11 @@ export async function startDemo(
   options: DemoOptions = {},
 ): Promise<Demo> {
   const appPort = baseConfig.port === 0 ? await findFreePort() : baseConfig.port;
-  const appUrl = `http://localhost:${appPort}`;
+  const appUrl = `http://${options.appHost ?? 'localhost'}:${appPort}`;
   const livechat = createLiveChatEmulator({ agentApp: { appUrl } });
+  // The demo client's redirect URIs cover localhost and 127.0.0.1; the app's own address, when it
+  // has another, is registered as its developer would.
+  if (options.appHost) livechat.admin.allowRedirectUri(demoClient.clientId, `http://${options.appHost}:*`);
   const salesforce = createSalesforceEmulator();
   // A sandbox of the demo company, for trying "Add account" → Sandbox in the settings.
   salesforce.admin.addOrg(
@@ -223,6 +233,7 @@ export async function startDemo(
     ...baseConfig,
     port: appPort,
     publicUrl: appUrl,
+    ...(options.appHost && { host: options.appHost }),
     encryption: {
       ...baseConfig.encryption,
       key: baseConfig.encryption.key ?? (await demoEncryptionKey(baseConfig.dataDir)),

@@ -28,6 +28,11 @@ export interface LiveChatAdmin {
   licenses(): LicenseSummary[];
   agents(licenseId: number): LicenseAgent[];
   clients(): OAuthClient[];
+  /**
+   * Adds a redirect URI (pattern) to a client, as its developer does in the Developer Console when the
+   * app moves to another address.
+   */
+  allowRedirectUri(clientId: string, pattern: string): void;
   /** Stored chats of a license; `active` filters on whether the last thread is ongoing. */
   chats(licenseId: number, opts?: { active?: boolean }): StoredChat[];
   createChat(licenseId: number, input: CreateChatInput): { chatId: string; threadId: string };
@@ -90,6 +95,11 @@ export function createAdmin(ctx: EmulatorContext, chats: ChatService): LiveChatA
       })),
     agents: (licenseId) => ctx.world.license(licenseId)?.agents ?? [],
     clients: () => ctx.world.clients,
+    allowRedirectUri(clientId, pattern) {
+      const client = ctx.world.client(clientId);
+      if (!client) throw new Error(`Unknown client ${clientId}`);
+      if (!client.redirectUris.includes(pattern)) client.redirectUris.push(pattern);
+    },
     chats(licenseId, opts = {}) {
       const all = ctx.world.license(licenseId)?.chats ?? [];
       return opts.active === undefined ? all : all.filter((c) => chats.isActive(c) === opts.active);
