@@ -14,11 +14,14 @@ export const distDir = process.env.SFL_DIST_DIR
 
 /** The built frontends; built here when a test runs alone without them. */
 export function ensureBuilt(): string {
-  if (!existsSync(path.join(distDir, 'widget', 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', distDir], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-  }
+  if (!existsSync(path.join(distDir, 'widget', 'index.html'))) buildFrontends(distDir);
   return distDir;
+}
+
+/** `npx vite build` into `outDir`, as `npm run build` builds dist/. */
+export function buildFrontends(outDir: string): void {
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
