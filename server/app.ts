@@ -39,7 +39,7 @@ import { createSalesforceOAuth } from './salesforce/oauth.service';
 import { oauthCallbackRoutes, oauthCompletionRoutes } from './salesforce/oauthCallback.routes';
 import { objectsRoutes } from './accounts/objects.routes';
 import { chatFieldsRoutes } from './chatFields/chatFields.routes';
-import { meRoute, publicConfigRoute } from './session/session.routes';
+import { meRoute, publicConfigOf, publicConfigRoute } from './session/session.routes';
 import { createWidgetServices } from './widget/widget.service';
 import { widgetRoutes } from './widget/widget.routes';
 
@@ -266,12 +266,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   api.use(express.json({ limit: '1mb' }));
-  api.use(
-    publicConfigRoute({
-      livechat: { clientId: deps.config.livechat.clientId, accountsUrl: deps.config.livechat.accountsUrl },
-      demo: deps.config.mode === 'demo',
-    }),
-  );
+  api.use(publicConfigRoute(publicConfigOf(deps.config)));
 
   const signedIn = requireAgent(services.auth);
   api.use('/me', signedIn);

@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { createApp, createServices, type Services } from './app';
 import type { Config } from './config';
 import { openDatabase } from './db/openDatabase';
 import type { Database } from './db/prisma';
 import { builtFrontends } from './http/frontends';
+import { pagesWithConfig } from './http/pagesWithConfig';
+import { publicConfigOf } from './session/session.routes';
 import { createQueueFor, type JobQueue } from './automation/queue';
 import { answerClientErrorsAsJson } from './http/clientErrors';
 import { listen } from './lifecycle/listen';
@@ -72,10 +74,11 @@ export async function startServer(
       options,
     );
 
+    const distDir = options.distDir ?? path.join(projectRoot, 'dist');
     const frontends = options.dev
       ? await viteMiddleware()
-      : builtFrontends(options.distDir ?? path.join(projectRoot, 'dist'));
-    if (!options.dev && !existsSync(path.join(options.distDir ?? path.join(projectRoot, 'dist'), 'widget'))) {
+      : Router().use(pagesWithConfig(distDir, publicConfigOf(config)), builtFrontends(distDir));
+    if (!options.dev && !existsSync(path.join(distDir, 'widget'))) {
       logger.warn('dist/ has no built frontends: run `npm run build`');
     }
 

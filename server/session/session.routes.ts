@@ -1,9 +1,16 @@
 import { Router } from 'express';
 import { endpoints } from '../../src/api/endpoints';
 import type { PublicConfig } from '../../src/api/session';
+import type { Config } from '../config';
 import { canConfigure } from '../auth/agent';
 import { agentOf } from '../auth/auth.middleware';
 import { routesOn } from '../http/route';
+
+/** What the frontends need before sign-in (also written into their pages: http/pagesWithConfig.ts). */
+export const publicConfigOf = (config: Config): PublicConfig => ({
+  livechat: { clientId: config.livechat.clientId, accountsUrl: config.livechat.accountsUrl },
+  demo: config.mode === 'demo',
+});
 
 /** GET /api/public-config: what the frontends need before sign-in. */
 export function publicConfigRoute(config: PublicConfig): Router {

@@ -10,6 +10,12 @@ export const publicConfigSchema = z.object({
 });
 export type PublicConfig = z.infer<typeof publicConfigSchema>;
 
+/**
+ * The element of the built pages that carries public-config (a JSON data block the server writes into
+ * /widget/ and /settings/), so a frontend signs in without asking for it first.
+ */
+export const publicConfigElementId = 'sfl-public-config';
+
 /** GET /api/me: who the LiveChat token belongs to, as the backend verified it. */
 export const meResponseSchema = z.object({
   agent: z.object({

@@ -2,6 +2,7 @@ import type { MeResponse, PublicConfig } from '../../src/api/session';
 import { ApiError, errorMessage } from '../api/ApiError';
 import type { HttpDeps } from '../api/http';
 import type { SessionApi } from '../api/session';
+import { inlinedPublicConfig } from './inlinedPublicConfig';
 import {
   createLiveChatAuth,
   describeSignInError,
@@ -36,6 +37,8 @@ export interface SessionControllerDeps<Api extends SessionApi> {
    * own (only its endpoints' schemas, so its bundle stays small).
    */
   createApi: (http: HttpDeps) => Api;
+  /** public-config written into the page, if any (default: read from the document); else it is asked for. */
+  initialPublicConfig?: () => PublicConfig | null;
   baseUrl?: string;
   createAuth?: (config: { clientId: string; accountsUrl: string }) => LiveChatAuth;
   now?: () => number;
@@ -176,7 +179,8 @@ export function createSessionController<Api extends SessionApi>(
   async function start() {
     const myAttempt = ++attempt;
     set({ status: 'loading' });
-    const configuring = api.getPublicConfig().then((config) => {
+    const inlined = (deps.initialPublicConfig ?? inlinedPublicConfig)();
+    const configuring = (inlined ? Promise.resolve(inlined) : api.getPublicConfig()).then((config) => {
       publicConfig = config;
       auth = createAuth({ clientId: config.livechat.clientId, accountsUrl: config.livechat.accountsUrl });
       return auth;

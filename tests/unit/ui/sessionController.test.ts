@@ -84,4 +84,28 @@ describe('the LiveChat session, before the first render', () => {
     expect(session.getState()).toMatchObject({ status: 'error', message: expect.any(String) });
     expect(silent).toHaveLength(0);
   });
+
+  it('signs in with the public-config written into the page, without asking for it', async () => {
+    const backend = fakeBackend({ '/api/me': async () => me });
+    const { auth, silent } = fakeAuth();
+    const configs: unknown[] = [];
+    const session = started(
+      createSessionController({
+        createApi: createApiClient,
+        fetch: backend.fetch,
+        initialPublicConfig: () => publicConfig,
+        createAuth: (config) => {
+          configs.push(config);
+          return auth;
+        },
+      }),
+    );
+
+    await until(() => silent.length === 1);
+    expect(configs).toEqual([publicConfig.livechat]);
+    silent[0]!.resolve(token);
+    await until(() => session.getState().status === 'signed-in');
+    expect(session.getState()).toMatchObject({ status: 'signed-in', publicConfig });
+    expect(backend.requests.map((r) => r.path)).toEqual(['/api/me']);
+  });
 });
