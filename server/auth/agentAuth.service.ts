@@ -45,19 +45,28 @@ export function createAgentAuth(deps: {
     const cached = await findCachedAgent(deps.db, tokenHash, now);
     if (cached) return cached;
 
-    const info = await deps.livechat.tokenInfo(token).catch((error: unknown) => {
+    // Whose token it is and the license's agents, asked together (one round trip to LiveChat instead of
+    // two); the agents' answer is used only once the token is known to be ours.
+    const [infoAnswer, agentsAnswer] = await Promise.allSettled([
+      deps.livechat.tokenInfo(token),
+      deps.livechat.listAgents(token),
+    ]);
+    if (infoAnswer.status === 'rejected') {
+      const error: unknown = infoAnswer.reason;
       if (error instanceof LiveChatError && error.status < 500) {
         throw errors.unauthorized('Your LiveChat session has expired or is not valid. Sign in again.');
       }
       throw error;
-    });
+    }
+    const info = infoAnswer.value;
     if (info.client_id !== deps.clientId) {
       log.warn({ clientId: info.client_id }, 'a token issued to another application was presented');
       throw errors.unauthorized(
         'This LiveChat token was not issued to Salesforce for LiveChat. Sign in again.',
       );
     }
-    const agents = await deps.livechat.listAgents(token);
+    if (agentsAnswer.status === 'rejected') throw agentsAnswer.reason;
+    const agents = agentsAnswer.value;
     const me = agents.find((a) => a.account_id === info.account_id);
     if (!me) throw errors.unauthorized('Your LiveChat account is not an agent of this license.');
 
@@ -69,9 +78,11 @@ export function createAgentAuth(deps: {
       role: toRole(me.role),
       groupIds: (me.groups ?? []).map((g) => g.id),
     };
-    await ensureLicense(deps.db, agent.licenseId);
     const seconds = Math.max(1, Math.min(CACHE_SECONDS, info.expires_in));
-    await cacheAgent(deps.db, tokenHash, agent, new Date(now.getTime() + seconds * 1000));
+    await Promise.all([
+      ensureLicense(deps.db, agent.licenseId),
+      cacheAgent(deps.db, tokenHash, agent, new Date(now.getTime() + seconds * 1000)),
+    ]);
     return agent;
   }
 

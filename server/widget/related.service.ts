@@ -178,8 +178,11 @@ export function createRelatedService(
     refresh: boolean,
   ): Promise<RelatedResponse> {
     const { chatId } = ref;
-    const accounts = await deps.ctx.usableAccounts(agent);
-    const chat = await deps.ctx.chat(agent, token, ref);
+    // Read side by side: the accounts from PostgreSQL, the chat from LiveChat.
+    const [accounts, chat] = await Promise.all([
+      deps.ctx.usableAccounts(agent),
+      deps.ctx.chat(agent, token, ref),
+    ]);
     const visitor = { name: chat.visitor.name ?? null, email: chat.visitor.email ?? null };
     const owner = canConfigure(agent);
     if (accounts.length === 0) {
