@@ -13,9 +13,12 @@ export interface StartedWidget {
 /**
  * Everything the widget waits for, side by side before React draws anything: the Agent App connection
  * (`agentApp`, begun first so its first handshake is heard), the LiveChat sign-in (public-config, the
- * hidden accounts iframe, /api/me; started here), and, as soon as the open chat is known while the
- * sign-in still runs, that chat's records: /api/widget/related leaves with the token, beside /api/me,
- * and the records screen takes its answer (see `createPrefetch`).
+ * hidden accounts iframe, /api/me; started here), and, as soon as the first open chat is known, that
+ * chat's records: /api/widget/related leaves with the token (beside /api/me while the sign-in still
+ * runs), and the records screen takes its answer (see `createPrefetch`). Signed in before the chat is
+ * known (the sign-in often wins), the request still leaves from here, the moment the Agent App names
+ * the chat, not a render and an effect later. Signed out, or failed, nothing is asked: the screens say
+ * why.
  */
 export function startWidget({
   agentApp,
@@ -30,8 +33,8 @@ export function startWidget({
   const stops: Array<() => void> = [];
   const stop = () => stops.splice(0).forEach((s) => s());
   const prefetchWhenKnown = () => {
-    // Signed in (or not): from now on the screens ask for themselves.
-    if (session.getState().status !== 'loading') return stop();
+    const signIn = session.getState().status;
+    if (signIn === 'signed-out' || signIn === 'error') return stop();
     const open = agentApp.getState();
     if (open.status !== 'ready' || !open.chat.chatId) return;
     const { chatId } = open.chat;

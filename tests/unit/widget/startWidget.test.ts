@@ -51,6 +51,8 @@ function world() {
       state = { status: 'ready', chat: next };
       for (const l of listeners) l();
     },
+    silentCount: () => silent.length,
+    signInFails: () => silent[0]!.reject('login_required'),
     signInAnswers: async () => {
       await until(() => silent.length === 1);
       silent[0]!.resolve(token);
@@ -82,14 +84,29 @@ describe('the widget’s start: Agent App, sign-in and the first records side by
     await until(() => w.requests.some((r) => r.path === related.path));
   });
 
-  it('leaves the records to the screen once signed in, and asks nothing for a customer without a chat', async () => {
+  it('asks for the first chat the Agent App names after the sign-in, once, and nothing for a customer without a chat', async () => {
     const w = world();
     w.open({ ...chat, chatId: null, threadId: null });
     await w.signInAnswers();
     w.answerMe();
     await until(() => w.session.getState().status === 'signed-in');
-    w.open(chat);
     await settled();
     expect(w.requests.map((r) => r.path)).toEqual(['/api/public-config', '/api/me']);
+    w.open(chat);
+    await until(() => w.requests.some((r) => r.path === related.path));
+    w.open({ ...chat, chatId: 'CHAT2', threadId: 'THREAD2' });
+    await settled();
+    // The next chats are the screen's to ask for.
+    expect(w.requests.filter((r) => r.path.startsWith('/api/widget/related'))).toHaveLength(1);
+  });
+
+  it('asks for nothing when the sign-in fails', async () => {
+    const w = world();
+    await until(() => w.silentCount() === 1);
+    w.signInFails();
+    await until(() => w.session.getState().status === 'signed-out');
+    w.open(chat);
+    await settled();
+    expect(w.requests.map((r) => r.path)).toEqual(['/api/public-config']);
   });
 });
