@@ -28,7 +28,10 @@ function buildIfNeeded(): void {
       statSync(stamp).mtimeMs;
   if (sourcesChanged) {
     process.stdout.write('Building the widget and settings frontends…\n');
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/buildFrontends.ts', '--quiet'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
   }
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '../..');
 
 /**
- * dist/ as `npm run build` leaves it, or SFL_DIST_DIR (`npx vite build --outDir <dir>`), so two people
+ * dist/ as `npm run build` leaves it, or SFL_DIST_DIR (`npm run build -- --out-dir <dir>`), so two people
  * working in one checkout can build and run the Chromium tests without emptying each other's folder.
  */
 export const distDir = process.env.SFL_DIST_DIR
@@ -18,9 +18,9 @@ export function ensureBuilt(): string {
   return distDir;
 }
 
-/** `npx vite build` into `outDir`, as `npm run build` builds dist/. */
+/** `npm run build` into `outDir` (scripts/buildFrontends.ts: the settings' build, then the widget's). */
 export function buildFrontends(outDir: string): void {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir], {
+  execFileSync('node', ['--import', 'tsx', 'scripts/buildFrontends.ts', '--quiet', '--out-dir', outDir], {
     cwd: root,
     stdio: 'inherit',
   });

@@ -79,6 +79,32 @@ describe('the build', () => {
       expect(gunzipSync(await readFile(path.join(outDir, 'assets', `${name}.gz`)))).toEqual(file);
     }
   });
+
+  it('builds the widget on Preact and the settings on React, each page with its own scripts', async () => {
+    /** The text of every script a page loads: its own and those its scripts import, lazily or not. */
+    const scriptsOf = async (page: string) => {
+      const html = await readFile(path.join(outDir, page, 'index.html'), 'utf8');
+      const seen = new Set<string>();
+      const queue = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
+      let text = '';
+      while (queue.length > 0) {
+        const name = queue.shift()!;
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const file = await readFile(path.join(outDir, 'assets', name), 'utf8');
+        text += file;
+        for (const m of file.matchAll(/["'`](?:\.\/|\/?assets\/)([\w.-]+\.js)["'`]/g)) queue.push(m[1]!);
+      }
+      return { names: seen, text };
+    };
+    const widget = await scriptsOf('widget');
+    const settings = await scriptsOf('settings');
+    // React DOM's production build names its error page in its invariants; Preact's React layer does not.
+    expect(settings.text).toContain('react.dev/errors');
+    expect(widget.text).not.toContain('react.dev/errors');
+    expect(widget.names.size).toBeGreaterThan(1); // its lazy chunks were followed
+    expect([...widget.names].filter((n) => settings.names.has(n))).toEqual([]);
+  });
 });
 
 describe('the frontends’ files over HTTP', () => {
