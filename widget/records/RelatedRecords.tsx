@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import type {
   ChatSetAccount,
   CreateRecordResponse,
@@ -36,20 +36,29 @@ type SetView =
   | { status: 'error'; error: unknown; retry: () => void }
   | { status: 'ready'; set: ChatSetAccount | undefined; retry: () => void };
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/**
+ * The agent's date formats, made when a card first shows a date: the first Intl.DateTimeFormat of a
+ * page loads its locale's data (some 10 ms in Chromium), which the widget's first script would
+ * otherwise spend before the Agent App can connect.
+ */
+let formats: { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat } | undefined;
+const dateFormats = () =>
+  (formats ??= {
+    date: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }),
+    dateTime: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+  });
 
 /** A key field's value as the agent reads it: dates in their own locale, times in their own time zone. */
 function shownValue(field: RecordCardField): string {
   if (field.kind === 'date') {
     const [y, m, d] = field.value.split('-').map(Number);
     const day = new Date(y ?? NaN, (m ?? NaN) - 1, d ?? NaN);
-    return Number.isNaN(day.getTime()) ? field.value : dateFormat.format(day);
+    return Number.isNaN(day.getTime()) ? field.value : dateFormats().date.format(day);
   }
   if (field.kind === 'datetime') {
     // Salesforce writes the offset as +0000, which not every engine parses.
     const time = new Date(field.value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-    return Number.isNaN(time.getTime()) ? field.value : dateTimeFormat.format(time);
+    return Number.isNaN(time.getTime()) ? field.value : dateFormats().dateTime.format(time);
   }
   return field.value;
 }
@@ -309,6 +318,12 @@ export function RelatedRecords({ chatId, threadId }: { chatId: string; threadId?
   });
   const [created, setCreated] = useState<Created>({});
   const refreshing = related.isFetching && related.data !== undefined;
+  // While the first records are on their way, the date formats get made (see dateFormats).
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const idle = requestIdleCallback(() => void dateFormats());
+    return () => cancelIdleCallback(idle);
+  }, []);
 
   const onCreated = useCallback((result: CreateRecordResponse) => {
     const { record } = result;
