@@ -9,6 +9,8 @@ import { cacheAgent, ensureLicense, findCachedAgent } from './tokenCache.repo';
 
 /** How long a verified token is trusted before LiveChat is asked again. */
 const CACHE_SECONDS = 60;
+/** Tokens this process remembers beside the shared cache (the oldest forgotten first). */
+const REMEMBERED_TOKENS = 5_000;
 
 export type AgentAuth = ReturnType<typeof createAgentAuth>;
 
@@ -30,9 +32,23 @@ export function createAgentAuth(deps: {
    * together with a token not yet cached, and ask LiveChat once between them.
    */
   const verifying = new Map<string, Promise<Agent>>();
+  /**
+   * The tokens this process verified or found in the shared cache, until the same expiry as their row
+   * there: the widget's next requests with the token (its records after /api/me, the chat's set) are
+   * answered without a query. Another process has its own, so no answer outlives the shared cache's.
+   */
+  const remembered = new Map<string, { agent: Agent; expiresAt: number }>();
+
+  function remember(tokenHash: string, agent: Agent, expiresAt: Date) {
+    remembered.delete(tokenHash);
+    remembered.set(tokenHash, { agent, expiresAt: expiresAt.getTime() });
+    if (remembered.size > REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value!);
+  }
 
   function verify(token: string): Promise<Agent> {
     const tokenHash = sha256(token);
+    const known = remembered.get(tokenHash);
+    if (known && known.expiresAt > deps.clock.now().getTime()) return Promise.resolve(known.agent);
     const inFlight = verifying.get(tokenHash);
     if (inFlight) return inFlight;
     const verified = verifyWithLiveChat(token, tokenHash).finally(() => verifying.delete(tokenHash));
@@ -43,7 +59,10 @@ export function createAgentAuth(deps: {
   async function verifyWithLiveChat(token: string, tokenHash: string): Promise<Agent> {
     const now = deps.clock.now();
     const cached = await findCachedAgent(deps.db, tokenHash, now);
-    if (cached) return cached;
+    if (cached) {
+      remember(tokenHash, cached.agent, cached.expiresAt);
+      return cached.agent;
+    }
 
     // Whose token it is and the license's agents, asked together (one round trip to LiveChat instead of
     // two); the agents' answer is used only once the token is known to be ours.
@@ -79,10 +98,12 @@ export function createAgentAuth(deps: {
       groupIds: (me.groups ?? []).map((g) => g.id),
     };
     const seconds = Math.max(1, Math.min(CACHE_SECONDS, info.expires_in));
+    const expiresAt = new Date(now.getTime() + seconds * 1000);
     await Promise.all([
       ensureLicense(deps.db, agent.licenseId),
-      cacheAgent(deps.db, tokenHash, agent, new Date(now.getTime() + seconds * 1000)),
+      cacheAgent(deps.db, tokenHash, agent, expiresAt),
     ]);
+    remember(tokenHash, agent, expiresAt);
     return agent;
   }
 

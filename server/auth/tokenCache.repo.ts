@@ -2,10 +2,14 @@ import type { Database } from '../db/prisma';
 import type { Agent } from './agent';
 import { toRole } from './agent';
 
-export async function findCachedAgent(db: Database, tokenHash: string, now: Date): Promise<Agent | null> {
+export async function findCachedAgent(
+  db: Database,
+  tokenHash: string,
+  now: Date,
+): Promise<{ agent: Agent; expiresAt: Date } | null> {
   const row = await db.agentTokenCache.findUnique({ where: { tokenHash } });
   if (!row || row.expiresAt <= now) return null;
-  return {
+  const agent: Agent = {
     licenseId: row.licenseId,
     accountId: row.accountId,
     email: row.email,
@@ -13,6 +17,7 @@ export async function findCachedAgent(db: Database, tokenHash: string, now: Date
     role: toRole(row.role),
     groupIds: row.groupIds,
   };
+  return { agent, expiresAt: row.expiresAt };
 }
 
 export async function cacheAgent(
@@ -31,7 +36,10 @@ export async function cacheAgent(
   ]);
 }
 
-/** The license row, created on first sight (concurrent first requests are fine). */
+/**
+ * The license row, created on first sight (concurrent first requests are fine): one statement, where
+ * Prisma's `createMany({ skipDuplicates })` wraps its insert in a transaction of three.
+ */
 export async function ensureLicense(db: Database, licenseId: string): Promise<void> {
-  await db.license.createMany({ data: [{ id: licenseId }], skipDuplicates: true });
+  await db.$executeRaw`INSERT INTO licenses (id, updated_at) VALUES (${licenseId}, now()) ON CONFLICT (id) DO NOTHING`;
 }
