@@ -3,24 +3,43 @@
  * fully qualified keys, e.g. `automation.chatsPerSecond`) against the local emulators, prints what
  * they measured, and merges every record into `bench/results.json` (with when, where and under what
  * load it ran). `npm run bench -- automation` runs the files whose name contains "automation" and
- * replaces only their keys. Numbers, not pass/fail: tests never time.
+ * replaces only their keys. Each file runs in a process of its own, on a PostgreSQL of its own
+ * (bench/runOne.ts), one after the other. Numbers, not pass/fail: tests never time.
  */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 
-for (const name of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[name];
-
-// One real PostgreSQL for the benchmarks (embedded, in a temporary folder), as the tests use.
-const { mkdtemp, rm } = await import('node:fs/promises');
-const os = await import('node:os');
-const pino = (await import('pino')).default;
-const { startEmbeddedPostgres } = await import('../server/db/embeddedPostgres');
-const pgDir = await mkdtemp(path.join(os.tmpdir(), 'sfl-bench-pg-'));
-const postgres = await startEmbeddedPostgres({ dataDir: pgDir, logger: pino({ level: 'warn' }) });
-process.env.SFL_DATABASE_ADMIN_URL = postgres.adminUrl;
-
 const dir = import.meta.dirname;
+
+/** Runs one file in a process of its own (bench/runOne.ts); answers what it measured once it has exited. */
+function runOne(file: string): Promise<{ load: number; results: Record<string, number | string> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(dir, 'runOne.ts'), file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    let result: string | undefined;
+    child.stdout.on('data', (data: Buffer) => {
+      out += String(data);
+      // Its other output (a benchmark's progress) passes through; the result line is ours.
+      const lines = out.split('\n');
+      out = lines.pop()!;
+      for (const line of lines) {
+        if (line.startsWith('BENCH-RESULT ')) result = line.slice('BENCH-RESULT '.length);
+        else process.stdout.write(`${line}\n`);
+      }
+    });
+    // Only once it has exited (its PostgreSQL stopped): the next file starts on a quiet machine.
+    child.once('close', (code) => {
+      if (code === 0 && result) resolve(JSON.parse(result) as never);
+      else reject(new Error(`${file} exited (${code}) without its results`));
+    });
+  });
+}
+
 const only = process.argv[2];
 const files = (await readdir(dir))
   .filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)))
@@ -34,9 +53,7 @@ const merged: Record<string, number | string> = existsSync(resultsFile)
   : {};
 for (const file of files) {
   const started = Date.now();
-  const bench = (await import(path.join(dir, file))) as { run(): Promise<Record<string, number | string>> };
-  const load = os.loadavg()[0]!;
-  const results = await bench.run();
+  const { load, results } = await runOne(file);
   // A bench's keys share its file's prefix (automation.bench.ts → automation.*): older ones go.
   const prefix = `${file.replace(/\.bench\.ts$/, '')}.`;
   for (const key of Object.keys(merged)) if (key.startsWith(prefix)) delete merged[key];
@@ -57,6 +74,4 @@ merged['machine.node'] = process.version;
 const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
 await writeFile(resultsFile, `${JSON.stringify(sorted, null, 2)}\n`);
 process.stdout.write(`\nwrote ${path.relative(process.cwd(), resultsFile)}\n`);
-await postgres.stop();
-await rm(pgDir, { recursive: true, force: true });
 process.exit(0);
