@@ -1,3 +1,4 @@
+import '../ui/zodInBrowser';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppShell } from '../ui/AppShell';

@@ -1,5 +1,6 @@
 // The design system's light theme tokens only (designTokens.css, generated): the widget loads neither its
 // JavaScript (see lite.tsx) nor the styles of its components, 90% of its stylesheet.
+import '../ui/zodInBrowser';
 import './designTokens.css';
 import '../ui/theme.css';
 import { StrictMode } from 'react';

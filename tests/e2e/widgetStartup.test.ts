@@ -23,6 +23,9 @@ const screens = [
 const watchScreens = `(() => {
   if (!location.pathname.startsWith('/widget/')) return;
   const seen = (window.__screens = []);
+  // What the page's CSP refused (zod's probe for eval, before it ran jitless, was one on every load).
+  const refused = (window.__cspRefused = []);
+  document.addEventListener('securitypolicyviolation', (e) => refused.push(e.violatedDirective));
   const ids = ${JSON.stringify(screens)};
   new MutationObserver(() => {
     const shown = ids.find((id) => document.querySelector('[data-testid="' + id + '"]'));
@@ -66,8 +69,11 @@ describe.skipIf(!chromiumPath)('the widget’s start in the Agent App (Chromium)
           (f) => f.widget === 'details' && f.dir === 'out' && f.frame.type === 'handshake',
         ).length,
     );
-    const shown = await widget.evaluate(() => (window as unknown as { __screens: string[] }).__screens);
-    return { handshakes, shown, related };
+    const { shown, cspRefused } = await widget.evaluate(() => {
+      const w = window as unknown as { __screens: string[]; __cspRefused: string[] };
+      return { shown: w.__screens, cspRefused: w.__cspRefused };
+    });
+    return { handshakes, shown, related, cspRefused };
   }
 
   it('connects on the Agent App’s first handshake and goes from signing in straight to the records', async () => {
@@ -90,6 +96,8 @@ describe.skipIf(!chromiumPath)('the widget’s start in the Agent App (Chromium)
     for (const opened of [first, reloaded]) {
       // Listening before the frame's load event: the Agent App's first handshake is answered, none repeated.
       expect(opened.handshakes).toBe(1);
+      // Nothing the page does is refused by its CSP.
+      expect(opened.cspRefused).toEqual([]);
       // The records are asked for once (the screen takes the request begun during the sign-in).
       expect(opened.related).toHaveLength(1);
       // Each screen once, in the order of the start, and never "no chat" on the way.
