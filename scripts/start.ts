@@ -20,12 +20,15 @@ function newestMtime(dir: string): number {
 }
 
 function buildIfNeeded(): void {
-  const stamp = path.join(root, 'dist', 'settings', 'index.html');
+  // The widget's page is built last (scripts/buildFrontends.ts): there, both builds finished.
+  const stamp = path.join(root, 'dist', 'widget', 'index.html');
   const sources = ['widget', 'settings', 'ui', 'src'].map((d) => path.join(root, d)).filter(existsSync);
   const sourcesChanged =
     !existsSync(stamp) ||
-    Math.max(...sources.map(newestMtime), statSync(path.join(root, 'vite.config.ts')).mtimeMs) >
-      statSync(stamp).mtimeMs;
+    Math.max(
+      ...sources.map(newestMtime),
+      ...['vite.config.ts', 'scripts/buildFrontends.ts'].map((f) => statSync(path.join(root, f)).mtimeMs),
+    ) > statSync(stamp).mtimeMs;
   if (sourcesChanged) {
     process.stdout.write('Building the widget and settings frontends…\n');
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/buildFrontends.ts', '--quiet'], {
