@@ -45,6 +45,8 @@ export function createSalesforceEmulator(options: SalesforceEmulatorOptions = {}
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
+  // Browsers ask every site they show a page of (the login page, a record's) for its icon: no 404 for it.
+  app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   app.use(adminRoutes(state, admin));
   app.use((_req: Request, _res: Response, next: NextFunction) => {
     void sleep(state.latencyMs).then(() => next());

@@ -82,6 +82,10 @@ describe.skipIf(!chromiumPath)('the widget’s start in the Agent App (Chromium)
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // Nothing logs an error: not the widget, not the Agent App page (a missing icon was a 404 once).
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);
+    });
     const chatId = chatOf(demoVisitors.existingContact.name);
 
     // A first open (nothing cached), then the agent reloads LiveChat.
