@@ -20,8 +20,13 @@ export function ensureBuilt(): string {
 
 /** `npm run build` into `outDir` (scripts/buildFrontends.ts: the settings' build, then the widget's). */
 export function buildFrontends(outDir: string): void {
-  execFileSync('node', ['--import', 'tsx', 'scripts/buildFrontends.ts', '--quiet', '--out-dir', outDir], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  // The Node running the tests (the project's own), not whichever `node` comes first on the PATH.
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/buildFrontends.ts', '--quiet', '--out-dir', outDir],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 }
