@@ -120,6 +120,7 @@ function watchForRecords() {
         timeOrigin: performance.timeOrigin,
         relatedMs: relatedEntry ? relatedEntry.responseEnd - relatedEntry.requestStart : NaN,
       };
+      // REPORT spelled out: this function runs in the page, without the module's constants.
       // eslint-disable-next-line no-console -- the report to the benchmark (Playwright's 'console' event)
       console.debug('sfl-bench:records ' + JSON.stringify(report));
     });
