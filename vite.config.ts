@@ -21,6 +21,12 @@ const preactForReact: Alias[] = [
   { find: /^react(-dom)?$/, replacement: 'preact/compat' },
 ];
 
+/**
+ * accounts-sdk's `qs`, the frontends' only one, answered by the browser's URLSearchParams (see
+ * ui/auth/accountsSdkQs.ts): qs and what it brings were a fifth of the widget's first script.
+ */
+const accountsSdkQs: Alias = { find: /^qs$/, replacement: path.join(root, 'ui/auth/accountsSdkQs.ts') };
+
 // Two pages, two builds into one dist/: the Settings app (`vite build`, React), then the Chat Details
 // widget (`vite build --mode widget`, on Preact; `npm run build` runs both, scripts/buildFrontends.ts).
 // The server serves dist/widget/, dist/settings/ and the shared hashed dist/assets/, each text file with
@@ -44,7 +50,7 @@ export default defineConfig(({ command, mode }) => {
           ]
         : []),
     ],
-    resolve: widget ? { alias: preactForReact } : {},
+    resolve: { alias: widget ? [accountsSdkQs, ...preactForReact] : [accountsSdkQs] },
     build: {
       outDir: path.join(root, 'dist'),
       // The widget's build adds its page and assets beside the settings' (hashed names do not meet).

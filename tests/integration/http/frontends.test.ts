@@ -104,6 +104,12 @@ describe('the build', () => {
     expect(widget.text).not.toContain('react.dev/errors');
     expect(widget.names.size).toBeGreaterThan(1); // its lazy chunks were followed
     expect([...widget.names].filter((n) => settings.names.has(n))).toEqual([]);
+    // accounts-sdk's qs is answered by ui/auth/accountsSdkQs.ts: neither qs (its `arrayFormat` option)
+    // nor its side-channel dependency (its error message) ships.
+    for (const page of [widget, settings]) {
+      expect(page.text).not.toContain('arrayFormat');
+      expect(page.text).not.toContain('Side channel does not contain');
+    }
   });
 });
 
