@@ -10,7 +10,9 @@
  *   both emulators in this process. Each open in a new browser context (nothing cached, signed in to
  *   LiveChat), then once reloaded (`…ReloadMs`: HTTP cache warm, the records in the server's cache);
  *   medians of `OPENS` opens. `handshakesPerOpen` counts the Agent App handshakes the frame heard (1:
- *   no retry waited for), `timeToRecordsRelatedMs` the related request as the browser saw it.
+ *   no retry waited for), `timeToRecordsRelatedMs` the related request as the browser saw it. Chromium
+ *   is driven over an uncompressed CDP connection (tests/support/uncompressedCdp.ts): Playwright's
+ *   deflated one cost this process, which also serves the app, about 50 ms of CPU per open.
  * - The API alone: /api/widget/related cold (one Salesforce search per account) and cached.
  */
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { uncompressedCdp } from './uncompressedCdp';
 
 const candidates = [
   process.env.CHROMIUM_PATH,
@@ -85,10 +86,14 @@ export async function launchChromium(
     });
   });
   child.stderr.resume();
-  const browser = await chromium.connectOverCDP(endpoint);
+  // Through a relay that keeps the connection uncompressed: Playwright always asks for
+  // permessage-deflate, which cost the Node process that also runs the app about 50 ms per page.
+  const relay = await uncompressedCdp(endpoint);
+  const browser = await chromium.connectOverCDP(relay.endpoint);
   const close = browser.close.bind(browser);
   browser.close = async (...args) => {
     await close(...args).catch(() => undefined);
+    await relay.close();
     if (child.exitCode === null) {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
