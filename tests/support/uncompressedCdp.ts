@@ -21,7 +21,8 @@ export async function uncompressedCdp(
 ): Promise<{ endpoint: string; close: () => Promise<void> }> {
   const target = new URL(endpoint);
   const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
+  // No Nagle on either side: CDP is small request/answer messages, which it would hold back.
+  const server = net.createServer({ noDelay: true }, (client) => {
     sockets.add(client);
     client.once('close', () => sockets.delete(client));
     let head = Buffer.alloc(0);
@@ -37,12 +38,17 @@ export async function uncompressedCdp(
         .split('\r\n')
         .filter((line) => !/^sec-websocket-extensions\s*:/i.test(line))
         .join('\r\n');
-      const upstream = net.connect(Number(target.port), target.hostname, () => {
-        upstream.write(Buffer.concat([Buffer.from(`${request}\r\n\r\n`, 'latin1'), head.subarray(end + 4)]));
-        client.pipe(upstream);
-        upstream.pipe(client);
-        client.resume();
-      });
+      const upstream = net.connect(
+        { port: Number(target.port), host: target.hostname, noDelay: true },
+        () => {
+          upstream.write(
+            Buffer.concat([Buffer.from(`${request}\r\n\r\n`, 'latin1'), head.subarray(end + 4)]),
+          );
+          client.pipe(upstream);
+          upstream.pipe(client);
+          client.resume();
+        },
+      );
       sockets.add(upstream);
       upstream.once('close', () => sockets.delete(upstream));
       const both = () => {
