@@ -5,6 +5,7 @@ import type {
   ChatSetResponse,
   CreateSetRequest,
   CreateSetResponse,
+  RelatedRecord,
   SetMember,
   SetRecord,
 } from '../../src/api/widget';
@@ -41,6 +42,8 @@ import { refusalProblems } from './refusalInWords';
 import { failedState } from './related.service';
 import { toWidgetAccount } from './related.presenter';
 import type { RelatedCache } from './relatedCache';
+import { cardPlanOf } from './relatedCards';
+import { readCards } from './readCards';
 import { accountFailureError, type MappedObject, type WidgetContext, type WidgetDeps } from './widgetContext';
 
 export type ChatSetService = ReturnType<typeof createChatSetService>;
@@ -262,6 +265,39 @@ export function createChatSetService(
     return decided;
   }
 
+  /**
+   * The cards of the set's records after its graph (those created, and those found), read in the one
+   * call that would otherwise read their names (namesOf then has none left to read), so the widget
+   * shows the new records complete at once: Salesforce's search index may not have them yet. A record
+   * of another object than its mapping's (a converted Lead's Contact) is only named. Unread, the new
+   * records are shown by name, without key fields: they exist either way.
+   */
+  async function cardsOf(
+    set: PreparedSet,
+    decided: Map<string, Decision>,
+  ): Promise<Map<string, RelatedRecord>> {
+    const shown = set.records.flatMap((record) => {
+      const d = decided.get(record.row.id);
+      return d?.id && d.objectName === record.mapping.objectName ? [{ id: d.id, record }] : [];
+    });
+    try {
+      const describe = (names: string[]) => deps.metadata.describeAnyAge(set.account.id, set.conn, names);
+      const records = await Promise.all(
+        shown.map(async ({ id, record }) => ({
+          id,
+          plan: await cardPlanOf(record.mapping, record.meta, describe),
+        })),
+      );
+      return await readCards(set.conn, records, set.account.instanceUrl);
+    } catch (error) {
+      log.warn(
+        { account: set.account.id, code: toSalesforceError(error).errorCode },
+        'the set’s cards could not be read',
+      );
+      return new Map();
+    }
+  }
+
   /** The names of the records decided: read with them in call 1, else in one composite call (five per call) by id. */
   async function namesOf(set: PreparedSet, decided: Map<string, Decision>): Promise<Map<string, string>> {
     const read = new Map(
@@ -475,7 +511,7 @@ export function createChatSetService(
     }
 
     const decided = settledDecisions(set);
-    const created: CreateSetResponse['created'] = [];
+    const made: { mappingId: string; id: string; objectName: string }[] = [];
     for (const o of outcomes) {
       if (o.outcome === 'created' && o.id) {
         decided.set(o.mappingId, {
@@ -484,18 +520,28 @@ export function createChatSetService(
           objectName: o.objectName,
           createdBy: 'agent',
         });
-        const url = recordUrl(account.instanceUrl, o.objectName, o.id);
         await recordAgentRecord(deps, account, chat, {
           mappingId: o.mappingId,
           objectName: o.objectName,
           id: o.id,
         });
-        created.push({ mappingId: o.mappingId, id: o.id, name: '', url, objectName: o.objectName });
+        made.push({ mappingId: o.mappingId, id: o.id, objectName: o.objectName });
       } else {
         const state = o.outcome === 'skipped' ? 'skipped' : o.outcome === 'created' ? 'toCreate' : 'found';
         decided.set(o.mappingId, { state, id: o.id, objectName: o.objectName, reason: o.reason });
       }
     }
+    const cards = made.length > 0 ? await cardsOf(set, decided) : new Map<string, RelatedRecord>();
+    for (const d of decided.values()) {
+      const card = d.id ? cards.get(d.id) : undefined;
+      if (card) d.name = card.name;
+    }
+    const created: CreateSetResponse['created'] = made.map((m) => ({
+      ...m,
+      name: '',
+      url: recordUrl(account.instanceUrl, m.objectName, m.id),
+      fields: cards.get(m.id)?.fields ?? [],
+    }));
     await deps.cache.forgetChat(account.id, chat.chatId); // the new records, for every web process
     log.info({ account: account.id, created: created.length }, 'the chat’s set created from the widget');
     const answer = await viewOf(set, decided);

@@ -1,12 +1,9 @@
-import type { SalesforceClient } from '../salesforce/salesforce.client';
 import type { CreateRecordRequest, CreateRecordResponse } from '../../src/api/widget';
-import { cardFieldsOf } from '../../src/mapping/cardFields';
-import { kindOf, type Mapping } from '../../src/mapping/mapping';
+import { kindOf } from '../../src/mapping/mapping';
 import { errorsOf, hasErrors, type Problem } from '../../src/mapping/problems';
 import { resolve } from '../../src/mapping/resolve';
 import { validateValues } from '../../src/mapping/validateValues';
 import { nameField, type ObjectMetadata } from '../../src/salesforce/objectMetadata';
-import type { AccountRow } from '../accounts/accounts.repo';
 import type { Agent } from '../auth/agent';
 import { errors, type AppError } from '../http/appError';
 import { objectAndRelated } from '../mappings/mappings.service';
@@ -18,7 +15,7 @@ import type { Clock } from '../clock';
 import { recordAgentRecord } from './chatSet.service';
 import type { RelatedCache } from './relatedCache';
 import { toRelatedRecord } from './related.presenter';
-import { describeTargets, lookupTargets, planCardFields } from './relatedCards';
+import { cardPlanOf } from './relatedCards';
 import { selectList } from './relatedSearch';
 import { refusalProblems } from './refusalInWords';
 import { accountFailureError, type WidgetContext, type WidgetDeps } from './widgetContext';
@@ -55,19 +52,6 @@ export function createCreateRecordService(
   deps: WidgetDeps & { ctx: WidgetContext; cache: RelatedCache; clock: Clock },
 ) {
   const log = deps.logger.child({ module: 'widget-create' });
-
-  /** The mapping's card fields, its lookups' targets described (cached; one the user may not see is left out). */
-  async function cardFieldsFor(
-    account: AccountRow,
-    conn: SalesforceClient,
-    mapping: Mapping,
-    meta: ObjectMetadata,
-  ) {
-    const targets = await describeTargets(lookupTargets(cardFieldsOf(mapping, meta)), (names) =>
-      deps.metadata.describeAnyAge(account.id, conn, names),
-    );
-    return planCardFields(mapping, meta, targets);
-  }
 
   async function create(
     agent: Agent,
@@ -112,11 +96,9 @@ export function createCreateRecordService(
     // The new record's card, read back in the create call itself (no extra API call): what Salesforce
     // made of it (defaulted Status, the owner assignment rules chose, lookups' names) rather than a
     // guess from the values sent.
-    const card = {
-      objectName: meta.name,
-      nameField: nameField(meta)?.name ?? 'Id',
-      cards: await cardFieldsFor(account, conn, mapping, meta),
-    };
+    const card = await cardPlanOf(mapping, meta, (names) =>
+      deps.metadata.describeAnyAge(account.id, conn, names),
+    );
 
     try {
       const result = await writeRecord(conn, {

@@ -120,3 +120,28 @@ export function cardValues(cards: readonly CardField[], record: Record<string, u
     return value ? [{ field: card.name, label: card.label, ...value }] : [];
   });
 }
+
+/** How a mapped object's cards are read: its name field and key fields (`toRelatedRecord` draws one). */
+export interface CardPlan {
+  objectName: string;
+  /** `Id` when the object has no name field. */
+  nameField: string;
+  cards: CardField[];
+}
+
+/**
+ * A mapping's card plan, its lookups' targets described (`describe`: the cached describes, any age; one
+ * the user may not see is left out): for reading back records made from the widget.
+ */
+export async function cardPlanOf(
+  mapping: Mapping,
+  meta: ObjectMetadata,
+  describe: (names: string[]) => Promise<ReadonlyMap<string, ObjectMetadata>>,
+): Promise<CardPlan> {
+  const targets = await describeTargets(lookupTargets(cardFieldsOf(mapping, meta)), describe);
+  return {
+    objectName: meta.name,
+    nameField: nameField(meta)?.name ?? 'Id',
+    cards: planCardFields(mapping, meta, targets),
+  };
+}

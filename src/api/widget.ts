@@ -363,7 +363,8 @@ export type CreateSetRequest = z.infer<typeof createSetRequestSchema>;
  */
 export const createSetResponseSchema = z.object({
   set: chatSetAccountSchema,
-  created: z.array(setRecordSchema.extend({ mappingId: z.string() })),
+  /** Each new record with its card's key fields, read back after the write (empty when they could not be). */
+  created: z.array(setRecordSchema.extend({ mappingId: z.string(), fields: z.array(recordCardFieldSchema) })),
 });
 export type CreateSetResponse = z.infer<typeof createSetResponseSchema>;
 

@@ -111,7 +111,11 @@ describe.skipIf(!chromiumPath)('the chat’s set in the widget (Chromium)', () =
     });
     // The new Case is among the records, as a fresh card.
     const caseCards = widget.locator('[data-testid="related-object"][data-object="Case"]');
-    expect(await caseCards.locator(`[data-record-id="${caseId}"]`).count()).toBe(1);
+    const caseCard = caseCards.locator(`[data-record-id="${caseId}"]`);
+    expect(await caseCard.count()).toBe(1);
+    // Complete at once, with the key fields Salesforce gave it (no refresh: its search index may lag).
+    expect(await caseCard.locator('[data-field="Status"]').textContent()).toContain('New');
+    expect(await caseCard.locator('[data-field="Priority"]').textContent()).toContain('Medium');
     await shot(frame, 'widget-set-created.png');
     expect(errors).toEqual([]);
     await page.close();

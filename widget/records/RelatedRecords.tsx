@@ -445,7 +445,7 @@ function Accounts({
     for (const record of result.created) {
       onCreated({
         outcome: 'created',
-        record: { ...record, accountId: result.set.account.id, fields: [] },
+        record: { ...record, accountId: result.set.account.id },
       });
     }
   };

@@ -9,7 +9,7 @@ import { demoLinkedSet } from '../../../emulators/demo/demo';
 import { demoLicense, otherLicense, oscar } from '../../support/factories/people';
 import { createMapping } from '../../../server/mappings/mappings.repo';
 import { endpoints } from '../../../src/api/endpoints';
-import type { ChatSetAccount, SetMember } from '../../../src/api/widget';
+import type { ChatSetAccount, RecordCardField, SetMember } from '../../../src/api/widget';
 import type { Mapping } from '../../../src/mapping/mapping';
 import { DEMO_ORG, runsOf } from '../../support/automation';
 import { startWorld, type World } from '../../support/world';
@@ -173,6 +173,8 @@ describe('POST /api/widget/set', () => {
     const chat = openChat({ name: 'John Smith', email: john.email });
     const johnContact = contactOf(john.email);
     const casesBefore = sf().findRecords(DEMO_ORG, 'Case', { ContactId: String(johnContact.Id) }).length;
+    // As in the widget: the records are shown first (their cards' lookups described), then the set.
+    await world.call(token(), endpoints.related, { query: { chatId: chat.chatId } });
     await demoSet(chat.chatId);
     sf().clearCalls(DEMO_ORG);
 
@@ -186,7 +188,7 @@ describe('POST /api/widget/set', () => {
       ContactId: johnContact.Id,
       Origin: 'Chat',
     });
-    // The reads, the one graph that writes, then the records' names.
+    // The reads, the one graph that writes, then the records' cards (their names with them).
     expect(calls()).toEqual(['POST /composite', 'POST /composite/graph', 'POST /composite']);
     expect(memberOf(body.set, 'Case')).toMatchObject({
       state: 'created',
@@ -226,6 +228,8 @@ describe('POST /api/widget/set', () => {
     const ids = await useMappings(leadMapping, contactMapping, caseMapping, taskMapping);
     const visitor = newVisitor();
     const chat = openChat(visitor);
+    // As in the widget: the records are shown first (their cards' lookups described), then the set.
+    await world.call(token(), endpoints.related, { query: { chatId: chat.chatId } });
     const before = await demoSet(chat.chatId);
     expect(before.members.map((m) => [m.objectName, m.state])).toEqual([
       ['Contact', 'toCreate'],
@@ -237,7 +241,8 @@ describe('POST /api/widget/set', () => {
 
     const created = await createSet(chat.chatId);
     expect(created.status).toBe(201);
-    expect(calls().filter((c) => c === 'POST /composite/graph')).toHaveLength(1);
+    // The reads, the graph, then one read of the new records' cards (their names with them).
+    expect(calls()).toEqual(['POST /composite', 'POST /composite/graph', 'POST /composite']);
     const contact = contactOf(visitor.email);
     expect(contact).toMatchObject({ LastName: 'Visitor' + String(visitors) });
     expect(sf().findRecords(DEMO_ORG, 'Lead', { Email: visitor.email })).toEqual([]);
@@ -258,6 +263,32 @@ describe('POST /api/widget/set', () => {
     ]);
     expect(memberOf(set, 'Lead').note).toBe('This visitor is this chat’s Contact, so no Lead is created.');
     expect(memberOf(set, 'Contact').record).toMatchObject({ name: visitor.name });
+
+    // Each new record comes with its card: the Contact as the widget's search shows it, the Case (not
+    // searched by the visitor's values) with what Salesforce gave it (its default status and priority).
+    // The widget draws these at once: Salesforce's search index may lag behind a create.
+    const made = (created.body as { created: { id: string; name: string; fields: RecordCardField[] }[] })
+      .created;
+    const related = await world.call(token(), endpoints.related, {
+      query: { chatId: chat.chatId, refresh: 'true' },
+    });
+    const searched = related.accounts
+      .find((a) => a.account.id === demoAccount)!
+      .objects.flatMap((o) => o.records);
+    expect(made.map((m) => m.id).sort()).toEqual([contact.Id, theCase!.Id].sort());
+    const shownContact = searched.find((r) => r.id === contact.Id)!;
+    expect(made.find((m) => m.id === contact.Id)).toMatchObject({
+      name: shownContact.name,
+      fields: shownContact.fields,
+    });
+    const caseCard = made.find((m) => m.id === theCase!.Id)!;
+    expect(caseCard.name).toBe(theCase!.CaseNumber);
+    expect(caseCard.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'Status', value: theCase!.Status }),
+        expect.objectContaining({ field: 'Priority', value: theCase!.Priority }),
+      ]),
+    );
   });
 
   it('keeps nothing when Salesforce refuses the Case, says which record and why, and records no run', async () => {
