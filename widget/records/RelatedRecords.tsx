@@ -38,7 +38,7 @@ type SetView =
 
 /**
  * The agent's date formats, made when a card first shows a date: the first Intl.DateTimeFormat of a
- * page loads its locale's data (some 10 ms in Chromium), which the widget's first script would
+ * page loads its locale's data (15-20 ms in Chromium here), which the widget's first script would
  * otherwise spend before the Agent App can connect.
  */
 let formats: { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat } | undefined;
@@ -318,12 +318,15 @@ export function RelatedRecords({ chatId, threadId }: { chatId: string; threadId?
   });
   const [created, setCreated] = useState<Created>({});
   const refreshing = related.isFetching && related.data !== undefined;
-  // While the first records are on their way, the date formats get made (see dateFormats).
+  // Once the first records are drawn, the date formats get made in idle time (see dateFormats), for
+  // the cards and forms after them. Not before: while the records are on their way, those 15-20 ms of
+  // the frame's main thread could hold up their drawing, and take a core from the server answering.
+  const drawn = related.data !== undefined;
   useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') return;
+    if (!drawn || typeof requestIdleCallback !== 'function') return;
     const idle = requestIdleCallback(() => void dateFormats());
     return () => cancelIdleCallback(idle);
-  }, []);
+  }, [drawn]);
 
   const onCreated = useCallback((result: CreateRecordResponse) => {
     const { record } = result;
