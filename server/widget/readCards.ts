@@ -12,8 +12,8 @@ import type { CardPlan } from './relatedCards';
 import { selectList } from './relatedSearch';
 
 /**
- * The cards of records known by id (those the widget has just made), as the widget's search would show
- * them: one SOQL query per object (`Id IN (…)`, its name and key fields), five queries per composite
+ * The cards of records known by id (a chat's set just written from the widget), as the widget's search
+ * would show them: one SOQL query per object (`Id IN (…)`, its name and key fields), five queries per composite
  * call (Salesforce's limit), so one call for a chat's set. A query Salesforce refuses leaves its
  * records out of the answer; the caller shows them without key fields.
  */
