@@ -23,6 +23,7 @@ export const problemCodes = [
   'chat_record_object_not_allowed',
   'chat_record_object_not_mapped',
   'chat_record_cycle',
+  'chat_record_not_automated',
   'chat_value_does_not_fit',
   'reference_from_chat_value',
   'searchable_field_unknown',

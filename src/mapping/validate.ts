@@ -242,7 +242,8 @@ function checkChatRecordTargets(mapping: Mapping, options: ValidateMappingOption
       return;
     }
     if (!records) return;
-    if (!records.some((m) => m.objectName === entry.object)) {
+    const target = records.find((m) => m.objectName === entry.object);
+    if (!target) {
       problems.push(
         at(
           'chat_record_object_not_mapped',
@@ -250,6 +251,17 @@ function checkChatRecordTargets(mapping: Mapping, options: ValidateMappingOption
         ),
       );
       return;
+    }
+    // Automation after a chat writes the set of the mappings it runs: a record it does not run is
+    // neither looked up nor created, so only one an agent made in the widget can be pointed to.
+    if (mapping.automation && !target.automation) {
+      problems.push({
+        ...at(
+          'chat_record_not_automated',
+          `Automation is off for ${entry.object}, so after a chat no ${entry.object} is looked up or created for this: it stays empty unless an agent made the chat's ${entry.object} in the widget. Turn on ${entry.object}'s automation to fill it by itself.`,
+        ),
+        severity: 'warning',
+      });
     }
     if (kindOf(mapping) !== 'record') return; // nothing points to the conversation log: no cycle
     const back = pathBack(entry.object, mapping.objectName, records);

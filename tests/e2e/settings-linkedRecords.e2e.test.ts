@@ -328,6 +328,29 @@ describe.skipIf(!chromiumPath)('Settings → a chat’s linked records (Chromium
     await page.close();
   }, 90_000);
 
+  it('warns at the Case’s Contact field when the Case runs by itself and the Contact does not', async () => {
+    const contact = (await mappingOf('Contact'))!;
+    await world.app.db.objectMapping.update({ where: { id: contact.id }, data: { automation: false } });
+    try {
+      const { page, settings, errors } = await openSettingsAs(browser, world, olivia.email);
+      await editMapping(settings, 'Case');
+      const problems = settings.getByTestId('field-problems-ContactId');
+      expect(await problems.locator('[data-code="chat_record_not_automated"]').count()).toBe(0);
+      // The owner switches the Case's automation on: the Contact it points to is not made after a chat.
+      await settings.getByTestId('automation-switch-label').click();
+      const warning = problems.locator('[data-code="chat_record_not_automated"]');
+      await warning.waitFor();
+      expect(await warning.textContent()).toContain("Turn on Contact's automation to fill it by itself.");
+      // A warning, not a refusal: the mapping can still be saved.
+      expect(await settings.getByTestId('mapping-status').textContent()).not.toContain('fix');
+      await shootAt(page, settings, 'field-row-ContactId', 'settings-linked-not-automated.png');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await world.app.db.objectMapping.update({ where: { id: contact.id }, data: { automation: true } });
+    }
+  }, 60_000);
+
   it('shows a saved link to a mapping that is gone at its field', async () => {
     // As an older database can hold it: the Case points to this chat's Contact, and no Contact is mapped.
     const contact = (await mappingOf('Contact'))!;

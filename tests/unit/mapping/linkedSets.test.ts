@@ -53,6 +53,26 @@ describe('chat-record entries', () => {
     ).toEqual([]);
   });
 
+  it('warn, without refusing, when automation is off for the object pointed to: after a chat the field would stay empty', () => {
+    const pointing = caseMapping([{ entryType: 'chatRecord', field: 'ContactId', object: 'Contact' }], {
+      automation: true,
+    });
+    const siblings = [{ ...contactMapping, automation: false }, leadMapping];
+    expect(check(pointing, caseMeta, { siblings: [{ ...contactMapping, automation: true }] })).toEqual([]);
+    expect(check(pointing, caseMeta, { siblings })).toEqual([
+      {
+        path: 'fields.1.object',
+        field: 'ContactId',
+        code: 'chat_record_not_automated',
+        severity: 'warning',
+        message:
+          "Automation is off for Contact, so after a chat no Contact is looked up or created for this: it stays empty unless an agent made the chat's Contact in the widget. Turn on Contact's automation to fill it by itself.",
+      },
+    ]);
+    // Made only by agents in the widget, the Case takes the Contact they made or found there.
+    expect(check({ ...pointing, automation: false }, caseMeta, { siblings })).toEqual([]);
+  });
+
   it('refuse an object the reference cannot point to, naming those it can (a Task WhoId is not a Case)', () => {
     const task = {
       ...newConversationMapping(taskMeta, []),
