@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../../src/api/endpoints';
 import type { RelatedResponse } from '../../../src/api/widget';
 import { otherLicense, oscar } from '../../support/factories/people';
+import { eventually } from '../../support/automation';
 import { startWorld, type World } from '../../support/world';
 import {
   chatWith,
@@ -100,6 +101,10 @@ describe('GET /api/widget/related', () => {
     const chatId = chatWith(world, john);
     await related(nora.email, chatId);
     expect(searchCalls(demoOrg)).toBe(1);
+    // The answer is kept after it is sent (the write is not waited for): one entry per account.
+    await eventually(async () =>
+      expect(await world.app.db.relatedRecordsCache.count({ where: { chatId } })).toBe(2),
+    );
 
     const again = await related(owner.email, chatId);
     expect(objectOf(again, 'Demo Shop', 'Contact')!.records).toHaveLength(1);
