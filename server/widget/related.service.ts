@@ -152,8 +152,9 @@ export function createRelatedService(
       const key = JSON.stringify(body);
       let entry = refresh ? undefined : await deps.cache.get(account.id, chat.chatId, key);
       if (!entry) {
+        const searchedFrom = deps.clock.now();
         entry = { records: await search(conn, body), fetchedAt: deps.clock.now() };
-        void deps.cache.set(account.id, chat.chatId, key, entry); // never fails; not waited for
+        void deps.cache.set(account.id, chat.chatId, key, { ...entry, searchedFrom }); // never fails; not waited for
       }
       return {
         ...base,

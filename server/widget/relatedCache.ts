@@ -60,7 +60,19 @@ export function createRelatedCache(options: {
     }
   }
 
-  async function set(accountId: string, chatId: string, search: string, entry: CachedSearch): Promise<void> {
+  /**
+   * Keeps a search's answer, unless the chat's entries were forgotten since `searchedFrom` (when the
+   * search was sent): the write is not waited for, so without this check an answer from before a
+   * record was created could land after the create forgot the chat, and be read for `ttlMs`. The mark
+   * is pruned with the entries after `ttlMs`, long after any search in flight (the widget's deadline
+   * is 8 s).
+   */
+  async function set(
+    accountId: string,
+    chatId: string,
+    search: string,
+    entry: CachedSearch & { searchedFrom: Date },
+  ): Promise<void> {
     try {
       await saveRelatedEntry(db, keyOf(accountId, chatId, search), entry);
       const now = options.now().getTime();
@@ -76,7 +88,7 @@ export function createRelatedCache(options: {
   /** Drops a chat's entries for an account, for every process (after a record was created from it). */
   async function forgetChat(accountId: string, chatId: string): Promise<void> {
     try {
-      await deleteChatEntries(db, accountId, chatId);
+      await deleteChatEntries(db, accountId, chatId, options.now());
     } catch (error) {
       log.warn({ err: error, account: accountId }, 'forgetting the chat’s related records failed');
     }
