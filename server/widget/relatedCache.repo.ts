@@ -22,9 +22,10 @@ export function findRelatedEntry(db: Database, key: RelatedCacheKey) {
 const FORGOTTEN = '';
 
 /**
- * Writes (or replaces) the entry (timestamps as UTC, as Prisma writes these columns), unless the chat's entries were dropped since its search began
+ * Writes (or replaces) the entry, unless the chat's entries were dropped since its search began
  * (`searchedFrom`): an answer from before a record was created must not come back after the drop. One
- * statement, so the check and the write see the same marks.
+ * statement, so the check and the write see the same marks. Timestamps are UTC, as Prisma writes these
+ * columns.
  */
 export async function saveRelatedEntry(
   db: Database,
